@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Pei.Site.Diagnostics;
+
+/// <summary>A diagnostic's code and its Spanish message template ({0}, {1}… are filled in).</summary>
+public sealed record DiagnosticCode(string Code, string Template)
+{
+    public string Format(params object[] args) => string.Format(CultureInfo.InvariantCulture, Template, args);
+}
+
+/// <summary>
+/// Every diagnostic the generator can give. The planner guide (content/README.md) lists each with an example and its fix;
+/// a test keeps that list and this one in step.
+/// </summary>
+public static class Codes
+{
+    public static readonly DiagnosticCode YamlSyntax = new("PEI001", "sintaxis YAML inválida: {0}");
+    public static readonly DiagnosticCode EmptyFile = new("PEI002", "el archivo está vacío; se esperaba {0}");
+    public static readonly DiagnosticCode NotUtf8 = new("PEI003", "el archivo no está codificado en UTF-8 (byte 0x{0} no válido); guárdelo con la codificación UTF-8");
+    public static readonly DiagnosticCode DuplicateKey = new("PEI004", "la clave '{0}' está repetida (ya aparece en la línea {1}); deje una sola");
+    public static readonly DiagnosticCode UnknownKey = new("PEI005", "clave desconocida '{0}'{1}; claves válidas aquí: {2}");
+    public static readonly DiagnosticCode WrongType = new("PEI006", "'{0}' debe ser {1}, pero se encontró {2}");
+    public static readonly DiagnosticCode MissingKey = new("PEI007", "falta la clave obligatoria '{0}'{1}");
+    public static readonly DiagnosticCode InvalidNumber = new("PEI008", "'{0}' debe ser un número (con punto decimal, p. ej. 31.92), pero se encontró '{1}'{2}");
+    public static readonly DiagnosticCode OutOfRange = new("PEI009", "'{0}' vale {1}, pero {2}");
+    public static readonly DiagnosticCode InvalidDate = new("PEI010", "'{0}' no es una fecha válida; use el formato AAAA-MM-DD, p. ej. 2025-06-30");
+    public static readonly DiagnosticCode InvalidChoice = new("PEI011", "'{1}' no es un valor válido de '{0}'{2}; valores válidos: {3}");
+    public static readonly DiagnosticCode ObjectiveNumberMismatch = new("PEI012", "'numero' es {0}, pero la carpeta '{1}' indica el objetivo {2}; deben coincidir");
+    public static readonly DiagnosticCode InvalidFolderName = new("PEI013", "la carpeta '{0}' no sigue el formato NN-nombre (dos dígitos, guion y minúsculas, p. ej. 03-comunicacion-publica)");
+    public static readonly DiagnosticCode InvalidId = new("PEI014", "el nombre de archivo '{0}' no es válido: el identificador (nombre sin .yaml) solo admite minúsculas a-z, dígitos y guiones, p. ej. 4199.yaml u 8116-3.yaml");
+    public static readonly DiagnosticCode DuplicateId = new("PEI015", "el identificador '{0}' ya lo usa {1}; cada indicador debe tener un nombre de archivo único en todo el plan");
+    public static readonly DiagnosticCode MissingFile = new("PEI016", "falta el archivo {0}");
+    public static readonly DiagnosticCode YearOutsidePeriod = new("PEI017", "la vigencia {0} está fuera del periodo del plan ({1} a {2})");
+    public static readonly DiagnosticCode CutOffNotInPlan = new("PEI018", "el corte {0} no está en la lista 'cortes' de plan.yaml; agréguelo allí o corrija la fecha");
+    public static readonly DiagnosticCode CutOffYearMismatch = new("PEI019", "el corte {0} no pertenece a la vigencia {1}; muévalo a la vigencia {2}");
+    public static readonly DiagnosticCode WeightsDoNotAddUp = new("PEI020", "las ponderaciones de la vigencia {0} del objetivo {1} suman {2} y deben sumar 100 ({3})");
+    public static readonly DiagnosticCode LagWithoutObservations = new("PEI021", "el indicador tiene rezago al corte {0} (avance {1}) y no tiene 'observaciones'; explique la causa del rezago y cómo se subsanará");
+    public static readonly DiagnosticCode MissingMeasurement = new("PEI022", "falta la medición del corte {0} en la vigencia {1}; agregue 'cortes: {0}:' con 'programado' y 'ejecutado'");
+    public static readonly DiagnosticCode BaselineRequired = new("PEI023", "la anualización '{0}' necesita 'linea_base' (el valor de partida del indicador)");
+    public static readonly DiagnosticCode CutOffsOutOfOrder = new("PEI024", "las fechas de 'cortes' deben ir en orden creciente y sin repetirse: {0} viene después de {1}");
+    public static readonly DiagnosticCode InvalidPeriod = new("PEI025", "el periodo no es válido: 'desde' ({0}) debe ser menor o igual que 'hasta' ({1})");
+    public static readonly DiagnosticCode AliasNotAllowed = new("PEI026", "no se permiten anclas ni alias de YAML ('&' y '*'); escriba el valor completo en cada lugar");
+    public static readonly DiagnosticCode FileTooLarge = new("PEI027", "el archivo pesa {0} bytes y el máximo es {1}; un archivo de contenido no debería ser tan grande");
+    public static readonly DiagnosticCode TooDeep = new("PEI028", "el YAML está anidado a más de {0} niveles; revise la sangría");
+    public static readonly DiagnosticCode EmptyValue = new("PEI029", "'{0}' no puede estar vacío");
+    public static readonly DiagnosticCode DuplicateObjectiveNumber = new("PEI030", "el objetivo {0} ya está definido en la carpeta '{1}'");
+    public static readonly DiagnosticCode NoObjectives = new("PEI031", "el plan no tiene objetivos: cree content/objetivos/01-nombre/objetivo.yaml");
+    public static readonly DiagnosticCode MultipleDocuments = new("PEI032", "el archivo tiene más de un documento YAML (separador '---'); deje uno solo");
+    public static readonly DiagnosticCode CutOffOutsidePeriod = new("PEI033", "el corte {0} está fuera del periodo del plan ({1} a {2})");
+    public static readonly DiagnosticCode NoIndicators = new("PEI034", "el objetivo {0} no tiene indicadores: agregue archivos en '{1}'");
+    public static readonly DiagnosticCode DraftValueMissing = new("PEI035", "falta '{0}' en el corte en borrador {1}; complételo antes de publicar el corte");
+    public static readonly DiagnosticCode PublishedValueMissing = new("PEI036", "falta '{0}' en el corte {1}, que ya no es borrador; complételo o vuelva a marcar el corte con 'borrador: true'");
+    public static readonly DiagnosticCode UnexpectedFile = new("PEI037", "archivo inesperado '{0}': {1}");
+    public static readonly DiagnosticCode NoCutOffs = new("PEI038", "'cortes' está vacío: liste al menos un corte con su 'fecha'");
+    public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
+    public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
+
+    /// <summary>All codes, in code order (reflection over this class's fields).</summary>
+    public static IReadOnlyList<DiagnosticCode> All { get; } =
+        typeof(Codes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticCode))
+            .Select(f => (DiagnosticCode)f.GetValue(null)!)
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,134 @@
+using Pei.Site.Diagnostics;
+
+namespace Pei.Site.Model;
+
+/// <summary>The strategic plan as the planners wrote it (plan.yaml plus every objective and indicator).</summary>
+public sealed record Plan
+{
+    public required string Entity { get; init; }
+    public required string Name { get; init; }
+    public required Period Period { get; init; }
+    public string? Mission { get; init; }
+    public string? Vision { get; init; }
+    /// <summary>Markdown.</summary>
+    public string? StrategicPlatform { get; init; }
+    /// <summary>Markdown.</summary>
+    public string? Methodology { get; init; }
+    /// <summary>Source note shown under tables.</summary>
+    public string? Source { get; init; }
+    /// <summary>The entity's address line, shown in the footer.</summary>
+    public string? Address { get; init; }
+    /// <summary>Cut-offs in increasing date order, drafts included.</summary>
+    public required IReadOnlyList<CutOff> CutOffs { get; init; }
+    /// <summary>Objectives in increasing number order.</summary>
+    public required IReadOnlyList<Objective> Objectives { get; init; }
+
+    public IEnumerable<Indicator> Indicators => Objectives.SelectMany(o => o.Indicators);
+}
+
+public sealed record Period(int From, int To)
+{
+    public bool Contains(int year) => year >= From && year <= To;
+}
+
+/// <summary>A quarterly cut-off (corte) listed in plan.yaml.</summary>
+public sealed record CutOff
+{
+    public required DateOnly Date { get; init; }
+    public string? Title { get; init; }
+    /// <summary>A draft (borrador) is previewed by serve and never published by build.</summary>
+    public bool Draft { get; init; }
+    /// <summary>Publication date shown in the footer; the cut-off date when absent.</summary>
+    public DateOnly? Published { get; init; }
+    public required SourceSpan Where { get; init; }
+
+    public int Year => Date.Year;
+}
+
+/// <summary>A strategic objective (objetivo).</summary>
+public sealed record Objective
+{
+    public required int Number { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    /// <summary>The folder name, e.g. "03-comunicacion-publica".</summary>
+    public required string Folder { get; init; }
+    /// <summary>Indicators ordered by file name.</summary>
+    public required IReadOnlyList<Indicator> Indicators { get; init; }
+    public required SourceSpan Where { get; init; }
+}
+
+public enum IndicatorType
+{
+    Sectorial,
+    Proyecto,
+    Gestion,
+}
+
+public enum Unit
+{
+    Porcentaje,
+    Numero,
+}
+
+/// <summary>How the year's target accumulates (anualización).</summary>
+public enum Accumulation
+{
+    Suma,
+    Constante,
+    Creciente,
+    Decreciente,
+}
+
+/// <summary>The goal (meta) an indicator measures.</summary>
+public sealed record Target(string? Code, string Description);
+
+/// <summary>An indicator (indicador), one file in an objective's indicadores folder.</summary>
+public sealed record Indicator
+{
+    /// <summary>The file stem, unique in the plan.</summary>
+    public required string Id { get; init; }
+    public required int ObjectiveNumber { get; init; }
+    public required IndicatorType Type { get; init; }
+    public required Target Target { get; init; }
+    public string? Code { get; init; }
+    public required string Name { get; init; }
+    public required Unit Unit { get; init; }
+    public Accumulation Accumulation { get; init; } = Accumulation.Suma;
+    public decimal? Baseline { get; init; }
+    public string? Responsible { get; init; }
+    /// <summary>Fiscal years (vigencias) in increasing order.</summary>
+    public required IReadOnlyList<FiscalYear> FiscalYears { get; init; }
+    public required SourceSpan Where { get; init; }
+
+    public FiscalYear? FiscalYear(int year) => FiscalYears.FirstOrDefault(f => f.Year == year);
+}
+
+/// <summary>One year (vigencia) of an indicator: its target, weight and measurements.</summary>
+public sealed record FiscalYear
+{
+    public required int Year { get; init; }
+    /// <summary>Programación del año (meta de la vigencia).</summary>
+    public required decimal Target { get; init; }
+    /// <summary>Weight in % of the indicator in its objective this year.</summary>
+    public required decimal Weight { get; init; }
+    /// <summary>Measurements in increasing cut-off order.</summary>
+    public required IReadOnlyList<Measurement> Measurements { get; init; }
+    public required SourceSpan Where { get; init; }
+    public required SourceSpan WeightWhere { get; init; }
+
+    public Measurement? Measurement(DateOnly cutOff) => Measurements.FirstOrDefault(m => m.CutOff == cutOff);
+}
+
+/// <summary>A measurement at one cut-off. Values are null only in a draft cut-off not yet filled in.</summary>
+public sealed record Measurement
+{
+    public required DateOnly CutOff { get; init; }
+    /// <summary>Programación al corte.</summary>
+    public decimal? Planned { get; init; }
+    /// <summary>Magnitud ejecutada al corte.</summary>
+    public decimal? Executed { get; init; }
+    /// <summary>Markdown explaining the figures; required when the indicator lags.</summary>
+    public string? Observations { get; init; }
+    public required SourceSpan Where { get; init; }
+}

@@ -1,0 +1,1 @@
+return Pei.Site.Cli.CommandLine.Run(args, Console.Out, Console.Error);
