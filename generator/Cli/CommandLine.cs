@@ -1,10 +1,70 @@
+using Pei.Site.Diagnostics;
+
 namespace Pei.Site.Cli;
 
+/// <summary>The generator's command line: parses arguments and runs a command. Exit codes: 0 ok, 1 content errors, 2 usage errors.</summary>
 public static class CommandLine
 {
+    public const int Ok = 0;
+    public const int ContentErrors = 1;
+    public const int UsageError = 2;
+
+    public const string Usage = """
+        uso:
+          pei-site build    [--content content] [--out _site] [--theme site-theme]
+          pei-site validate [--content content] [--format text|github]
+
+        build     valida el contenido, calcula los avances y escribe el sitio estático en --out
+        validate  solo valida el contenido y muestra los diagnósticos
+        """;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("uso: pei-site build|validate");
-        return 2;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? UsageError : Ok;
+        }
+        if (!Arguments.TryParse(args, out var arguments, out var problem))
+        {
+            stderr.WriteLine($"error: {problem}");
+            stderr.WriteLine(Usage);
+            return UsageError;
+        }
+        var formatter = DiagnosticFormatter.For(arguments.Format);
+        try
+        {
+            var result = arguments.Command switch
+            {
+                "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme),
+                "validate" => Pipeline.Validate(arguments.Content),
+                _ => throw new InvalidOperationException(arguments.Command),
+            };
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                stderr.WriteLine(formatter(diagnostic));
+            }
+            var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+            var warnings = result.Diagnostics.Count - errors;
+            if (errors > 0)
+            {
+                stderr.WriteLine($"{Plural(errors, "error", "errores")}, {Plural(warnings, "advertencia", "advertencias")}; no se escribió nada.");
+                return ContentErrors;
+            }
+            stdout.WriteLine(result.Summary);
+            return Ok;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: no se pudo leer o escribir un archivo: {e.Message}");
+            return ContentErrors;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"error: sin permiso para leer o escribir: {e.Message}");
+            return ContentErrors;
+        }
     }
+
+    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 }

@@ -9,6 +9,10 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
 
+    public bool HasErrorsIn(string file) => items.Any(d => d.Severity == Severity.Error && d.Where.File == file);
+
+    public int ErrorCount => items.Count(d => d.Severity == Severity.Error);
+
     public void Add(Diagnostic diagnostic) => items.Add(diagnostic);
 
     public void Error(DiagnosticCode code, SourceSpan where, params object[] args) =>

@@ -1,0 +1,73 @@
+namespace Pei.Site.Cli;
+
+/// <summary>The parsed command line.</summary>
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format)
+{
+    private static readonly Dictionary<string, string[]> OptionsByCommand = new()
+    {
+        ["build"] = ["--content", "--out", "--theme"],
+        ["validate"] = ["--content", "--format"],
+    };
+
+    public static bool TryParse(string[] args, out Arguments arguments, out string problem)
+    {
+        arguments = new Arguments("", "content", "_site", "site-theme", "text");
+        problem = "";
+        var command = args[0];
+        if (!OptionsByCommand.TryGetValue(command, out var allowed))
+        {
+            problem = $"orden desconocida '{command}'; use build o validate";
+            return false;
+        }
+        var values = new Dictionary<string, string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var (name, value) = SplitOption(args[i]);
+            if (!allowed.Contains(name))
+            {
+                problem = name.StartsWith("--", StringComparison.Ordinal)
+                    ? $"opción desconocida '{name}' para {command}; opciones válidas: {string.Join(", ", allowed)}"
+                    : $"argumento inesperado '{args[i]}'";
+                return false;
+            }
+            if (value is null)
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    problem = $"falta el valor de {name}";
+                    return false;
+                }
+                value = args[++i];
+            }
+            if (value.Length == 0)
+            {
+                problem = $"el valor de {name} está vacío";
+                return false;
+            }
+            if (!values.TryAdd(name, value))
+            {
+                problem = $"la opción {name} está repetida";
+                return false;
+            }
+        }
+        var format = values.GetValueOrDefault("--format", "text");
+        if (format is not ("text" or "github"))
+        {
+            problem = $"formato desconocido '{format}'; use text o github";
+            return false;
+        }
+        arguments = new Arguments(
+            command,
+            values.GetValueOrDefault("--content", "content"),
+            values.GetValueOrDefault("--out", "_site"),
+            values.GetValueOrDefault("--theme", "site-theme"),
+            format);
+        return true;
+    }
+
+    private static (string Name, string? Value) SplitOption(string arg)
+    {
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+}

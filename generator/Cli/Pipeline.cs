@@ -1,0 +1,66 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Load;
+using Pei.Site.Method;
+using Pei.Site.Render;
+using Pei.Site.Write;
+
+namespace Pei.Site.Cli;
+
+/// <summary>The generator's pipeline: load → method → render → write. Nothing is written unless every stage succeeded.</summary>
+public static class Pipeline
+{
+    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, string Summary);
+
+    public static Result Validate(string content)
+    {
+        var diagnostics = new DiagnosticBag();
+        var plan = LoadContent(content, diagnostics);
+        if (plan is null)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
+        var report = PlanCalculator.Compute(plan);
+        return new Result(diagnostics.Sorted(),
+            $"Contenido válido: {plan.Objectives.Count} objetivos, {plan.Indicators.Count()} indicadores, {report.CutOffs.Count} cortes publicados.");
+    }
+
+    public static Result Build(string content, string outDirectory, string theme)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (OutputGuard.Refusal(outDirectory, content) is { } refusal)
+        {
+            diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
+            return new Result(diagnostics.Sorted(), "");
+        }
+        var plan = LoadContent(content, diagnostics);
+        if (plan is null)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
+        var report = PlanCalculator.Compute(plan);
+        IReadOnlyList<OutputFile> files;
+        try
+        {
+            files = SiteRenderer.Create(theme).Render(report, new RenderOptions());
+        }
+        catch (ThemeException e)
+        {
+            diagnostics.Error(Codes.ThemeError, new SourceSpan(theme, 1, 1), e.Message);
+            return new Result(diagnostics.Sorted(), "");
+        }
+        SiteWriter.Write(files, outDirectory);
+        var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+        return new Result(diagnostics.Sorted(),
+            $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({plan.Objectives.Count} objetivos, {plan.Indicators.Count()} indicadores, {report.CutOffs.Count} cortes publicados).");
+    }
+
+    private static Model.Plan? LoadContent(string content, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(content))
+        {
+            diagnostics.Error(Codes.MissingFile, new SourceSpan(content, 1, 1), $"la carpeta de contenido '{content}' (use --content para indicar otra)");
+            return null;
+        }
+        return ContentLoader.Load(content, content, diagnostics);
+    }
+}

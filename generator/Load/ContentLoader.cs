@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using Pei.Site.Diagnostics;
+using Pei.Site.Load.Yaml;
+using Pei.Site.Model;
+
+namespace Pei.Site.Load;
+
+/// <summary>
+/// Loads the content folder (plan.yaml, objetivos/NN-nombre/objetivo.yaml, objetivos/NN-nombre/indicadores/&lt;id&gt;.yaml)
+/// into a <see cref="Plan"/>, collecting every problem as a diagnostic. Returns null when any error was found.
+/// </summary>
+public static partial class ContentLoader
+{
+    public const string PlanFile = "plan.yaml";
+    public const string ObjectivesFolder = "objetivos";
+    public const string ObjectiveFile = "objetivo.yaml";
+    public const string IndicatorsFolder = "indicadores";
+
+    [GeneratedRegex(@"^(\d{2})-[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex ObjectiveFolderPattern();
+
+    [GeneratedRegex(@"^[a-z0-9-]+$")]
+    private static partial Regex IdPattern();
+
+    /// <param name="contentDirectory">The content folder on disk.</param>
+    /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
+    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics)
+    {
+        var files = new ContentFiles(contentDirectory, displayRoot);
+        var planPath = Path.Combine(contentDirectory, PlanFile);
+        if (!File.Exists(planPath))
+        {
+            diagnostics.Error(Codes.MissingFile, files.Start(PlanFile), files.Display(PlanFile));
+            return null;
+        }
+        var planRoot = YamlTreeReader.ReadFile(planPath, files.Display(PlanFile), "el plan (entidad, nombre, periodo, cortes…)", diagnostics);
+        if (planRoot is null || PlanFileReader.Read(planRoot, diagnostics) is not { } header)
+        {
+            return null;
+        }
+        var objectives = LoadObjectives(files, header, diagnostics);
+        var plan = new Plan
+        {
+            Entity = header.Entity,
+            Name = header.Name,
+            Period = header.Period,
+            Mission = header.Mission,
+            Vision = header.Vision,
+            StrategicPlatform = header.StrategicPlatform,
+            Methodology = header.Methodology,
+            Source = header.Source,
+            Address = header.Address,
+            CutOffs = header.CutOffs,
+            Objectives = objectives,
+        };
+        PlanRules.Check(plan, diagnostics);
+        return diagnostics.HasErrors ? null : plan;
+    }
+
+    private static List<Objective> LoadObjectives(ContentFiles files, PlanFileReader.Header header, DiagnosticBag diagnostics)
+    {
+        var objectives = new List<Objective>();
+        var folder = Path.Combine(files.Root, ObjectivesFolder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(Codes.NoObjectives, files.Start(PlanFile));
+            return objectives;
+        }
+        foreach (var stray in Visible(Directory.GetFiles(folder)))
+        {
+            diagnostics.Error(Codes.UnexpectedFile, files.Start(ObjectivesFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
+                "cada objetivo va en su carpeta objetivos/NN-nombre/ con objetivo.yaml e indicadores/");
+        }
+        var seen = new Dictionary<int, string>();
+        foreach (var directory in Visible(Directory.GetDirectories(folder)))
+        {
+            var name = Path.GetFileName(directory);
+            var match = ObjectiveFolderPattern().Match(name);
+            if (!match.Success)
+            {
+                diagnostics.Error(Codes.InvalidFolderName, files.Start(ObjectivesFolder, name), name);
+                continue;
+            }
+            var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (seen.TryGetValue(number, out var other))
+            {
+                diagnostics.Error(Codes.DuplicateObjectiveNumber, files.Start(ObjectivesFolder, name, ObjectiveFile), number, other);
+                continue;
+            }
+            seen.Add(number, name);
+            if (LoadObjective(files, header, name, number, diagnostics) is { } objective)
+            {
+                objectives.Add(objective);
+            }
+        }
+        if (objectives.Count == 0 && seen.Count == 0)
+        {
+            diagnostics.Error(Codes.NoObjectives, files.Start(PlanFile));
+        }
+        return objectives.OrderBy(o => o.Number).ToList();
+    }
+
+    private static Objective? LoadObjective(ContentFiles files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(files.Root, ObjectivesFolder, folder, ObjectiveFile);
+        var display = files.Display(ObjectivesFolder, folder, ObjectiveFile);
+        ObjectiveFileReader.Header? objective = null;
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(Codes.MissingFile, files.Start(ObjectivesFolder, folder), display);
+        }
+        else if (YamlTreeReader.ReadFile(path, display, "el objetivo (numero, titulo, descripcion)", diagnostics) is { } root)
+        {
+            objective = ObjectiveFileReader.Read(root, folder, number, diagnostics);
+        }
+        var indicators = LoadIndicators(files, header, folder, number, diagnostics);
+        if (objective is null)
+        {
+            return null;
+        }
+        if (indicators.Count == 0 && !diagnostics.Items.Any(d => d.Where.File.StartsWith(files.Display(ObjectivesFolder, folder) + "/", StringComparison.Ordinal)))
+        {
+            diagnostics.Warning(Codes.NoIndicators, new SourceSpan(display, 1, 1), number, files.Display(ObjectivesFolder, folder, IndicatorsFolder));
+        }
+        return new Objective
+        {
+            Number = objective.Number,
+            Title = objective.Title,
+            Description = objective.Description,
+            Folder = folder,
+            Indicators = indicators,
+            Where = new SourceSpan(display, 1, 1),
+        };
+    }
+
+    private static List<Indicator> LoadIndicators(ContentFiles files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
+    {
+        var indicators = new List<Indicator>();
+        var directory = Path.Combine(files.Root, ObjectivesFolder, folder, IndicatorsFolder);
+        if (!Directory.Exists(directory))
+        {
+            return indicators;
+        }
+        var reader = new IndicatorFileReader(header, diagnostics);
+        foreach (var stray in Visible(Directory.GetDirectories(directory)))
+        {
+            diagnostics.Error(Codes.UnexpectedFile, files.Start(ObjectivesFolder, folder, IndicatorsFolder, Path.GetFileName(stray)),
+                Path.GetFileName(stray), "la carpeta indicadores/ solo contiene archivos <id>.yaml");
+        }
+        foreach (var path in Visible(Directory.GetFiles(directory)))
+        {
+            var fileName = Path.GetFileName(path);
+            var display = files.Display(ObjectivesFolder, folder, IndicatorsFolder, fileName);
+            if (!fileName.EndsWith(".yaml", StringComparison.Ordinal))
+            {
+                diagnostics.Error(Codes.UnexpectedFile, new SourceSpan(display, 1, 1), fileName,
+                    fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+                        ? $"use la extensión .yaml en minúsculas ({Path.GetFileNameWithoutExtension(fileName)}.yaml)"
+                        : "la carpeta indicadores/ solo contiene archivos <id>.yaml");
+                continue;
+            }
+            var id = fileName[..^".yaml".Length];
+            if (!IdPattern().IsMatch(id))
+            {
+                diagnostics.Error(Codes.InvalidId, new SourceSpan(display, 1, 1), fileName);
+                continue;
+            }
+            if (YamlTreeReader.ReadFile(path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", diagnostics) is { } root &&
+                reader.Read(root, id, number) is { } indicator)
+            {
+                indicators.Add(indicator with { Where = new SourceSpan(display, 1, 1) });
+            }
+        }
+        return indicators;
+    }
+
+    /// <summary>Entries sorted ordinally, without hidden files (".gitkeep", editor swap files) and Markdown notes.</summary>
+    private static IEnumerable<string> Visible(IEnumerable<string> paths) =>
+        paths
+            .Where(p => !Path.GetFileName(p).StartsWith('.') && !p.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p, StringComparer.Ordinal);
+
+    /// <summary>Maps content-relative paths to the form diagnostics print.</summary>
+    private sealed class ContentFiles(string root, string displayRoot)
+    {
+        public string Root { get; } = root;
+
+        public string Display(params string[] parts) =>
+            string.Join('/', new[] { displayRoot.TrimEnd('/', '\\').Replace('\\', '/') }.Concat(parts));
+
+        public SourceSpan Start(params string[] parts) => new(Display(parts), 1, 1);
+    }
+}

@@ -1,0 +1,224 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Load.Yaml;
+using Pei.Site.Model;
+
+namespace Pei.Site.Load;
+
+/// <summary>Reads one indicator file (objetivos/NN-nombre/indicadores/&lt;id&gt;.yaml).</summary>
+internal sealed class IndicatorFileReader(PlanFileReader.Header plan, DiagnosticBag diagnostics)
+{
+    public static readonly string[] Keys =
+        ["tipo", "meta", "nombre", "codigo", "unidad", "anualizacion", "linea_base", "responsable", "vigencias"];
+    public static readonly string[] TargetKeys = ["codigo", "descripcion"];
+    public static readonly string[] FiscalYearKeys = ["meta", "ponderacion", "cortes"];
+    public static readonly string[] MeasurementKeys = ["programado", "ejecutado", "observaciones"];
+
+    public static readonly IReadOnlyDictionary<string, IndicatorType> Types = new Dictionary<string, IndicatorType>
+    {
+        ["sectorial"] = IndicatorType.Sectorial,
+        ["proyecto"] = IndicatorType.Proyecto,
+        ["gestion"] = IndicatorType.Gestion,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Unit> Units = new Dictionary<string, Unit>
+    {
+        ["porcentaje"] = Unit.Porcentaje,
+        ["numero"] = Unit.Numero,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Accumulation> Accumulations = new Dictionary<string, Accumulation>
+    {
+        ["suma"] = Accumulation.Suma,
+        ["constante"] = Accumulation.Constante,
+        ["creciente"] = Accumulation.Creciente,
+        ["decreciente"] = Accumulation.Decreciente,
+    };
+
+    private readonly Dictionary<DateOnly, CutOff> cutOffs = plan.CutOffs.ToDictionary(c => c.Date);
+
+    public Indicator? Read(YamlNode root, string id, int objectiveNumber)
+    {
+        if (MapReader.Open(root, "el indicador", " en el indicador", Keys, diagnostics) is not { } file)
+        {
+            return null;
+        }
+        var type = file.Choice("tipo", Types, required: true);
+        var target = ReadTarget(file);
+        var name = file.Text("nombre", required: true);
+        var code = file.Text("codigo");
+        var unit = file.Choice("unidad", Units, required: true);
+        var accumulation = file.Choice("anualizacion", Accumulations) ?? Accumulation.Suma;
+        var baseline = file.Magnitude("linea_base");
+        var responsible = file.Text("responsable");
+        if (accumulation is Accumulation.Creciente or Accumulation.Decreciente && file.Node("linea_base") is null)
+        {
+            diagnostics.Error(Codes.BaselineRequired, file.Node("anualizacion")!.Where, AccumulationWord(accumulation));
+        }
+        var years = ReadFiscalYears(file);
+        if (type is null || target is null || name is null || unit is null || years is null)
+        {
+            return null;
+        }
+        return new Indicator
+        {
+            Id = id,
+            ObjectiveNumber = objectiveNumber,
+            Type = type.Value,
+            Target = target,
+            Code = code,
+            Name = name,
+            Unit = unit.Value,
+            Accumulation = accumulation,
+            Baseline = baseline,
+            Responsible = responsible,
+            FiscalYears = years,
+            Where = root.Where,
+        };
+    }
+
+    public static string AccumulationWord(Accumulation accumulation) =>
+        Accumulations.First(a => a.Value == accumulation).Key;
+
+    private Target? ReadTarget(MapReader file)
+    {
+        if (file.Required("meta") is not { } node ||
+            MapReader.Open(node, "meta", " en 'meta'", TargetKeys, diagnostics) is not { } target)
+        {
+            return null;
+        }
+        var code = target.Text("codigo");
+        var description = target.Text("descripcion", required: true);
+        return description is null ? null : new Target(code, description);
+    }
+
+    private List<FiscalYear>? ReadFiscalYears(MapReader file)
+    {
+        if (file.Required("vigencias") is not { } node)
+        {
+            return null;
+        }
+        if (node is not YamlMapping years)
+        {
+            diagnostics.Error(Codes.WrongType, node.Where, "vigencias", "un mapa de años (p. ej. '2025:')", node.KindInSpanish);
+            return null;
+        }
+        var result = new List<FiscalYear>();
+        foreach (var entry in years.Entries)
+        {
+            if (Scalars.Integer(entry.Key, "el año de la vigencia", diagnostics, 1900, 2999) is not { } year)
+            {
+                continue;
+            }
+            if (!plan.Period.Contains(year))
+            {
+                diagnostics.Error(Codes.YearOutsidePeriod, entry.Key.Where, year, plan.Period.From, plan.Period.To);
+                continue;
+            }
+            if (ReadFiscalYear(year, entry) is { } fiscalYear)
+            {
+                result.Add(fiscalYear);
+            }
+        }
+        return result.OrderBy(y => y.Year).ToList();
+    }
+
+    private FiscalYear? ReadFiscalYear(int year, YamlEntry entry)
+    {
+        if (MapReader.Open(entry.Value, $"la vigencia {year}", $" en la vigencia {year}", FiscalYearKeys, diagnostics) is not { } fiscalYear)
+        {
+            return null;
+        }
+        var target = fiscalYear.Magnitude("meta", required: true);
+        var weight = fiscalYear.Magnitude("ponderacion", required: true, max: 100m);
+        var measurements = ReadMeasurements(year, fiscalYear.Node("cortes"));
+        if (target is null || weight is null)
+        {
+            return null;
+        }
+        return new FiscalYear
+        {
+            Year = year,
+            Target = target.Value,
+            Weight = weight.Value,
+            Measurements = measurements,
+            Where = entry.Key.Where,
+            WeightWhere = fiscalYear.Node("ponderacion")!.Where,
+        };
+    }
+
+    private List<Measurement> ReadMeasurements(int year, YamlNode? node)
+    {
+        var result = new List<Measurement>();
+        if (node is null or YamlScalar { IsNull: true })
+        {
+            return result;
+        }
+        if (node is not YamlMapping measurements)
+        {
+            diagnostics.Error(Codes.WrongType, node.Where, "cortes", "un mapa de fechas de corte (p. ej. '2025-06-30:')", node.KindInSpanish);
+            return result;
+        }
+        foreach (var entry in measurements.Entries)
+        {
+            if (Scalars.Date(entry.Key, "la fecha del corte", diagnostics) is not { } date)
+            {
+                continue;
+            }
+            if (!cutOffs.TryGetValue(date, out var cutOff))
+            {
+                diagnostics.Error(Codes.CutOffNotInPlan, entry.Key.Where, PlanFileReader.Iso(date));
+                continue;
+            }
+            if (date.Year != year)
+            {
+                diagnostics.Error(Codes.CutOffYearMismatch, entry.Key.Where, PlanFileReader.Iso(date), year, date.Year);
+                continue;
+            }
+            if (ReadMeasurement(cutOff, entry) is { } measurement)
+            {
+                result.Add(measurement);
+            }
+        }
+        return result.OrderBy(m => m.CutOff).ToList();
+    }
+
+    private Measurement? ReadMeasurement(CutOff cutOff, YamlEntry entry)
+    {
+        var date = PlanFileReader.Iso(cutOff.Date);
+        var value = entry.Value is YamlScalar { IsNull: true } ? new YamlMapping(entry.Value.Where, []) : entry.Value;
+        if (MapReader.Open(value, $"el corte {date}", $" en el corte {date}", MeasurementKeys, diagnostics) is not { } measurement)
+        {
+            return null;
+        }
+        var planned = Value(measurement, "programado", cutOff, entry.Key.Where);
+        var executed = Value(measurement, "ejecutado", cutOff, entry.Key.Where);
+        return new Measurement
+        {
+            CutOff = cutOff.Date,
+            Planned = planned,
+            Executed = executed,
+            Observations = measurement.Text("observaciones"),
+            Where = entry.Key.Where,
+        };
+    }
+
+    /// <summary>A measured value: required in a published cut-off, only a warning while the cut-off is a draft.</summary>
+    private decimal? Value(MapReader measurement, string key, CutOff cutOff, SourceSpan where)
+    {
+        if (measurement.Node(key) is null or YamlScalar { IsNull: true })
+        {
+            var node = measurement.Node(key);
+            var at = node?.Where ?? where;
+            if (cutOff.Draft)
+            {
+                diagnostics.Warning(Codes.DraftValueMissing, at, key, PlanFileReader.Iso(cutOff.Date));
+            }
+            else
+            {
+                diagnostics.Error(Codes.PublishedValueMissing, at, key, PlanFileReader.Iso(cutOff.Date));
+            }
+            return null;
+        }
+        return measurement.Magnitude(key);
+    }
+}

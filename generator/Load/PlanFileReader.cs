@@ -1,0 +1,111 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Load.Yaml;
+using Pei.Site.Model;
+
+namespace Pei.Site.Load;
+
+/// <summary>Reads content/plan.yaml: everything of the plan except its objectives.</summary>
+internal static class PlanFileReader
+{
+    public static readonly string[] Keys =
+        ["entidad", "nombre", "periodo", "mision", "vision", "plataforma_estrategica", "metodologia", "fuente", "direccion", "cortes"];
+    public static readonly string[] PeriodKeys = ["desde", "hasta"];
+    public static readonly string[] CutOffKeys = ["fecha", "titulo", "borrador", "publicado"];
+
+    public sealed record Header(
+        string Entity, string Name, Period Period, string? Mission, string? Vision, string? StrategicPlatform,
+        string? Methodology, string? Source, string? Address, IReadOnlyList<CutOff> CutOffs);
+
+    public static Header? Read(YamlNode root, DiagnosticBag diagnostics)
+    {
+        var plan = MapReader.Open(root, "plan.yaml", " en plan.yaml", Keys, diagnostics);
+        if (plan is null)
+        {
+            return null;
+        }
+        var entity = plan.Text("entidad", required: true);
+        var name = plan.Text("nombre", required: true);
+        var period = ReadPeriod(plan, diagnostics);
+        var cutOffs = ReadCutOffs(plan, period, diagnostics);
+        var header = new Header(
+            entity ?? "", name ?? "", period ?? new Period(0, 0),
+            plan.Text("mision"), plan.Text("vision"), plan.Text("plataforma_estrategica"),
+            plan.Text("metodologia"), plan.Text("fuente"), plan.Text("direccion"), cutOffs);
+        return entity is null || name is null || period is null ? null : header;
+    }
+
+    private static Period? ReadPeriod(MapReader plan, DiagnosticBag diagnostics)
+    {
+        if (plan.Required("periodo") is not { } node ||
+            MapReader.Open(node, "periodo", " en 'periodo'", PeriodKeys, diagnostics) is not { } period)
+        {
+            return null;
+        }
+        var from = period.Integer("desde", 1900, 2999, required: true);
+        var to = period.Integer("hasta", 1900, 2999, required: true);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+        if (from > to)
+        {
+            diagnostics.Error(Codes.InvalidPeriod, period.Where, from, to);
+            return null;
+        }
+        return new Period(from.Value, to.Value);
+    }
+
+    private static List<CutOff> ReadCutOffs(MapReader plan, Period? period, DiagnosticBag diagnostics)
+    {
+        var cutOffs = new List<CutOff>();
+        if (plan.Required("cortes") is not { } node)
+        {
+            return cutOffs;
+        }
+        if (node is not YamlSequence list)
+        {
+            if (node is YamlScalar { IsNull: true })
+            {
+                diagnostics.Error(Codes.NoCutOffs, node.Where);
+            }
+            else
+            {
+                diagnostics.Error(Codes.WrongType, node.Where, "cortes", "una lista de cortes ('- fecha: AAAA-MM-DD')", node.KindInSpanish);
+            }
+            return cutOffs;
+        }
+        if (list.Items.Count == 0)
+        {
+            diagnostics.Error(Codes.NoCutOffs, list.Where);
+        }
+        foreach (var item in list.Items)
+        {
+            if (MapReader.Open(item, "cada corte", " en el corte", CutOffKeys, diagnostics) is not { } entry ||
+                entry.Date("fecha", required: true) is not { } date)
+            {
+                continue;
+            }
+            var where = entry.Node("fecha")!.Where;
+            if (cutOffs.Count > 0 && date <= cutOffs[^1].Date)
+            {
+                diagnostics.Error(Codes.CutOffsOutOfOrder, where, Iso(date), Iso(cutOffs[^1].Date));
+                continue;
+            }
+            if (period is not null && !period.Contains(date.Year))
+            {
+                diagnostics.Error(Codes.CutOffOutsidePeriod, where, Iso(date), period.From, period.To);
+            }
+            cutOffs.Add(new CutOff
+            {
+                Date = date,
+                Title = entry.Text("titulo"),
+                Draft = entry.Boolean("borrador") ?? false,
+                Published = entry.Date("publicado"),
+                Where = where,
+            });
+        }
+        return cutOffs;
+    }
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Pei.Site.Diagnostics;
+using Pei.Site.Method;
+using Pei.Site.Model;
+
+namespace Pei.Site.Load;
+
+/// <summary>The rules that span several files: unique ids, weights adding up to 100, a measurement at every cut-off, lag explained.</summary>
+internal static class PlanRules
+{
+    public static void Check(Plan plan, DiagnosticBag diagnostics)
+    {
+        UniqueIds(plan, diagnostics);
+        foreach (var objective in plan.Objectives)
+        {
+            // A file that failed to load would make the sum wrong for the wrong reason: report weights only over clean files.
+            var folder = objective.Where.File[..(objective.Where.File.LastIndexOf('/') + 1)];
+            if (!diagnostics.Items.Any(d => d.Severity == Severity.Error && d.Where.File.StartsWith(folder, StringComparison.Ordinal)))
+            {
+                WeightsAddUp(objective, diagnostics);
+            }
+        }
+        foreach (var indicator in plan.Indicators)
+        {
+            MeasuredAtEveryCutOff(plan, indicator, diagnostics);
+            LagExplained(plan, indicator, diagnostics);
+        }
+    }
+
+    private static void UniqueIds(Plan plan, DiagnosticBag diagnostics)
+    {
+        foreach (var group in plan.Indicators.GroupBy(i => i.Id).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                diagnostics.Error(Codes.DuplicateId, duplicate.Where, duplicate.Id, first.Where.File);
+            }
+        }
+    }
+
+    private static void WeightsAddUp(Objective objective, DiagnosticBag diagnostics)
+    {
+        var byYear = objective.Indicators
+            .SelectMany(i => i.FiscalYears.Select(y => (Indicator: i, Year: y)))
+            .GroupBy(x => x.Year.Year)
+            .OrderBy(g => g.Key);
+        foreach (var year in byYear)
+        {
+            var total = year.Sum(x => x.Year.Weight);
+            if (total == 100m)
+            {
+                continue;
+            }
+            var parts = string.Join(", ", year.Select(x => $"{x.Indicator.Id}: {Scalars.Invariant(x.Year.Weight)}"));
+            foreach (var (_, fiscalYear) in year)
+            {
+                diagnostics.Error(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, Scalars.Invariant(total), parts);
+            }
+        }
+    }
+
+    private static void MeasuredAtEveryCutOff(Plan plan, Indicator indicator, DiagnosticBag diagnostics)
+    {
+        foreach (var fiscalYear in indicator.FiscalYears)
+        {
+            foreach (var cutOff in plan.CutOffs.Where(c => c.Year == fiscalYear.Year && fiscalYear.Measurement(c.Date) is null))
+            {
+                var date = PlanFileReader.Iso(cutOff.Date);
+                if (cutOff.Draft)
+                {
+                    diagnostics.Warning(Codes.MissingMeasurement, fiscalYear.Where, date, fiscalYear.Year);
+                }
+                else
+                {
+                    diagnostics.Error(Codes.MissingMeasurement, fiscalYear.Where, date, fiscalYear.Year);
+                }
+            }
+        }
+    }
+
+    private static void LagExplained(Plan plan, Indicator indicator, DiagnosticBag diagnostics)
+    {
+        foreach (var cutOff in plan.CutOffs)
+        {
+            if (PlanCalculator.Indicator(indicator, cutOff.Date) is not { Status: Status.Lagging } progress ||
+                !string.IsNullOrWhiteSpace(progress.Measurement.Observations))
+            {
+                continue;
+            }
+            var percent = Math.Round(progress.CutOffProgress!.Value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
+            var date = PlanFileReader.Iso(cutOff.Date);
+            if (cutOff.Draft)
+            {
+                diagnostics.Warning(Codes.LagWithoutObservations, progress.Measurement.Where, date, percent);
+            }
+            else
+            {
+                diagnostics.Error(Codes.LagWithoutObservations, progress.Measurement.Where, date, percent);
+            }
+        }
+    }
+}

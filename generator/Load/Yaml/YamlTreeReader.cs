@@ -1,0 +1,204 @@
+using System.Text;
+using Pei.Site.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Pei.Site.Load.Yaml;
+
+/// <summary>
+/// Reads one content file into a <see cref="YamlNode"/> tree with positions, turning every problem into a diagnostic:
+/// encoding, size, syntax, duplicate keys, aliases (refused, so nothing can expand), nesting depth, several documents.
+/// </summary>
+public static class YamlTreeReader
+{
+    public const int MaxFileBytes = 1024 * 1024;
+    public const int MaxDepth = 32;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a file from disk. <paramref name="displayPath"/> is the path used in diagnostics.</summary>
+    public static YamlNode? ReadFile(string path, string displayPath, string expected, DiagnosticBag diagnostics)
+    {
+        var start = new SourceSpan(displayPath, 1, 1);
+        var info = new FileInfo(path);
+        if (info.Length > MaxFileBytes)
+        {
+            diagnostics.Error(Codes.FileTooLarge, start, info.Length, MaxFileBytes);
+            return null;
+        }
+        return Read(File.ReadAllBytes(path), displayPath, expected, diagnostics);
+    }
+
+    public static YamlNode? Read(byte[] bytes, string displayPath, string expected, DiagnosticBag diagnostics)
+    {
+        var start = new SourceSpan(displayPath, 1, 1);
+        if (bytes.Length > MaxFileBytes)
+        {
+            diagnostics.Error(Codes.FileTooLarge, start, bytes.Length, MaxFileBytes);
+            return null;
+        }
+        if (Decode(bytes, displayPath, diagnostics) is not { } text)
+        {
+            return null;
+        }
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var builder = new TreeBuilder(parser, displayPath, diagnostics);
+            var root = builder.ReadStream();
+            if (root is null || root is YamlScalar { IsNull: true })
+            {
+                if (!diagnostics.HasErrorsIn(displayPath))
+                {
+                    diagnostics.Error(Codes.EmptyFile, start, expected);
+                }
+                return null;
+            }
+            return root;
+        }
+        catch (TooDeepException)
+        {
+            return null;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(Codes.YamlSyntax, Where(displayPath, e.Start), YamlErrorInSpanish.Explain(e, text));
+            return null;
+        }
+    }
+
+    private static string? Decode(byte[] bytes, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = Math.Max(0, e.Index);
+            var badByte = e.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : bytes[Math.Min(offset, bytes.Length - 1)];
+            var (line, column) = PositionOfByte(bytes, offset);
+            diagnostics.Error(Codes.NotUtf8, new SourceSpan(displayPath, line, column), badByte.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+    }
+
+    private static (int Line, int Column) PositionOfByte(byte[] bytes, int offset)
+    {
+        int line = 1, column = 1;
+        for (var i = 0; i < offset && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if ((bytes[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+        return (line, column);
+    }
+
+    internal static SourceSpan Where(string file, Mark mark) =>
+        new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private sealed class TreeBuilder(IParser parser, string file, DiagnosticBag diagnostics)
+    {
+        public YamlNode? ReadStream()
+        {
+            parser.Consume<StreamStart>();
+            YamlNode? root = null;
+            var documents = 0;
+            while (parser.TryConsume<DocumentStart>(out var documentStart))
+            {
+                documents++;
+                if (documents == 2)
+                {
+                    diagnostics.Error(Codes.MultipleDocuments, Where(file, documentStart.Start));
+                }
+                var node = ReadNode(depth: 0);
+                parser.Consume<DocumentEnd>();
+                if (documents == 1)
+                {
+                    root = node;
+                }
+            }
+            parser.Consume<StreamEnd>();
+            return documents > 1 ? null : root;
+        }
+
+        private YamlNode ReadNode(int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                var deep = parser.Current!;
+                diagnostics.Error(Codes.TooDeep, Where(file, deep.Start), MaxDepth);
+                throw new TooDeepException();
+            }
+            var current = parser.Current;
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    diagnostics.Error(Codes.AliasNotAllowed, Where(file, alias.Start));
+                    return new YamlScalar(Where(file, alias.Start), "", IsPlain: true);
+                case Scalar scalar:
+                    parser.MoveNext();
+                    RefuseAnchor(scalar);
+                    return new YamlScalar(Where(file, scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
+                case SequenceStart sequenceStart:
+                    parser.MoveNext();
+                    RefuseAnchor(sequenceStart);
+                    var items = new List<YamlNode>();
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        items.Add(ReadNode(depth + 1));
+                    }
+                    return new YamlSequence(Where(file, sequenceStart.Start), items);
+                case MappingStart mappingStart:
+                    parser.MoveNext();
+                    RefuseAnchor(mappingStart);
+                    return ReadMapping(mappingStart, depth);
+                default:
+                    throw new YamlException(current?.Start ?? Mark.Empty, current?.End ?? Mark.Empty, "evento YAML inesperado");
+            }
+        }
+
+        private YamlMapping ReadMapping(MappingStart start, int depth)
+        {
+            var entries = new List<YamlEntry>();
+            var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyNode = ReadNode(depth + 1);
+                var value = ReadNode(depth + 1);
+                if (keyNode is not YamlScalar key)
+                {
+                    diagnostics.Error(Codes.WrongType, keyNode.Where, "una clave", "un texto", keyNode.KindInSpanish);
+                    continue;
+                }
+                if (seen.TryGetValue(key.Text, out var first))
+                {
+                    diagnostics.Error(Codes.DuplicateKey, key.Where, key.Text, first.Where.Line);
+                    continue;
+                }
+                seen.Add(key.Text, key);
+                entries.Add(new YamlEntry(key, value));
+            }
+            return new YamlMapping(Where(file, start.Start), entries);
+        }
+
+        private void RefuseAnchor(NodeEvent node)
+        {
+            if (!node.Anchor.IsEmpty)
+            {
+                diagnostics.Error(Codes.AliasNotAllowed, Where(file, node.Start));
+            }
+        }
+    }
+
+    private sealed class TooDeepException() : YamlException("demasiado profundo");
+}
