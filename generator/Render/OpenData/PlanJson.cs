@@ -1,13 +1,155 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Pei.Site.Method;
+using Pei.Site.Model;
 
 namespace Pei.Site.Render.OpenData;
 
-/// <summary>datos/plan.json: the plan and every published cut-off's figures at full precision.</summary>
+/// <summary>datos/plan.json: the plan and every published cut-off's figures, numbers at full precision, null where there is none.</summary>
 public static class PlanJson
 {
     public const string Path = "datos/plan.json";
 
-    public static IReadOnlyList<DataColumn> Fields { get; } = [];
+    public static IReadOnlyList<DataColumn> Fields { get; } =
+    [
+        new("entidad", "texto", "Entidad que publica el plan."),
+        new("nombre", "texto", "Nombre del plan estratégico."),
+        new("periodo.desde, periodo.hasta", "entero", "Años de inicio y fin del plan."),
+        new("fuente", "texto", "Fuente de las cifras."),
+        new("cortes[].fecha", "fecha AAAA-MM-DD", "Fecha de corte del seguimiento."),
+        new("cortes[].titulo", "texto o null", "Nombre del corte, p. ej. «Segundo trimestre 2025»."),
+        new("cortes[].objetivos[].numero", "entero", "Número del objetivo estratégico."),
+        new("cortes[].objetivos[].titulo", "texto", "Nombre corto del objetivo."),
+        new("cortes[].objetivos[].descripcion", "texto", "Enunciado completo del objetivo."),
+        new("cortes[].objetivos[].cumplimiento", "número o null", "Cumplimiento del objetivo al corte, en %: promedio de los avances al corte ponderado por las ponderaciones de los indicadores programados; null si ninguno está programado."),
+        new("cortes[].objetivos[].estado", "texto", "Estado del objetivo: «En cumplimiento», «Con rezago» o «No programado al corte»."),
+        new("cortes[].objetivos[].indicadores[].id", "texto", "Identificador del indicador (nombre de su archivo)."),
+        new("cortes[].objetivos[].indicadores[].codigo", "texto o null", "Código del indicador en el plan de acción."),
+        new("cortes[].objetivos[].indicadores[].nombre", "texto", "Nombre del indicador."),
+        new("cortes[].objetivos[].indicadores[].tipo", "texto", "sectorial, proyecto o gestion."),
+        new("cortes[].objetivos[].indicadores[].unidad", "texto", "porcentaje o numero."),
+        new("cortes[].objetivos[].indicadores[].anualizacion", "texto", "suma, constante, creciente o decreciente."),
+        new("cortes[].objetivos[].indicadores[].linea_base", "número o null", "Línea base (solo creciente y decreciente)."),
+        new("cortes[].objetivos[].indicadores[].meta_codigo", "texto o null", "Código de la meta."),
+        new("cortes[].objetivos[].indicadores[].meta_descripcion", "texto", "Enunciado de la meta."),
+        new("cortes[].objetivos[].indicadores[].vigencia", "entero", "Año de la vigencia."),
+        new("cortes[].objetivos[].indicadores[].ponderacion", "número", "Peso del indicador en su objetivo para la vigencia, en %."),
+        new("cortes[].objetivos[].indicadores[].meta_vigencia", "número", "Programación del año (meta de la vigencia)."),
+        new("cortes[].objetivos[].indicadores[].programado", "número o null", "Programación al corte."),
+        new("cortes[].objetivos[].indicadores[].ejecutado", "número o null", "Magnitud ejecutada al corte."),
+        new("cortes[].objetivos[].indicadores[].avance_corte", "número o null", "% de avance al corte; null si no estaba programado."),
+        new("cortes[].objetivos[].indicadores[].avance_vigencia", "número o null", "Avance de la vigencia, en %; null si la meta de la vigencia es cero."),
+        new("cortes[].objetivos[].indicadores[].estado", "texto", "«En cumplimiento», «Con rezago» o «No programado al corte»."),
+        new("cortes[].objetivos[].indicadores[].observaciones", "texto o null", "Observaciones del corte, en Markdown."),
+    ];
 
-    public static byte[] Write(PlanReport report) => throw new NotImplementedException();
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static byte[] Write(PlanReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            var plan = report.Plan;
+            json.WriteStartObject();
+            json.WriteString("entidad", plan.Entity);
+            json.WriteString("nombre", plan.Name);
+            json.WriteStartObject("periodo");
+            json.WriteNumber("desde", plan.Period.From);
+            json.WriteNumber("hasta", plan.Period.To);
+            json.WriteEndObject();
+            WriteText(json, "fuente", plan.Source);
+            json.WriteStartArray("cortes");
+            foreach (var cutOff in report.CutOffs)
+            {
+                WriteCutOff(json, cutOff);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    private static void WriteCutOff(Utf8JsonWriter json, CutOffReport cutOff)
+    {
+        json.WriteStartObject();
+        json.WriteString("fecha", Iso(cutOff.CutOff.Date));
+        WriteText(json, "titulo", cutOff.CutOff.Title);
+        json.WriteStartArray("objetivos");
+        foreach (var objective in cutOff.Objectives)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("numero", objective.Objective.Number);
+            json.WriteString("titulo", objective.Objective.Title);
+            json.WriteString("descripcion", objective.Objective.Description);
+            WriteNumber(json, "cumplimiento", objective.Compliance);
+            json.WriteString("estado", StatusWords.Of(objective.Status));
+            json.WriteStartArray("indicadores");
+            foreach (var indicator in objective.Indicators)
+            {
+                WriteIndicator(json, indicator);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteIndicator(Utf8JsonWriter json, IndicatorProgress progress)
+    {
+        var indicator = progress.Indicator;
+        json.WriteStartObject();
+        json.WriteString("id", indicator.Id);
+        WriteText(json, "codigo", indicator.Code);
+        json.WriteString("nombre", indicator.Name);
+        json.WriteString("tipo", Words.Of(indicator.Type));
+        json.WriteString("unidad", Words.Of(indicator.Unit));
+        json.WriteString("anualizacion", Words.Of(indicator.Accumulation));
+        WriteNumber(json, "linea_base", indicator.Baseline);
+        WriteText(json, "meta_codigo", indicator.Target.Code);
+        json.WriteString("meta_descripcion", indicator.Target.Description);
+        json.WriteNumber("vigencia", progress.FiscalYear.Year);
+        json.WriteNumber("ponderacion", progress.FiscalYear.Weight);
+        json.WriteNumber("meta_vigencia", progress.FiscalYear.Target);
+        WriteNumber(json, "programado", progress.Measurement.Planned);
+        WriteNumber(json, "ejecutado", progress.Measurement.Executed);
+        WriteNumber(json, "avance_corte", progress.CutOffProgress);
+        WriteNumber(json, "avance_vigencia", progress.YearProgress);
+        json.WriteString("estado", StatusWords.Of(progress.Status));
+        WriteText(json, "observaciones", progress.Measurement.Observations);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

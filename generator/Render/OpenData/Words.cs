@@ -1,0 +1,37 @@
+using Pei.Site.Method;
+using Pei.Site.Model;
+
+namespace Pei.Site.Render.OpenData;
+
+/// <summary>The content's own words for the model's enums, as planners write them in YAML and as open data publishes them.</summary>
+public static class Words
+{
+    public static string Of(IndicatorType type) => type switch
+    {
+        IndicatorType.Sectorial => "sectorial",
+        IndicatorType.Proyecto => "proyecto",
+        _ => "gestion",
+    };
+
+    public static string Of(Unit unit) => unit == Unit.Porcentaje ? "porcentaje" : "numero";
+
+    public static string Of(Accumulation accumulation) => accumulation switch
+    {
+        Accumulation.Suma => "suma",
+        Accumulation.Constante => "constante",
+        Accumulation.Creciente => "creciente",
+        _ => "decreciente",
+    };
+}
+
+/// <summary>The status in words, as the seed report and the site print it.</summary>
+public static class StatusWords
+{
+    public static string Of(Status status) => status switch
+    {
+        Status.OnTrack => "En cumplimiento",
+        Status.Lagging => "Con rezago",
+        Status.NotProgrammed => "No programado al corte",
+        _ => "Sin reporte",
+    };
+}
