@@ -1,0 +1,81 @@
+namespace Pei.Site.Tests;
+
+/// <summary>Paths of the repository the tests run from.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "content");
+
+    public static string Theme => Path.Combine(Root, "site-theme");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pei.Site.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("Pei.Site.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A temporary folder deleted at the end of a test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pei-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>Copies a folder tree into this folder under <paramref name="name"/> and returns its path.</summary>
+    public string Copy(string source, string name)
+    {
+        var target = this[name];
+        foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, directory)));
+        }
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file)));
+        }
+        return target;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Runs the command line in-process and captures its output.</summary>
+public static class Cli
+{
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr)
+    {
+        public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error PEI", StringComparison.Ordinal)).ToArray();
+    }
+
+    public static Outcome Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = Pei.Site.Cli.CommandLine.Run(args, stdout, stderr);
+        return new Outcome(exit, stdout.ToString(), stderr.ToString());
+    }
+}
