@@ -1,0 +1,106 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Pei.Site.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class AccessibilityTests(BrowserSite site)
+{
+    private static readonly List<string> WcagAA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    [Fact]
+    public async Task Every_page_has_zero_axe_violations_at_wcag_2_1_AA()
+    {
+        Assert.Contains("index.html", site.Pages);
+        Assert.Contains("404.html", site.Pages);
+        Assert.Contains("metodologia/index.html", site.Pages);
+        Assert.Contains("datos/index.html", site.Pages);
+        Assert.Contains(site.Pages, p => p.StartsWith("objetivos/", StringComparison.Ordinal));
+        Assert.Contains(site.Pages, p => p.StartsWith("indicadores/", StringComparison.Ordinal));
+        var problems = new List<string>();
+        var page = await site.NewPageAsync();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.Url(path));
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagAA } });
+            foreach (var violation in result.Violations)
+            {
+                problems.Add($"{path}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Every_page_declares_es_CO_and_has_one_h1_and_landmarks()
+    {
+        var page = await site.NewPageAsync();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.Url(path));
+            Assert.Equal("es-CO", await page.GetAttributeAsync("html", "lang"));
+            Assert.Equal(1, await page.Locator("h1").CountAsync());
+            Assert.Equal(1, await page.Locator("main#contenido").CountAsync());
+            Assert.True(await page.Locator("header").CountAsync() >= 1, path);
+            Assert.True(await page.Locator("footer").CountAsync() >= 1, path);
+            Assert.True(await page.Locator("nav").CountAsync() >= 1, path);
+        }
+    }
+
+    [Fact]
+    public async Task Tab_from_the_top_reaches_the_skip_link_first_and_it_moves_focus_to_the_main_content()
+    {
+        foreach (var path in new[] { "index.html", site.Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal)) })
+        {
+            var page = await site.NewPageAsync();
+            await page.GotoAsync(site.Url(path));
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");
+            Assert.Equal("Saltar al contenido", focused);
+            Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0; }"),
+                "the focused skip link must be visible");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("contenido", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        }
+    }
+
+    [Fact]
+    public async Task Every_link_and_control_is_reachable_with_the_keyboard_and_shows_visible_focus()
+    {
+        foreach (var path in new[] { "index.html", site.Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal)), "datos/index.html" })
+        {
+            var page = await site.NewPageAsync();
+            await page.GotoAsync(site.Url(path));
+            var expected = await page.EvaluateAsync<int>(
+                "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')].filter(e => e.getClientRects().length > 0).length");
+            var reached = new HashSet<string>();
+            for (var i = 0; i < expected + 5; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                var info = await page.EvaluateAsync<string?>(
+                    "() => { const e = document.activeElement; if (!e || e === document.body) return null; " +
+                    "const s = getComputedStyle(e); const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; " +
+                    "return (visible ? 'V' : 'N') + '|' + (e.outerHTML.slice(0, 120)) + '|' + [...document.querySelectorAll('*')].indexOf(e); }");
+                if (info is null)
+                {
+                    continue;
+                }
+                Assert.True(info.StartsWith('V'), $"{path}: no visible focus on {info}");
+                reached.Add(info);
+            }
+            Assert.True(reached.Count >= expected, $"{path}: reached {reached.Count} of {expected} focusable elements");
+        }
+    }
+
+    [Fact]
+    public async Task Progress_bars_are_read_by_assistive_technology_with_a_text_value()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Url("index.html"));
+        var bars = page.Locator("meter, progress, [role=progressbar], [role=meter]");
+        Assert.True(await bars.CountAsync() >= 10);
+        var snapshot = await page.Locator("main").AriaSnapshotAsync();
+        Assert.Contains("106,16", snapshot, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+
+namespace Pei.Site.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class LayoutTests(BrowserSite site)
+{
+    [Fact]
+    public async Task No_page_scrolls_horizontally_at_320_px()
+    {
+        var page = await site.NewPageAsync(width: 320, height: 640);
+        var problems = new List<string>();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.Url(path));
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 320)
+            {
+                problems.Add($"{path}: {width} px");
+            }
+        }
+        Assert.True(problems.Count == 0, "horizontal scrolling at 320 px: " + string.Join(", ", problems));
+    }
+
+    [Fact]
+    public async Task No_page_logs_console_errors_or_has_failed_requests()
+    {
+        var page = await site.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"{page.Url}: console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"{page.Url}: page error: {error}");
+        page.RequestFailed += (_, request) => problems.Add($"{page.Url}: failed request {request.Url}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.EndsWith("/no-existe.html", StringComparison.Ordinal))
+            {
+                problems.Add($"{page.Url}: HTTP {response.Status} for {response.Url}");
+            }
+        };
+        foreach (var path in site.Pages.Append("no-existe.html"))
+        {
+            await page.GotoAsync(site.Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Objective_page_prints_as_a_clean_report_without_navigation_chrome()
+    {
+        var path = site.Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal));
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Url(path));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        foreach (var chrome in new[] { "nav", ".saltar, a[href='#contenido']" })
+        {
+            var hidden = await page.EvaluateAsync<bool>(
+                $"() => [...document.querySelectorAll(\"{chrome}\")].every(e => getComputedStyle(e).display === 'none' || e.getClientRects().length === 0)");
+            Assert.True(hidden, $"{chrome} must not print");
+        }
+        Assert.True(await page.Locator("h1").IsVisibleAsync());
+        var text = await page.InnerTextAsync("body");
+        Assert.Contains("30 de junio de 2025", text, StringComparison.Ordinal);
+        Assert.Contains("Fuente", text, StringComparison.Ordinal);
+        var rowsAvoidBreaks = await page.EvaluateAsync<bool>(
+            "() => [...document.querySelectorAll('tr')].every(r => ['avoid', 'avoid-page'].includes(getComputedStyle(r).breakInside))");
+        Assert.True(rowsAvoidBreaks, "table rows must not be cut across pages");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        Assert.True(pdf.Length > 1000);
+        await File.WriteAllBytesAsync(Path.Combine(BrowserSite.ArtifactsFolder, "objetivo-impreso.pdf"), pdf);
+    }
+
+    [Fact]
+    public async Task Screenshots_of_home_and_an_objective_are_saved_at_desktop_and_phone_widths()
+    {
+        var objective = site.Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal));
+        foreach (var (name, path) in new[] { ("inicio", "index.html"), ("objetivo", objective) })
+        {
+            foreach (var width in new[] { 1280, 320 })
+            {
+                var page = await site.NewPageAsync(width: width, height: 800);
+                await page.GotoAsync(site.Url(path));
+                var file = Path.Combine(BrowserSite.ArtifactsFolder, $"{name}-{width}.png");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                Assert.True(new FileInfo(file).Length > 1000);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Pages_are_readable_without_javascript()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url("index.html"));
+        var text = await page.InnerTextAsync("main");
+        Assert.Contains("106,16", text, StringComparison.Ordinal);
+        await page.GotoAsync(site.Url("objetivos/3/index.html"));
+        Assert.Contains("74,40", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using AngleSharp.Html.Parser;
+
+namespace Pei.Site.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class ValidityTests(BrowserSite site)
+{
+    [Fact]
+    public async Task The_W3C_Nu_Html_Checker_reports_zero_errors_on_every_page()
+    {
+        var jar = Environment.GetEnvironmentVariable("PEI_VNU_JAR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Repository.Root, "tests", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        Assert.True(File.Exists(jar), $"No se encontró el validador {jar}: ejecute 'npm install' en tests/ (bash tests/run.sh lo hace).");
+        var start = new ProcessStartInfo("java", ["-jar", jar, "--errors-only", "--skip-non-html", site.Out])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var messages = (stdout + await stderr).Trim();
+        Assert.True(process.ExitCode == 0 && messages.Length == 0, messages);
+    }
+
+    [Fact]
+    public void Every_internal_link_and_asset_resolves()
+    {
+        var parser = new HtmlParser();
+        var broken = new List<string>();
+        var ids = new Dictionary<string, HashSet<string>>();
+        HashSet<string> IdsOf(string file) => ids.TryGetValue(file, out var known) ? known
+            : ids[file] = parser.ParseDocument(File.ReadAllText(file)).QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet();
+        foreach (var page in site.Pages)
+        {
+            var file = Path.Combine(site.Out, page);
+            var document = parser.ParseDocument(File.ReadAllText(file));
+            var references = document.QuerySelectorAll("a[href], link[href]").Select(e => e.GetAttribute("href")!)
+                .Concat(document.QuerySelectorAll("[src]").Select(e => e.GetAttribute("src")!));
+            foreach (var reference in references)
+            {
+                if (reference.StartsWith("http://", StringComparison.Ordinal) || reference.StartsWith("https://", StringComparison.Ordinal) ||
+                    reference.StartsWith("mailto:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var (target, fragment) = Split(reference);
+                var resolved = target.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
+                if (Directory.Exists(resolved))
+                {
+                    resolved = Path.Combine(resolved, "index.html");
+                }
+                if (!resolved.StartsWith(Path.GetFullPath(site.Out), StringComparison.Ordinal) || !File.Exists(resolved))
+                {
+                    broken.Add($"{page}: {reference}");
+                }
+                else if (fragment.Length > 0 && resolved.EndsWith(".html", StringComparison.Ordinal) && !IdsOf(resolved).Contains(fragment))
+                {
+                    broken.Add($"{page}: {reference} (no id '{fragment}')");
+                }
+            }
+        }
+        Assert.True(broken.Count == 0, string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void Every_page_names_its_source_and_cut_off_date_and_loads_nothing_from_third_parties()
+    {
+        var parser = new HtmlParser();
+        foreach (var page in site.Pages.Where(p => p != "404.html"))
+        {
+            var document = parser.ParseDocument(File.ReadAllText(Path.Combine(site.Out, page)));
+            var text = document.Body!.TextContent;
+            Assert.Contains("Fuente", text, StringComparison.Ordinal);
+            Assert.Contains("30 de junio de 2025", text, StringComparison.Ordinal);
+            var external = document.QuerySelectorAll("link[href], script[src], img[src]")
+                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+                .Where(u => u.Contains("//", StringComparison.Ordinal));
+            Assert.Empty(external);
+            Assert.NotNull(document.QuerySelector("link[rel~=icon]"));
+        }
+    }
+
+    private static (string Target, string Fragment) Split(string reference)
+    {
+        var hash = reference.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? (reference, "") : (reference[..hash], reference[(hash + 1)..]);
+    }
+}
