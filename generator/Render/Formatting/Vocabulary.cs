@@ -1,0 +1,58 @@
+using Pei.Site.Method;
+using Pei.Site.Model;
+
+namespace Pei.Site.Render.Formatting;
+
+/// <summary>The Spanish words the site uses for the model's enums (the status is always said in words, never colour alone).</summary>
+public static class Vocabulary
+{
+    public static string Status(Status status) => status switch
+    {
+        Method.Status.OnTrack => "En cumplimiento",
+        Method.Status.Lagging => "Con rezago",
+        Method.Status.NotProgrammed => "No programado al corte",
+        Method.Status.NotReported => "Sin reporte",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>An objective's status: its compliance is null when none of its indicators is programmed at the cut-off.</summary>
+    public static string ObjectiveStatus(Status status) => status switch
+    {
+        Method.Status.OnTrack => "En cumplimiento",
+        Method.Status.Lagging => "Con rezago",
+        _ => "Sin indicadores programados",
+    };
+
+    /// <summary>A CSS class naming the status, for the colour accent that accompanies the words.</summary>
+    public static string StatusClass(Status status) => status switch
+    {
+        Method.Status.OnTrack => "estado-cumplimiento",
+        Method.Status.Lagging => "estado-rezago",
+        Method.Status.NotProgrammed => "estado-no-programado",
+        _ => "estado-sin-reporte",
+    };
+
+    public static string IndicatorType(IndicatorType type) => type switch
+    {
+        Model.IndicatorType.Sectorial => "Sectorial",
+        Model.IndicatorType.Proyecto => "Proyecto de inversión",
+        Model.IndicatorType.Gestion => "Gestión",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string Unit(Unit unit) => unit switch
+    {
+        Model.Unit.Porcentaje => "Porcentaje",
+        Model.Unit.Numero => "Número",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    public static string Accumulation(Accumulation accumulation) => accumulation switch
+    {
+        Model.Accumulation.Suma => "Suma",
+        Model.Accumulation.Constante => "Constante",
+        Model.Accumulation.Creciente => "Creciente",
+        Model.Accumulation.Decreciente => "Decreciente",
+        _ => throw new ArgumentOutOfRangeException(nameof(accumulation), accumulation, null),
+    };
+}

@@ -1,0 +1,69 @@
+using Pei.Site.Model;
+
+namespace Pei.Site.Render.Pages;
+
+/// <summary>What every page shares: where it lives, its title, the site chrome and how it links elsewhere.</summary>
+public abstract class Page
+{
+    /// <summary>The theme template (layouts/&lt;Template&gt;.cshtml) that renders this page.</summary>
+    public abstract string Template { get; }
+
+    /// <summary>The page's path in the site, e.g. "objetivos/3/index.html".</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The document title, unique in the site.</summary>
+    public required string Title { get; init; }
+
+    public required SiteInfo Site { get; init; }
+
+    /// <summary>The nav entry marked as current.</summary>
+    public required Section Section { get; init; }
+
+    /// <summary>From the home page down to this page; empty on the home page.</summary>
+    public IReadOnlyList<Crumb> Breadcrumbs { get; init; } = [];
+
+    /// <summary>A relative URL from this page to another site path.</summary>
+    public string Href(string sitePath, string? fragment = null) => SitePaths.Relative(Path, sitePath, fragment);
+
+    /// <summary>The extra script (live reload) as this page must reference it; a rooted path is kept as is.</summary>
+    public string? ExtraScriptHref => Site.ExtraScript switch
+    {
+        null => null,
+        var s when s.StartsWith('/') => s,
+        var s => SitePaths.RootFrom(Path) + s,
+    };
+}
+
+/// <summary>The nav sections.</summary>
+public enum Section
+{
+    Home,
+    Objectives,
+    Methodology,
+    OpenData,
+    None,
+}
+
+/// <summary>A breadcrumb: its text and the site path it links to, null for the current page.</summary>
+public sealed record Crumb(string Text, string? Path);
+
+/// <summary>The plan-wide facts the layout shows on every page (header, banners, footer).</summary>
+public sealed record SiteInfo
+{
+    public required string Entity { get; init; }
+    public required string PlanName { get; init; }
+    public required Period Period { get; init; }
+    public string? Address { get; init; }
+    /// <summary>The data source named in the footer ("Fuente: …"); the entity when the plan names none.</summary>
+    public required string Source { get; init; }
+    /// <summary>The source as a sentence, ending with one period, ready for "Fuente: … Corte …".</summary>
+    public string SourceSentence => Source.TrimEnd().EndsWith('.') ? Source.TrimEnd() : Source.TrimEnd() + ".";
+    /// <summary>The cut-off the site shows; null when there is none.</summary>
+    public CutOff? LatestCutOff { get; init; }
+    /// <summary>The latest cut-off's publication date (its date when not given).</summary>
+    public DateOnly? Published { get; init; }
+    /// <summary>True in preview when the cut-off shown is a draft: pages carry the "BORRADOR" banner.</summary>
+    public bool ShowsDraft { get; init; }
+    public IReadOnlyList<string> Banner { get; init; } = [];
+    public string? ExtraScript { get; init; }
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Html;
+using Pei.Site.Method;
+using Pei.Site.Render.Formatting;
+using Pei.Site.Render.Markdown;
+using RazorLight;
+
+namespace Pei.Site.Render.Theme;
+
+/// <summary>
+/// The base class of every theme template (<c>@inherits Pei.Site.Render.Theme.ThemePage&lt;TModel&gt;</c>):
+/// the model plus the few HTML pieces templates need, so they format through <see cref="EsCo"/> and never compute.
+/// </summary>
+public abstract class ThemePage<TModel> : TemplatePage<TModel>
+{
+    /// <summary>Encodes markup characters only: Spanish letters stay readable in the output.</summary>
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static readonly HtmlString NoValue =
+        new("<span class=\"sin-dato\"><span aria-hidden=\"true\">—</span><span class=\"visualmente-oculto\">sin dato</span></span>");
+
+    protected ThemePage()
+    {
+        HtmlEncoder = Encoder;
+    }
+
+    /// <summary>Author Markdown rendered safely; "#" becomes &lt;h<paramref name="topHeadingLevel"/>&gt;.</summary>
+    public IHtmlContent Markdown(string? markdown, int topHeadingLevel = 2) =>
+        new HtmlString(SafeMarkdown.ToHtml(markdown, topHeadingLevel));
+
+    /// <summary>The text, or a dash that screen readers read as "sin dato".</summary>
+    public IHtmlContent OrNone(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? NoValue : new HtmlString(Encoder.Encode(text));
+
+    public IHtmlContent Percent(decimal? value) => OrNone(value is { } v ? EsCo.Percent(v) : null);
+
+    public IHtmlContent Magnitude(decimal? value, Model.Unit unit) => OrNone(value is { } v ? EsCo.Magnitude(v, unit) : null);
+
+    public IHtmlContent Number(decimal? value) => OrNone(value is { } v ? EsCo.Number(v) : null);
+
+    /// <summary>The value a &lt;meter&gt; shows: the figure capped to 0–100 (the text beside it prints the real number).</summary>
+    public static string MeterValue(decimal value) => EsCo.Attribute(Math.Clamp(value, 0m, 100m));
+
+    public static string Date(DateOnly date) => EsCo.Date(date);
+
+    public static string IsoDate(DateOnly date) => EsCo.IsoDate(date);
+
+    public static string Status(Status status) => Vocabulary.Status(status);
+
+    public static string ObjectiveStatus(Status status) => Vocabulary.ObjectiveStatus(status);
+
+    public static string StatusClass(Status status) => Vocabulary.StatusClass(status);
+}

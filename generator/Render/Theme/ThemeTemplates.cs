@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Pei.Site.Render.Pages;
+using RazorLight;
+using RazorLight.Compilation;
+
+namespace Pei.Site.Render.Theme;
+
+/// <summary>
+/// The compiled templates of one theme folder. Compiling costs about a second per template, so each folder is
+/// compiled once per process and shared by every <see cref="SiteRenderer"/> created for it.
+/// </summary>
+internal sealed class ThemeTemplates
+{
+    public const string LayoutsFolder = "layouts";
+    public const string StaticFolder = "static";
+
+    /// <summary>The templates a theme must have: the shared layout and one per page type.</summary>
+    public static readonly IReadOnlyList<string> Required =
+        ["_Layout", "Home", "Objective", "Indicator", "Methodology", "OpenData", "NotFound"];
+
+    private static readonly ConcurrentDictionary<string, Lazy<ThemeTemplates>> Compiled = new(StringComparer.Ordinal);
+
+    private readonly RazorLightEngine _engine;
+
+    private ThemeTemplates(string directory, RazorLightEngine engine)
+    {
+        Directory = directory;
+        _engine = engine;
+    }
+
+    /// <summary>The theme folder, absolute.</summary>
+    public string Directory { get; }
+
+    public string StaticDirectory => Path.Combine(Directory, StaticFolder);
+
+    public static ThemeTemplates For(string themeDirectory)
+    {
+        var full = Path.GetFullPath(themeDirectory);
+        var lazy = Compiled.GetOrAdd(full, d => new Lazy<ThemeTemplates>(() => Compile(d)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A broken theme is not cached: once fixed, the next Create compiles it again.
+            Compiled.TryRemove(new KeyValuePair<string, Lazy<ThemeTemplates>>(full, lazy));
+            throw;
+        }
+    }
+
+    private static ThemeTemplates Compile(string directory)
+    {
+        var layouts = Path.Combine(directory, LayoutsFolder);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new ThemeException($"No existe la carpeta del tema «{directory}».");
+        }
+        foreach (var name in Required)
+        {
+            if (!File.Exists(Path.Combine(layouts, name + ".cshtml")))
+            {
+                throw new ThemeException($"Al tema «{directory}» le falta la plantilla {LayoutsFolder}/{name}.cshtml.")
+                {
+                    File = $"{LayoutsFolder}/{name}.cshtml",
+                };
+            }
+        }
+        if (!System.IO.Directory.Exists(Path.Combine(directory, StaticFolder)))
+        {
+            throw new ThemeException($"Al tema «{directory}» le falta la carpeta {StaticFolder}/ (hoja de estilos e iconos).")
+            {
+                File = StaticFolder + "/",
+            };
+        }
+
+        var engine = new RazorLightEngineBuilder()
+            .UseFileSystemProject(layouts, ".cshtml")
+            .SetOperatingAssembly(typeof(ThemeTemplates).Assembly)
+            .UseMemoryCachingProvider()
+            .Build();
+        var templates = new ThemeTemplates(directory, engine);
+        // Every template in the folder, partials included, so a broken one is reported now and not at render time.
+        var keys = System.IO.Directory.EnumerateFiles(layouts, "*.cshtml")
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            templates.Load(key);
+        }
+        return templates;
+    }
+
+    /// <summary>Renders a page with its template; the output does not depend on the current culture.</summary>
+    public string Render(Page page)
+    {
+        var template = Load(page.Template);
+        try
+        {
+            // Run off the caller's synchronization context and under the invariant culture, so nothing
+            // a template writes without an explicit format can pick up the machine's culture.
+            return Task.Run(async () =>
+            {
+                CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+                CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+                return await _engine.RenderTemplateAsync(template, page);
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not ThemeException)
+        {
+            throw new ThemeException(
+                $"La plantilla {LayoutsFolder}/{page.Template}.cshtml falló al generar {page.Path}: {e.Message}", e)
+            {
+                File = $"{LayoutsFolder}/{page.Template}.cshtml",
+            };
+        }
+    }
+
+    private ITemplatePage Load(string key)
+    {
+        try
+        {
+            return Task.Run(() => _engine.CompileTemplateAsync(key)).GetAwaiter().GetResult();
+        }
+        catch (TemplateCompilationException e)
+        {
+            var errors = new StringBuilder();
+            foreach (var error in e.CompilationErrors)
+            {
+                errors.Append("\n  ").Append(error);
+            }
+            throw new ThemeException(
+                $"La plantilla {LayoutsFolder}/{key}.cshtml no compila:{errors}", e)
+            {
+                File = $"{LayoutsFolder}/{key}.cshtml",
+            };
+        }
+        catch (Exception e) when (e is not ThemeException)
+        {
+            throw new ThemeException($"No se pudo cargar la plantilla {LayoutsFolder}/{key}.cshtml: {e.Message}", e)
+            {
+                File = $"{LayoutsFolder}/{key}.cshtml",
+            };
+        }
+    }
+}
