@@ -1,0 +1,59 @@
+namespace Pei.Site.Tests.CommandLineBehaviour;
+
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("publicar")]
+    [InlineData("build --contenido content")]
+    [InlineData("build --out")]
+    [InlineData("validate --format xml")]
+    [InlineData("validate --content a --content b")]
+    public void Usage_errors_exit_with_two_and_explain_the_usage(string commandLine)
+    {
+        var outcome = Cli.Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("uso:", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_on_the_real_content_exits_zero_and_summarises()
+    {
+        var outcome = Cli.Run("validate", "--content", Repository.Content);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Contains("10 objetivos, 29 indicadores, 1 cortes publicados", outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_reports_every_error_of_the_run_with_path_line_and_column()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Copy(Repository.Content, "content");
+        var a = Directory.GetFiles(content, "4199.yaml", SearchOption.AllDirectories).Single();
+        var b = Directory.GetFiles(content, "4075.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(a, File.ReadAllText(a).Replace("unidad: numero", "unidad: numeros", StringComparison.Ordinal));
+        File.WriteAllText(b, File.ReadAllText(b).Replace("ejecutado: 8", "ejecutado: -8", StringComparison.Ordinal));
+        var outcome = Cli.Run("validate", "--content", content);
+        Assert.Equal(1, outcome.ExitCode);
+        var lines = outcome.ErrorLines;
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(content + "/objetivos/03-comunicacion-publica/indicadores/4199.yaml:8:9: error PEI011: 'numeros' no es un valor válido de 'unidad'; ¿quiso decir 'numero'?", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"/objetivos/04-[a-z-]+/indicadores/4075\.yaml:\d+:20: error PEI009: 'ejecutado' vale -8, pero no puede ser negativo$", lines[1]);
+    }
+
+    [Fact]
+    public void Github_format_prints_workflow_commands_with_file_line_and_column()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Copy(Repository.Content, "content");
+        var a = Directory.GetFiles(content, "4199.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(a, File.ReadAllText(a).Replace("unidad: numero", "unidad: numeros", StringComparison.Ordinal));
+        var outcome = Cli.Run("validate", "--content", content, "--format", "github");
+        Assert.Equal(1, outcome.ExitCode);
+        var line = outcome.Stderr.Split('\n').First(l => l.StartsWith("::error ", StringComparison.Ordinal));
+        Assert.Equal(
+            $"::error file={content}/objetivos/03-comunicacion-publica/indicadores/4199.yaml,line=8,col=9,title=PEI011::PEI011: 'numeros' no es un valor válido de 'unidad'; ¿quiso decir 'numero'?; valores válidos: porcentaje, numero",
+            line);
+    }
+}
