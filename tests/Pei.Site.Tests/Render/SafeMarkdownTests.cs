@@ -96,5 +96,14 @@ public class SafeMarkdownTests
     }
 
     [Fact]
+    public void A_text_whose_highest_heading_is_h2_still_starts_at_the_requested_level()
+    {
+        var document = RenderedSite.Parse(SafeMarkdown.ToHtml("## Estructura\n\n### Detalle", topHeadingLevel: 2));
+
+        Assert.Equal("Estructura", document.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Detalle", document.QuerySelector("h3")!.TextContent);
+    }
+
+    [Fact]
     public void Blank_markdown_renders_nothing() => Assert.Equal("", SafeMarkdown.ToHtml("  \n"));
 }
