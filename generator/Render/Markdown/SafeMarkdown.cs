@@ -17,7 +17,7 @@ public static class SafeMarkdown
         .Build();
 
     /// <param name="markdown">The author's text; null or blank renders nothing.</param>
-    /// <param name="topHeadingLevel">The level a "#" heading takes, so the page keeps one &lt;h1&gt; and an ordered outline.</param>
+    /// <param name="topHeadingLevel">The level the text's highest heading takes, so the page keeps one &lt;h1&gt; and an ordered outline.</param>
     public static string ToHtml(string? markdown, int topHeadingLevel = 2)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -36,12 +36,18 @@ public static class SafeMarkdown
         return writer.ToString().TrimEnd();
     }
 
+    /// <summary>Moves every heading so the text's highest one takes <paramref name="topHeadingLevel"/>, keeping their relative levels.</summary>
     private static void ShiftHeadings(MarkdownDocument document, int topHeadingLevel)
     {
-        var shift = Math.Clamp(topHeadingLevel, 1, 6) - 1;
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count == 0)
         {
-            heading.Level = Math.Min(heading.Level + shift, 6);
+            return;
+        }
+        var shift = Math.Clamp(topHeadingLevel, 1, 6) - headings.Min(h => h.Level);
+        foreach (var heading in headings)
+        {
+            heading.Level = Math.Clamp(heading.Level + shift, 1, 6);
         }
     }
 

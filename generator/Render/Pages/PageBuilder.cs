@@ -9,6 +9,9 @@ public static class PageBuilder
 {
     private const string HomeCrumb = "Inicio";
 
+    /// <summary>The order the home page counts statuses in; "Sin reporte" only appears when some draft has it.</summary>
+    private static readonly Status[] CountedStatuses = [Status.OnTrack, Status.Lagging, Status.NotProgrammed, Status.NotReported];
+
     public static IReadOnlyList<Page> Build(PlanReport report, RenderOptions options)
     {
         var plan = report.Plan;
@@ -84,8 +87,9 @@ public static class PageBuilder
             Objectives = report.Plan.Objectives
                 .Select(o => new ObjectiveSummary(o, latest?.Objectives.FirstOrDefault(c => c.Objective.Number == o.Number)))
                 .ToList(),
-            StatusCounts = Enum.GetValues<Status>()
+            StatusCounts = CountedStatuses
                 .Select(s => new StatusCount(s, measured.Count(i => i.Status == s)))
+                .Where(c => c.Status != Status.NotReported || c.Count > 0)
                 .ToList(),
             MeasuredIndicators = measured.Count,
         };

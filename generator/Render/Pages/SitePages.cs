@@ -11,7 +11,7 @@ public sealed class HomePage : Page
     public required Plan Plan { get; init; }
     public CutOffReport? Latest { get; init; }
     public required IReadOnlyList<ObjectiveSummary> Objectives { get; init; }
-    /// <summary>Indicators measured at the latest cut-off, counted by status (every status listed, zero included).</summary>
+    /// <summary>Indicators measured at the latest cut-off, counted by status (zeros included; "Sin reporte" only when present).</summary>
     public required IReadOnlyList<StatusCount> StatusCounts { get; init; }
     public required int MeasuredIndicators { get; init; }
 }

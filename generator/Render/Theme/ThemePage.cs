@@ -25,7 +25,7 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>
         HtmlEncoder = Encoder;
     }
 
-    /// <summary>Author Markdown rendered safely; "#" becomes &lt;h<paramref name="topHeadingLevel"/>&gt;.</summary>
+    /// <summary>Author Markdown rendered safely; its highest heading becomes &lt;h<paramref name="topHeadingLevel"/>&gt;.</summary>
     public IHtmlContent Markdown(string? markdown, int topHeadingLevel = 2) =>
         new HtmlString(SafeMarkdown.ToHtml(markdown, topHeadingLevel));
 

@@ -1,0 +1,109 @@
+using AngleSharp.Dom;
+using Pei.Site.Render.Markdown;
+
+namespace Pei.Site.Tests.Render;
+
+public class SafeMarkdownTests
+{
+    public static TheoryData<string> Attacks => new()
+    {
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java&#x09;script:alert(1))",
+        "[x](java&#9;script:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](javascript&colon;alert(1))",
+        "[x](<java script:alert(1)>)",
+        "[x]( vbscript:msgbox(1))",
+        "[x](file:///etc/passwd)",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[x][ref]\n\n[ref]: javascript:alert(1)",
+        "<javascript:alert(1)>",
+        "![i](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+        "![i](javascript:alert(1))",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<iframe src=\"https://example.org\"></iframe>",
+        "<object data=x></object><embed src=x>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<svg onload=alert(1)>",
+        "Texto <span onclick=\"alert(1)\">clic</span>",
+    };
+
+    [Theory]
+    [MemberData(nameof(Attacks))]
+    public void Markdown_never_produces_scripts_handlers_or_unsafe_urls(string markdown)
+    {
+        var html = SafeMarkdown.ToHtml(markdown);
+        var document = RenderedSite.Parse($"<!DOCTYPE html><html><body>{html}</body></html>");
+
+        Assert.Empty(document.QuerySelectorAll("script, iframe, object, embed, svg, style"));
+        foreach (var element in document.Body!.Descendants<IElement>())
+        {
+            Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            foreach (var name in new[] { "href", "src" })
+            {
+                if (element.GetAttribute(name) is { } url)
+                {
+                    Assert.True(UrlPolicy.IsAllowed(url), $"unsafe {name}=\"{url}\" from {markdown}");
+                    Assert.DoesNotMatch("(?i)^\\s*(javascript|vbscript|data|file):", url);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unsafe_link_keeps_its_text_and_an_unsafe_image_disappears()
+    {
+        var document = RenderedSite.Parse(SafeMarkdown.ToHtml("Ver [el informe](javascript:alert(1)) ![foto](data:image/png;base64,AAAA)"));
+
+        Assert.Empty(document.QuerySelectorAll("a, img"));
+        Assert.Contains("Ver el informe", document.Body!.TextContent);
+    }
+
+    [Fact]
+    public void Raw_html_is_shown_as_text()
+    {
+        var document = RenderedSite.Parse(SafeMarkdown.ToHtml("<script>alert(1)</script>"));
+
+        Assert.Contains("<script>alert(1)</script>", document.Body!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("[a](https://example.org/x)", "https://example.org/x")]
+    [InlineData("[a](http://example.org)", "http://example.org")]
+    [InlineData("[a](mailto:planeacion@example.org)", "mailto:planeacion@example.org")]
+    [InlineData("[a](../datos/index.html)", "../datos/index.html")]
+    [InlineData("[a](informe.pdf#pagina=2)", "informe.pdf#pagina=2")]
+    [InlineData("[a](docs/a:b)", "docs/a:b")]
+    public void Safe_links_survive(string markdown, string href)
+    {
+        var link = RenderedSite.Parse(SafeMarkdown.ToHtml(markdown)).QuerySelector("a");
+
+        Assert.NotNull(link);
+        Assert.Equal(href, link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Headings_start_at_the_requested_level_so_a_page_keeps_one_h1()
+    {
+        var document = RenderedSite.Parse(SafeMarkdown.ToHtml("# Uno\n\n## Dos\n\n###### Seis", topHeadingLevel: 3));
+
+        Assert.Empty(document.QuerySelectorAll("h1, h2"));
+        Assert.Equal("Uno", document.QuerySelector("h3")!.TextContent);
+        Assert.Equal("Dos", document.QuerySelector("h4")!.TextContent);
+        Assert.Equal("Seis", document.QuerySelector("h6")!.TextContent);
+    }
+
+    [Fact]
+    public void A_text_whose_highest_heading_is_h2_still_starts_at_the_requested_level()
+    {
+        var document = RenderedSite.Parse(SafeMarkdown.ToHtml("## Estructura\n\n### Detalle", topHeadingLevel: 2));
+
+        Assert.Equal("Estructura", document.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Detalle", document.QuerySelector("h3")!.TextContent);
+    }
+
+    [Fact]
+    public void Blank_markdown_renders_nothing() => Assert.Equal("", SafeMarkdown.ToHtml("  \n"));
+}
