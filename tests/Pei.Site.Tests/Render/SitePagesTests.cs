@@ -115,7 +115,7 @@ public class SitePagesTests
     {
         var plan = SamplePlan.Build();
         plan = plan with { CutOffs = [plan.CutOffs[0], plan.CutOffs[1] with { Published = new DateOnly(2025, 7, 15) }] };
-        var pages = RenderedSite.Pages(Method.PlanCalculator.Compute(plan), new RenderOptions());
+        var pages = RenderedSite.Pages(Pei.Site.Method.PlanCalculator.Compute(plan), new RenderOptions());
 
         var footer = RenderedSite.Parse(pages["index.html"]).QuerySelector("footer")!.TextContent;
 
