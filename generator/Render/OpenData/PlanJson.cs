@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pei.Site.Method;
+using Pei.Site.Render.Formatting;
 using Pei.Site.Model;
 
 namespace Pei.Site.Render.OpenData;
@@ -23,7 +24,7 @@ public static class PlanJson
         new("cortes[].objetivos[].titulo", "texto", "Nombre corto del objetivo."),
         new("cortes[].objetivos[].descripcion", "texto", "Enunciado completo del objetivo."),
         new("cortes[].objetivos[].cumplimiento", "número o null", "Cumplimiento del objetivo al corte, en %: promedio de los avances al corte ponderado por las ponderaciones de los indicadores programados; null si ninguno está programado."),
-        new("cortes[].objetivos[].estado", "texto", "Estado del objetivo: «En cumplimiento», «Con rezago» o «No programado al corte»."),
+        new("cortes[].objetivos[].estado", "texto", "Estado del objetivo: «En cumplimiento», «Con rezago» o «Sin indicadores programados»."),
         new("cortes[].objetivos[].indicadores[].id", "texto", "Identificador del indicador (nombre de su archivo)."),
         new("cortes[].objetivos[].indicadores[].codigo", "texto o null", "Código del indicador en el plan de acción."),
         new("cortes[].objetivos[].indicadores[].nombre", "texto", "Nombre del indicador."),
@@ -89,7 +90,7 @@ public static class PlanJson
             json.WriteString("titulo", objective.Objective.Title);
             json.WriteString("descripcion", objective.Objective.Description);
             WriteNumber(json, "cumplimiento", objective.Compliance);
-            json.WriteString("estado", StatusWords.Of(objective.Status));
+            json.WriteString("estado", Vocabulary.ObjectiveStatus(objective.Status));
             json.WriteStartArray("indicadores");
             foreach (var indicator in objective.Indicators)
             {
@@ -122,7 +123,7 @@ public static class PlanJson
         WriteNumber(json, "ejecutado", progress.Measurement.Executed);
         WriteNumber(json, "avance_corte", progress.CutOffProgress);
         WriteNumber(json, "avance_vigencia", progress.YearProgress);
-        json.WriteString("estado", StatusWords.Of(progress.Status));
+        json.WriteString("estado", Vocabulary.Status(progress.Status));
         WriteText(json, "observaciones", progress.Measurement.Observations);
         json.WriteEndObject();
     }

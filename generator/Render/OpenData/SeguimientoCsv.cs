@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pei.Site.Method;
+using Pei.Site.Render.Formatting;
 
 namespace Pei.Site.Render.OpenData;
 
@@ -71,7 +72,7 @@ public static class SeguimientoCsv
                         Number(progress.Measurement.Executed),
                         Number(progress.CutOffProgress),
                         Number(progress.YearProgress),
-                        StatusWords.Of(progress.Status),
+                        Vocabulary.Status(progress.Status),
                         progress.Measurement.Observations ?? "",
                     ]);
                 }

@@ -1,4 +1,3 @@
-using Pei.Site.Method;
 using Pei.Site.Model;
 
 namespace Pei.Site.Render.OpenData;
@@ -21,17 +20,5 @@ public static class Words
         Accumulation.Constante => "constante",
         Accumulation.Creciente => "creciente",
         _ => "decreciente",
-    };
-}
-
-/// <summary>The status in words, as the seed report and the site print it.</summary>
-public static class StatusWords
-{
-    public static string Of(Status status) => status switch
-    {
-        Status.OnTrack => "En cumplimiento",
-        Status.Lagging => "Con rezago",
-        Status.NotProgrammed => "No programado al corte",
-        _ => "Sin reporte",
     };
 }
