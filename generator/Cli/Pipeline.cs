@@ -21,7 +21,7 @@ public static class Pipeline
         }
         var report = PlanCalculator.Compute(plan);
         return new Result(diagnostics.Sorted(),
-            $"Contenido válido: {plan.Objectives.Count} objetivos, {plan.Indicators.Count()} indicadores, {report.CutOffs.Count} cortes publicados.");
+            $"Contenido válido: {Counts(plan, report)}.");
     }
 
     public static Result Build(string content, string outDirectory, string theme)
@@ -51,8 +51,14 @@ public static class Pipeline
         SiteWriter.Write(files, outDirectory);
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
         return new Result(diagnostics.Sorted(),
-            $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({plan.Objectives.Count} objetivos, {plan.Indicators.Count()} indicadores, {report.CutOffs.Count} cortes publicados).");
+            $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).");
     }
+
+    private static string Counts(Model.Plan plan, PlanReport report) =>
+        $"{Plural(plan.Objectives.Count, "objetivo", "objetivos")}, {Plural(plan.Indicators.Count(), "indicador", "indicadores")}, " +
+        Plural(report.CutOffs.Count, "corte publicado", "cortes publicados");
+
+    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     private static Model.Plan? LoadContent(string content, DiagnosticBag diagnostics)
     {
