@@ -1,22 +1,23 @@
 namespace Pei.Site.Cli;
 
 /// <summary>The parsed command line.</summary>
-internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format)
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base)
 {
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
         ["build"] = ["--content", "--out", "--theme"],
         ["validate"] = ["--content", "--format"],
+        ["diff"] = ["--content", "--base"],
     };
 
     public static bool TryParse(string[] args, out Arguments arguments, out string problem)
     {
-        arguments = new Arguments("", "content", "_site", "site-theme", "text");
+        arguments = new Arguments("", "content", "_site", "site-theme", "text", "origin/main");
         problem = "";
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
         {
-            problem = $"orden desconocida '{command}'; use build o validate";
+            problem = $"orden desconocida '{command}'; use build, validate o diff";
             return false;
         }
         var values = new Dictionary<string, string>();
@@ -61,7 +62,8 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             values.GetValueOrDefault("--content", "content"),
             values.GetValueOrDefault("--out", "_site"),
             values.GetValueOrDefault("--theme", "site-theme"),
-            format);
+            format,
+            values.GetValueOrDefault("--base", "origin/main"));
         return true;
     }
 

@@ -13,9 +13,11 @@ public static class CommandLine
         uso:
           pei-site build    [--content content] [--out _site] [--theme site-theme]
           pei-site validate [--content content] [--format text|github]
+          pei-site diff     [--content content] [--base origin/main]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out
         validate  solo valida el contenido y muestra los diagnósticos
+        diff      tabla Markdown de las cifras que cambian entre --base (una referencia git) y el contenido actual
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -38,6 +40,7 @@ public static class CommandLine
             {
                 "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme),
                 "validate" => Pipeline.Validate(arguments.Content),
+                "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
                 _ => throw new InvalidOperationException(arguments.Command),
             };
             foreach (var diagnostic in result.Diagnostics)

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Pei.Site.Tests.CommandLineBehaviour;
+
+public class DiffCommandTests
+{
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-c", "user.email=ci@example.org", "-c", "user.name=CI", "-c", "commit.gpgsign=false" }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {process.StandardError.ReadToEnd()}");
+    }
+
+    private static string Repository(TempFolder temp)
+    {
+        var content = temp.Copy(Tests.Repository.Content, "content");
+        Git(temp.Path, "init", "-q", "-b", "main");
+        Git(temp.Path, "add", "-A");
+        Git(temp.Path, "commit", "-q", "-m", "base");
+        return content;
+    }
+
+    [Fact]
+    public void Diff_says_so_when_no_figure_changes()
+    {
+        using var temp = new TempFolder();
+        var content = Repository(temp);
+        var outcome = Cli.Run("diff", "--content", content, "--base", "HEAD");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("No cambia ninguna cifra frente a `HEAD`.", outcome.Stdout.Trim());
+    }
+
+    [Fact]
+    public void Diff_reports_the_objective_and_indicator_figures_a_change_moves_as_a_markdown_table()
+    {
+        using var temp = new TempFolder();
+        var content = Repository(temp);
+        var file = Directory.GetFiles(content, "4199.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(file, File.ReadAllText(file).Replace("ejecutado: 0.36456", "ejecutado: 0.49", StringComparison.Ordinal));
+        var outcome = Cli.Run("diff", "--content", content, "--base", "HEAD");
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var lines = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("| Corte | Elemento | Cifra | Antes | Después | Estado antes | Estado después |", lines);
+        var nbsp = '\u00A0';
+        Assert.Contains($"| 30 de junio de 2025 | Objetivo 3 — Comunicación pública | Cumplimiento | 87,20{nbsp}% | 100,00{nbsp}% | Con rezago | En cumplimiento |", lines);
+        Assert.Contains($"| 30 de junio de 2025 | Indicador 4199 | % avance al corte | 74,40{nbsp}% | 100,00{nbsp}% | Con rezago | En cumplimiento |", lines);
+        Assert.Contains($"| 30 de junio de 2025 | Indicador 4199 | Avance de la vigencia | 36,46{nbsp}% | 49,00{nbsp}% | Con rezago | En cumplimiento |", lines);
+        Assert.Equal(5, lines.Count(l => l.StartsWith("| 30 de junio", StringComparison.Ordinal)) + 2);
+    }
+
+    [Fact]
+    public void Diff_with_an_unknown_ref_is_an_error_not_a_crash()
+    {
+        using var temp = new TempFolder();
+        var content = Repository(temp);
+        var outcome = Cli.Run("diff", "--content", content, "--base", "no-existe");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("no-existe", outcome.Stderr, StringComparison.Ordinal);
+    }
+}
