@@ -5,8 +5,12 @@ namespace Pei.Site.Load.Yaml;
 /// <summary>Turns YamlDotNet's English syntax errors into a Spanish explanation of what is wrong and what is expected.</summary>
 internal static class YamlErrorInSpanish
 {
+    /// <summary>How <see cref="YamlTreeReader"/> marks a scanner failure that YamlDotNet did not report as a syntax error.</summary>
+    internal const string ScannerFailed = "scanner failed: ";
+
     private static readonly (string English, string Spanish)[] Known =
     [
+        (ScannerFailed, "YAML no pudo seguir leyendo desde aquí; revise esta línea y las anteriores: suele ser un '[' o '{' sin cerrar, o un valor que empieza con un carácter especial ([ { & * ! | >) y debe ir entre comillas"),
         ("quoted scalar, found wrong indentation", "unas comillas (\" o ') abiertas aquí no se cierran en la misma línea; cierre las comillas al final del valor"),
         ("found unexpected end of stream", "el archivo termina antes de cerrar unas comillas o un corchete; cierre las comillas (\" o ') o el corchete que abrió"),
         ("cannot start any token", "hay un carácter que no puede iniciar un valor (a menudo un tabulador); use espacios para la sangría"),

@@ -44,7 +44,7 @@ public static class YamlTreeReader
         }
         try
         {
-            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var parser = new GuardedParser(new Scanner(new StringReader(text), skipComments: true));
             var builder = new TreeBuilder(parser, displayPath, diagnostics);
             var root = builder.ReadStream();
             if (root is null || root is YamlScalar { IsNull: true })
@@ -199,6 +199,30 @@ public static class YamlTreeReader
             {
                 diagnostics.Error(Codes.AliasNotAllowed, Where(file, node.Start));
                 throw new FileRefusedException();
+            }
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet's parser, except that the plain exceptions its scanner throws on some malformed input
+    /// (an InvalidOperationException for an unclosed '[' before a block scalar, for one) become a <see cref="YamlException"/>
+    /// at the scanner's position, so they are reported as PEI001 like any other syntax error.
+    /// </summary>
+    private sealed class GuardedParser(Scanner scanner) : IParser
+    {
+        private readonly Parser parser = new(scanner);
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (Exception e) when (e is not YamlException)
+            {
+                throw new YamlException(scanner.CurrentPosition, scanner.CurrentPosition, YamlErrorInSpanish.ScannerFailed + e.Message, e);
             }
         }
     }
