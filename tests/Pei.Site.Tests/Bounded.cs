@@ -8,7 +8,7 @@ internal static class Bounded
     public static T Run<T>(Func<T> work, string what)
     {
         var task = Task.Run(work);
-        if (!task.Wait(Limit))
+        if (Task.WhenAny(task, Task.Delay(Limit)).GetAwaiter().GetResult() != task)
         {
             throw new TimeoutException($"{what} did not finish within {Limit.TotalSeconds} s");
         }
