@@ -20,7 +20,8 @@ internal static class PlanRules
                 WeightsAddUp(objective, diagnostics);
             }
         }
-        foreach (var indicator in plan.Indicators)
+        // Likewise a measurement the file failed to read (a misspelt cut-off date) is not also reported as missing.
+        foreach (var indicator in plan.Indicators.Where(i => !diagnostics.HasErrorsIn(i.Where.File)))
         {
             MeasuredAtEveryCutOff(plan, indicator, diagnostics);
             LagExplained(plan, indicator, diagnostics);

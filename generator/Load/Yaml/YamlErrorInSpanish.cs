@@ -5,10 +5,16 @@ namespace Pei.Site.Load.Yaml;
 /// <summary>Turns YamlDotNet's English syntax errors into a Spanish explanation of what is wrong and what is expected.</summary>
 internal static class YamlErrorInSpanish
 {
+    /// <summary>How <see cref="YamlTreeReader"/> marks a scanner failure that YamlDotNet did not report as a syntax error.</summary>
+    internal const string ScannerFailed = "scanner failed: ";
+
     private static readonly (string English, string Spanish)[] Known =
     [
+        (ScannerFailed, "YAML no pudo seguir leyendo desde aquí; revise esta línea y las anteriores: suele ser un '[' o '{' sin cerrar, o un valor que empieza con un carácter especial ([ { & * ! | >) y debe ir entre comillas"),
+        ("quoted scalar, found wrong indentation", "unas comillas (\" o ') abiertas aquí no se cierran en la misma línea; cierre las comillas al final del valor"),
         ("found unexpected end of stream", "el archivo termina antes de cerrar unas comillas o un corchete; cierre las comillas (\" o ') o el corchete que abrió"),
         ("cannot start any token", "hay un carácter que no puede iniciar un valor (a menudo un tabulador); use espacios para la sangría"),
+        ("found invalid mapping", "hay un ':' donde no se espera una clave; revise que la sangría de esta línea sea igual a la de las claves vecinas, o ponga el texto entre comillas si contiene ': '"),
         ("Mapping values are not allowed in this context", "hay un ':' donde no se espera una clave; revise la sangría o ponga el texto entre comillas si contiene ': '"),
         ("did not find expected key", "se esperaba una clave con la misma sangría que las anteriores; revise la sangría de esta línea"),
         ("did not find expected '-' indicator", "se esperaba un elemento de lista que empiece con '- ' a la misma sangría; revise la sangría"),
@@ -24,37 +30,36 @@ internal static class YamlErrorInSpanish
         ("found undefined tag handle", "hay una etiqueta YAML ('!') desconocida; quítela"),
     ];
 
-    public static string Explain(YamlException error, string text)
+    private const string TabInIndentation = "hay un tabulador donde YAML exige espacios (la sangría solo admite espacios); reemplace el tabulador por espacios";
+
+    /// <summary>
+    /// The Spanish explanation and the position to report: YamlDotNet's own, except when a tab is to blame, where it is the tab
+    /// (YamlDotNet reports a tab that breaks a plain scalar at the start of that scalar, often the line before).
+    /// </summary>
+    public static (string Message, Mark Where) Explain(YamlException error, string text)
     {
-        var line = LineAt(text, (int)error.Start.Line);
-        if (line is not null && (line.TakeWhile(c => c is ' ' or '\t').Contains('\t') || (error.Message.Contains("token", StringComparison.Ordinal) && line.Contains('\t'))))
+        var mentionsTab = error.Message.Contains("tab character", StringComparison.OrdinalIgnoreCase);
+        var lines = text.Split('\n');
+        for (var line = Math.Max(1, error.Start.Line); line <= Math.Max(error.Start.Line, error.End.Line) && line <= lines.Length; line++)
         {
-            return "hay un tabulador en la sangría; YAML solo admite espacios: reemplace el tabulador por espacios";
+            var current = lines[line - 1];
+            var indentation = current.TakeWhile(c => c is ' ' or '\t').Count();
+            var tab = current.IndexOf('\t', StringComparison.Ordinal);
+            var isStartLine = line == error.Start.Line;
+            var tabInIndentation = tab >= 0 && tab < indentation && (isStartLine || mentionsTab);
+            var tabToBlame = tab >= 0 && isStartLine && (mentionsTab || error.Message.Contains("token", StringComparison.Ordinal));
+            if (tabInIndentation || tabToBlame)
+            {
+                return (TabInIndentation, new Mark(0, line, tab + 1));
+            }
         }
         foreach (var (english, spanish) in Known)
         {
             if (error.Message.Contains(english, StringComparison.OrdinalIgnoreCase))
             {
-                return spanish;
+                return (spanish, error.Start);
             }
         }
-        return "el texto no es YAML válido en este punto; revise la sangría, los ':' y las comillas";
-    }
-
-    private static string? LineAt(string text, int line)
-    {
-        if (line < 1)
-        {
-            return null;
-        }
-        using var reader = new StringReader(text);
-        for (var i = 1; ; i++)
-        {
-            var current = reader.ReadLine();
-            if (current is null || i == line)
-            {
-                return current;
-            }
-        }
+        return ("el texto no es YAML válido en este punto; revise la sangría, los ':' y las comillas", error.Start);
     }
 }

@@ -7,7 +7,8 @@ namespace Pei.Site.Load.Yaml;
 
 /// <summary>
 /// Reads one content file into a <see cref="YamlNode"/> tree with positions, turning every problem into a diagnostic:
-/// encoding, size, syntax, duplicate keys, aliases (refused, so nothing can expand), nesting depth, several documents.
+/// encoding, size, syntax, duplicate keys, anchors and aliases (the file is refused at the first one, so nothing can
+/// expand), nesting depth, several documents.
 /// </summary>
 public static class YamlTreeReader
 {
@@ -43,7 +44,7 @@ public static class YamlTreeReader
         }
         try
         {
-            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var parser = new GuardedParser(new Scanner(new StringReader(text), skipComments: true));
             var builder = new TreeBuilder(parser, displayPath, diagnostics);
             var root = builder.ReadStream();
             if (root is null || root is YamlScalar { IsNull: true })
@@ -56,13 +57,14 @@ public static class YamlTreeReader
             }
             return root;
         }
-        catch (TooDeepException)
+        catch (FileRefusedException)
         {
             return null;
         }
         catch (YamlException e)
         {
-            diagnostics.Error(Codes.YamlSyntax, Where(displayPath, e.Start), YamlErrorInSpanish.Explain(e, text));
+            var (message, where) = YamlErrorInSpanish.Explain(e, text);
+            diagnostics.Error(Codes.YamlSyntax, Where(displayPath, where), message);
             return null;
         }
     }
@@ -136,15 +138,14 @@ public static class YamlTreeReader
             {
                 var deep = parser.Current!;
                 diagnostics.Error(Codes.TooDeep, Where(file, deep.Start), MaxDepth);
-                throw new TooDeepException();
+                throw new FileRefusedException();
             }
             var current = parser.Current;
             switch (current)
             {
                 case AnchorAlias alias:
-                    parser.MoveNext();
                     diagnostics.Error(Codes.AliasNotAllowed, Where(file, alias.Start));
-                    return new YamlScalar(Where(file, alias.Start), "", IsPlain: true);
+                    throw new FileRefusedException();
                 case Scalar scalar:
                     parser.MoveNext();
                     RefuseAnchor(scalar);
@@ -191,14 +192,41 @@ public static class YamlTreeReader
             return new YamlMapping(Where(file, start.Start), entries);
         }
 
+        /// <summary>The first anchor refuses the whole file: one diagnostic, nothing expanded, nothing more read.</summary>
         private void RefuseAnchor(NodeEvent node)
         {
             if (!node.Anchor.IsEmpty)
             {
                 diagnostics.Error(Codes.AliasNotAllowed, Where(file, node.Start));
+                throw new FileRefusedException();
             }
         }
     }
 
-    private sealed class TooDeepException() : YamlException("demasiado profundo");
+    /// <summary>
+    /// YamlDotNet's parser, except that the plain exceptions its scanner throws on some malformed input
+    /// (an InvalidOperationException for an unclosed '[' before a block scalar, for one) become a <see cref="YamlException"/>
+    /// at the scanner's position, so they are reported as PEI001 like any other syntax error.
+    /// </summary>
+    private sealed class GuardedParser(Scanner scanner) : IParser
+    {
+        private readonly Parser parser = new(scanner);
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (Exception e) when (e is not YamlException)
+            {
+                throw new YamlException(scanner.CurrentPosition, scanner.CurrentPosition, YamlErrorInSpanish.ScannerFailed + e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>Stops reading a file whose diagnostic is already reported (too deep, an anchor or alias).</summary>
+    private sealed class FileRefusedException() : YamlException("archivo rechazado");
 }
