@@ -7,7 +7,7 @@ namespace Pei.Site.Tests;
 /// <summary>content/README.md, the planners' guide, keeps up with the diagnostics catalog and never trips the loader.</summary>
 public sealed partial class PlannerGuideTests
 {
-    private static readonly string GuidePath = RepositoryFiles.PathTo("content", "README.md");
+    private static readonly string GuidePath = Repository.PathTo("content", "README.md");
 
     [GeneratedRegex(@"^(?<file>\S[^\n]*?):(?<line>\d+):(?<column>\d+): (?<severity>error|warning) (?<code>PEI\d{3}): (?<message>.*)$", RegexOptions.Multiline)]
     private static partial Regex ExampleLine();
@@ -42,7 +42,7 @@ public sealed partial class PlannerGuideTests
         Assert.True(File.Exists(GuidePath));
         var diagnostics = new DiagnosticBag();
 
-        var plan = ContentLoader.Load(RepositoryFiles.PathTo("content"), "content", diagnostics);
+        var plan = ContentLoader.Load(Repository.PathTo("content"), "content", diagnostics);
 
         Assert.NotNull(plan);
         Assert.Empty(diagnostics.Items);

@@ -23,15 +23,15 @@ internal sealed class ContentCase : IDisposable
     private const string DeleteFile = "borrar.txt";
     private const string InflateFile = "inflar.txt";
 
-    private static readonly string CasesFolder = RepositoryFiles.PathTo("tests", "Pei.Site.Tests", "Load", "Cases");
+    private static readonly string CasesFolder = Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases");
 
-    private readonly TemporaryFolder temporary = new();
+    private readonly TempFolder temporary = new();
 
     private ContentCase(string name)
     {
         Name = name;
         ContentDirectory = Path.Combine(temporary.Path, DisplayRoot);
-        TemporaryFolder.Copy(Path.Combine(CasesFolder, BaseName), ContentDirectory);
+        TempFolder.CopyTree(Path.Combine(CasesFolder, BaseName), ContentDirectory);
         Expected = ExpectedOf(name);
         if (name == BaseName)
         {

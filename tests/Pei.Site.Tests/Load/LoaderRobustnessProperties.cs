@@ -13,7 +13,7 @@ public sealed class LoaderRobustnessProperties
 {
     private const int Iterations = 400;
 
-    private static readonly string RealContent = RepositoryFiles.PathTo("content");
+    private static readonly string RealContent = Repository.PathTo("content");
 
     private static readonly string[] ContentFiles =
         Directory.GetFiles(RealContent, "*.yaml", SearchOption.AllDirectories)
@@ -47,9 +47,9 @@ public sealed class LoaderRobustnessProperties
     {
         Mutation.Sample(mutation =>
         {
-            using var temporary = new TemporaryFolder();
+            using var temporary = new TempFolder();
             var content = Path.Combine(temporary.Path, "content");
-            TemporaryFolder.Copy(RealContent, content);
+            TempFolder.CopyTree(RealContent, content);
             var target = Path.Combine(content, mutation.File);
             File.WriteAllBytes(target, mutation.ApplyTo(File.ReadAllBytes(target)));
             var diagnostics = new DiagnosticBag();
@@ -77,9 +77,9 @@ public sealed class LoaderRobustnessProperties
     {
         Mutation.Sample(mutation =>
         {
-            using var temporary = new TemporaryFolder();
+            using var temporary = new TempFolder();
             var content = Path.Combine(temporary.Path, "content");
-            TemporaryFolder.Copy(RealContent, content);
+            TempFolder.CopyTree(RealContent, content);
             var target = Path.Combine(content, mutation.File);
             File.WriteAllBytes(target, mutation.ApplyTo(File.ReadAllBytes(target)));
             var stdout = new StringWriter();
