@@ -56,4 +56,32 @@ public class CommandLineTests
             $"::error file={content}/objetivos/03-comunicacion-publica/indicadores/4199.yaml,line=8,col=9,title=PEI011::PEI011: 'numeros' no es un valor válido de 'unidad'; ¿quiso decir 'numero'?; valores válidos: porcentaje, numero",
             line);
     }
+
+    [Fact]
+    public void Diagnostics_are_the_same_whatever_the_culture()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Copy(Repository.Content, "content");
+        var file = Directory.GetFiles(content, "4199.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(file, File.ReadAllText(file).Replace("ponderacion: 50", "ponderacion: 40.5", StringComparison.Ordinal));
+        var other = Directory.GetFiles(content, "4075.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(other, File.ReadAllText(other).Replace("programado: 8", "programado: 8,5", StringComparison.Ordinal));
+        var outputs = new List<string>();
+        var original = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "en-US", "de-DE", "es-CO", "ar-SA" })
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+                outputs.Add(Cli.Run("validate", "--content", content).Stderr);
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = original;
+        }
+        Assert.Contains("suman 90.5 y deben sumar 100", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("use punto decimal: 8.5", outputs[0], StringComparison.Ordinal);
+        Assert.All(outputs, o => Assert.Equal(outputs[0], o));
+    }
 }
