@@ -1,29 +1,43 @@
 namespace Pei.Site.Cli;
 
 /// <summary>The parsed command line.</summary>
-internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base)
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date)
 {
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
         ["build"] = ["--content", "--out", "--theme"],
         ["validate"] = ["--content", "--format"],
         ["diff"] = ["--content", "--base"],
+        ["serve"] = ["--content", "--port", "--theme"],
+        ["nuevo-corte"] = ["--content"],
+    };
+
+    /// <summary>Commands that take one positional argument, and its name in messages.</summary>
+    private static readonly Dictionary<string, string> PositionalByCommand = new()
+    {
+        ["nuevo-corte"] = "la fecha del corte (AAAA-MM-DD)",
     };
 
     public static bool TryParse(string[] args, out Arguments arguments, out string problem)
     {
-        arguments = new Arguments("", "content", "_site", "site-theme", "text", "origin/main");
+        arguments = new Arguments("", "content", "_site", "site-theme", "text", "origin/main", 8080, null);
         problem = "";
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
         {
-            problem = $"orden desconocida '{command}'; use build, validate o diff";
+            problem = $"orden desconocida '{command}'; use build, validate, diff, serve o nuevo-corte";
             return false;
         }
         var values = new Dictionary<string, string>();
+        string? positional = null;
         for (var i = 1; i < args.Length; i++)
         {
             var (name, value) = SplitOption(args[i]);
+            if (!name.StartsWith("--", StringComparison.Ordinal) && PositionalByCommand.ContainsKey(command) && positional is null)
+            {
+                positional = args[i];
+                continue;
+            }
             if (!allowed.Contains(name))
             {
                 problem = name.StartsWith("--", StringComparison.Ordinal)
@@ -51,10 +65,21 @@ internal sealed record Arguments(string Command, string Content, string Out, str
                 return false;
             }
         }
+        if (PositionalByCommand.TryGetValue(command, out var positionalName) && positional is null)
+        {
+            problem = $"falta {positionalName}";
+            return false;
+        }
         var format = values.GetValueOrDefault("--format", "text");
         if (format is not ("text" or "github"))
         {
             problem = $"formato desconocido '{format}'; use text o github";
+            return false;
+        }
+        var portText = values.GetValueOrDefault("--port", "8080");
+        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
+        {
+            problem = $"puerto no válido '{portText}'; use un número de 0 a 65535 (0 elige uno libre)";
             return false;
         }
         arguments = new Arguments(
@@ -63,7 +88,9 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             values.GetValueOrDefault("--out", "_site"),
             values.GetValueOrDefault("--theme", "site-theme"),
             format,
-            values.GetValueOrDefault("--base", "origin/main"));
+            values.GetValueOrDefault("--base", "origin/main"),
+            port,
+            positional);
         return true;
     }
 

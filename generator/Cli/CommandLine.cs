@@ -14,10 +14,14 @@ public static class CommandLine
           pei-site build    [--content content] [--out _site] [--theme site-theme]
           pei-site validate [--content content] [--format text|github]
           pei-site diff     [--content content] [--base origin/main]
+          pei-site serve    [--content content] [--port 8080] [--theme site-theme]
+          pei-site nuevo-corte AAAA-MM-DD [--content content]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out
         validate  solo valida el contenido y muestra los diagnósticos
         diff      tabla Markdown de las cifras que cambian entre --base (una referencia git) y el contenido actual
+        serve     vista previa en http://127.0.0.1:8080 que se actualiza al guardar (incluye cortes en borrador)
+        nuevo-corte  agrega el corte a plan.yaml como borrador y un bloque por llenar en cada indicador
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -36,11 +40,16 @@ public static class CommandLine
         var formatter = DiagnosticFormatter.For(arguments.Format);
         try
         {
+            if (arguments.Command == "serve")
+            {
+                return ServeCommand.Run(arguments.Content, arguments.Theme, arguments.Port, stdout, stderr);
+            }
             var result = arguments.Command switch
             {
                 "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme),
                 "validate" => Pipeline.Validate(arguments.Content),
                 "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
+                "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!),
                 _ => throw new InvalidOperationException(arguments.Command),
             };
             foreach (var diagnostic in result.Diagnostics)
