@@ -71,7 +71,19 @@ public class LayoutTests(BrowserSite site)
         var rowsAvoidBreaks = await page.EvaluateAsync<bool>(
             "() => [...document.querySelectorAll('tr')].every(r => ['avoid', 'avoid-page'].includes(getComputedStyle(r).breakInside))");
         Assert.True(rowsAvoidBreaks, "table rows must not be cut across pages");
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        // The printable width of landscape A4 with the stylesheet's 12 mm margins is about 1030 CSS px: every table must fit it.
+        var paper = await site.NewPageAsync(width: 1030, height: 700);
+        await paper.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var overflowing = new List<string>();
+        foreach (var objective in site.Pages.Where(p => p.StartsWith("objetivos/", StringComparison.Ordinal)))
+        {
+            await paper.GotoAsync(site.Url(objective));
+            overflowing.AddRange(await paper.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)" +
+                ".map(t => (t.caption ? t.caption.textContent : '') + ': ' + Math.round(t.getBoundingClientRect().right) + ' px')"));
+        }
+        Assert.True(overflowing.Count == 0, "tables wider than the printed page: " + string.Join("; ", overflowing));
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         Assert.True(pdf.Length > 1000);
         await File.WriteAllBytesAsync(Path.Combine(BrowserSite.ArtifactsFolder, "objetivo-impreso.pdf"), pdf);
     }
