@@ -5,8 +5,10 @@ using Pei.Site.Render;
 namespace Pei.Site.Serve;
 
 /// <summary>
-/// What serve shows while no build has ever succeeded: the diagnostics, HTML-encoded, and the live-reload script,
-/// so the site appears as soon as the content is fixed. It stands for every page of the site.
+/// What serve shows when there is no good site to show the diagnostics on: before a first build succeeded, or while
+/// the theme itself is broken (its templates cannot render even the last good content). The diagnostics are
+/// HTML-encoded and the live-reload script is referenced, so the site appears as soon as the error is fixed.
+/// It stands for every page of the site.
 /// </summary>
 internal static class BuildFailedPage
 {
@@ -20,14 +22,14 @@ internal static class BuildFailedPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">
-            <title>El contenido tiene errores — vista previa</title>
+            <title>La vista previa no se pudo generar</title>
             """);
         html.Append("\n<script src=\"").Append(WebUtility.HtmlEncode(script)).Append("\" defer></script>\n");
         html.Append("""
             </head>
             <body>
             <main>
-            <h1>El contenido tiene errores</h1>
+            <h1>La vista previa no se pudo generar</h1>
             <p>La vista previa aparecerá cuando se corrijan; esta página se actualiza sola al guardar.</p>
             <ul>
 

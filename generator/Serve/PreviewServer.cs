@@ -12,8 +12,9 @@ namespace Pei.Site.Serve;
 /// <summary>
 /// The preview of serve: builds the content (drafts included) into a temporary folder, serves the last build on
 /// 127.0.0.1 only, rebuilds when the content or the theme changes and makes open pages reload. A build with errors
-/// prints its diagnostics and re-renders the last good site with them as a banner; until a first build succeeds,
-/// every path shows a page listing the diagnostics.
+/// prints its diagnostics and re-renders the last good site with them as a banner. Until a first build succeeds, and
+/// while the theme is broken (RazorLight recompiles a changed template even for the last good renderer), every path
+/// shows a page listing the diagnostics instead.
 /// </summary>
 public sealed class PreviewServer : IDisposable
 {
@@ -174,10 +175,11 @@ public sealed class PreviewServer : IDisposable
         }
         if (files is null)
         {
-            files = LastGoodWithBanner(errors, script) ?? BuildFailedPage.Files(errors, script);
-            _err.WriteLine(_lastGood is null
-                ? $"{Count(errors.Count, "error", "errores")}; la vista previa muestra la lista hasta que se corrijan."
-                : $"{Count(errors.Count, "error", "errores")}; la vista previa sigue mostrando el último sitio válido, con los errores en un aviso.");
+            files = LastGoodWithBanner(errors, script);
+            _err.WriteLine(files is not null
+                ? $"{Count(errors.Count, "error", "errores")}; la vista previa sigue mostrando el último sitio válido, con los errores en un aviso."
+                : $"{Count(errors.Count, "error", "errores")}; la vista previa muestra la lista de errores hasta que se corrijan.");
+            files ??= BuildFailedPage.Files(errors, script);
         }
         Publish(files, version);
         if (errors.Count == 0)
@@ -347,6 +349,10 @@ public sealed class PreviewServer : IDisposable
     /// <summary>Stops serving and watching, waits for a rebuild in progress and deletes the temporary folder.</summary>
     public void Dispose()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
         _stop.Cancel();
         _watcher?.Dispose();
         if (_listener is { } listener)
