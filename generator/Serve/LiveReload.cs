@@ -54,8 +54,9 @@ internal static class LiveReload
           }
 
           // A hidden tab stops asking (browsers allow few connections per server) and asks again when shown.
+          // The first request waits for the load event, which a pending script would otherwise hold back.
           document.addEventListener("visibilitychange", wait);
-          wait();
+          if (document.readyState === "complete") { wait(); } else { window.addEventListener("load", wait); }
         })();
 
         """;
