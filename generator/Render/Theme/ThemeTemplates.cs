@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Pei.Site.Render.Pages;
 using RazorLight;
@@ -9,7 +10,8 @@ namespace Pei.Site.Render.Theme;
 
 /// <summary>
 /// The compiled templates of one theme folder. Compiling costs about a second per template, so each folder is
-/// compiled once per process and shared by every <see cref="SiteRenderer"/> created for it.
+/// compiled once per process and shared by every <see cref="SiteRenderer"/> created for it, until a file under
+/// layouts/ changes (serve): then the next <see cref="For"/> compiles the folder again.
 /// </summary>
 internal sealed class ThemeTemplates
 {
@@ -20,7 +22,8 @@ internal sealed class ThemeTemplates
     public static readonly IReadOnlyList<string> Required =
         ["_Layout", "Home", "Objective", "Indicator", "Methodology", "OpenData", "NotFound"];
 
-    private static readonly ConcurrentDictionary<string, Lazy<ThemeTemplates>> Compiled = new(StringComparer.Ordinal);
+    /// <summary>Keyed by the folder's full path and the fingerprint of its layouts.</summary>
+    private static readonly ConcurrentDictionary<(string Directory, string Layouts), Lazy<ThemeTemplates>> Compiled = new();
 
     private readonly RazorLightEngine _engine;
 
@@ -38,17 +41,48 @@ internal sealed class ThemeTemplates
     public static ThemeTemplates For(string themeDirectory)
     {
         var full = Path.GetFullPath(themeDirectory);
-        var lazy = Compiled.GetOrAdd(full, d => new Lazy<ThemeTemplates>(() => Compile(d)));
+        var key = (full, LayoutsFingerprint(full));
+        var lazy = Compiled.GetOrAdd(key, k => new Lazy<ThemeTemplates>(() => Compile(k.Directory)));
         try
         {
-            return lazy.Value;
+            var templates = lazy.Value;
+            // An edited theme's earlier compilation is never used again.
+            foreach (var stale in Compiled.Keys.Where(k => k.Directory == full && k != key))
+            {
+                Compiled.TryRemove(stale, out _);
+            }
+            return templates;
         }
         catch
         {
             // A broken theme is not cached: once fixed, the next Create compiles it again.
-            Compiled.TryRemove(new KeyValuePair<string, Lazy<ThemeTemplates>>(full, lazy));
+            Compiled.TryRemove(new KeyValuePair<(string, string), Lazy<ThemeTemplates>>(key, lazy));
             throw;
         }
+    }
+
+    /// <summary>A hash of every file under layouts/ (names and bytes) and of whether static/ exists.</summary>
+    private static string LayoutsFingerprint(string directory)
+    {
+        var layouts = Path.Combine(directory, LayoutsFolder);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(System.IO.Directory.Exists(Path.Combine(directory, StaticFolder)) ? "static\n" : "\n"));
+        if (System.IO.Directory.Exists(layouts))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(layouts, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(layouts, file) + "\n"));
+                try
+                {
+                    hash.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
+                }
+                catch (IOException)
+                {
+                    // Being written or just removed: the watcher's next event fingerprints it again.
+                }
+            }
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private static ThemeTemplates Compile(string directory)

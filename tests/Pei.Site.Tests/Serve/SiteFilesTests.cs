@@ -1,0 +1,54 @@
+using Pei.Site.Serve;
+
+namespace Pei.Site.Tests.Serve;
+
+/// <summary>How serve maps a request path to a file of the site, checked against a real file just outside the site.</summary>
+public sealed class SiteFilesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly string _root;
+
+    public SiteFilesTests()
+    {
+        _root = _temp["sitio"];
+        Directory.CreateDirectory(Path.Combine(_root, "objetivos", "3"));
+        File.WriteAllText(Path.Combine(_root, "index.html"), "inicio");
+        File.WriteAllText(Path.Combine(_root, "objetivos", "3", "index.html"), "objetivo");
+        File.WriteAllText(_temp["plan.yaml"], "secreto");
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("/", "index.html")]
+    [InlineData("/index.html", "index.html")]
+    [InlineData("/objetivos/3/", "objetivos/3/index.html")]
+    [InlineData("/objetivos//3/", "objetivos/3/index.html")]
+    [InlineData("/objetivos/%33/index.html", "objetivos/3/index.html")]
+    public void A_path_inside_the_site_finds_its_file(string path, string file)
+    {
+        var found = Assert.IsType<SiteFiles.Found>(SiteFiles.Resolve(_root, path));
+        Assert.Equal(Path.Combine(_root, file), found.File);
+    }
+
+    [Theory]
+    [InlineData("/objetivos/3", "/objetivos/3/")]
+    [InlineData("//objetivos/3", "/objetivos/3/")]
+    public void A_folder_without_its_slash_redirects_within_the_site(string path, string location) =>
+        Assert.Equal(location, Assert.IsType<SiteFiles.Redirect>(SiteFiles.Resolve(_root, path)).Location);
+
+    [Theory]
+    [InlineData("/../plan.yaml")]
+    [InlineData("/%2e%2e/plan.yaml")]
+    [InlineData("/%2E%2E%2Fplan.yaml")]
+    [InlineData("/objetivos/../../plan.yaml")]
+    [InlineData("/..%5cplan.yaml")]
+    [InlineData("/.%2e/plan.yaml")]
+    [InlineData("/./index.html")]
+    [InlineData("/index.html%00")]
+    [InlineData("/%zz")]
+    [InlineData("plan.yaml")]
+    [InlineData("/no-existe.html")]
+    public void A_path_outside_the_site_or_not_in_it_is_missing(string path) =>
+        Assert.IsType<SiteFiles.Missing>(SiteFiles.Resolve(_root, path));
+}
