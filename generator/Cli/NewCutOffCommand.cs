@@ -39,7 +39,7 @@ public static class NewCutOffCommand
             return Refused(diagnostics);
         }
 
-        var planDisplay = plan.CutOffs[^1].Where.File;
+        var planDisplay = plan.CutOffs[^1].Where.File; // plan.yaml as the loader names it in diagnostics
         var edits = new List<(string Path, string Display, SourceText? Text)>();
         var planPath = Path.Combine(content, ContentLoader.PlanFile);
         edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(Read(planPath), cutOff, planDisplay, diagnostics)));

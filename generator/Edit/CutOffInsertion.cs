@@ -35,16 +35,20 @@ public static class CutOffInsertion
             : dash + DefaultIndent;
         return plan.InsertLinesAfter(cutOffs.End,
         [
-            Spaces(dash) + "-" + Spaces(Math.Max(1, key - dash - 1)) + "fecha: " + PlanFileReader.Iso(date),
-            Spaces(Math.Max(key, dash + 2)) + "borrador: true",
+            Spaces(dash) + "-" + Spaces(key - dash - 1) + "fecha: " + PlanFileReader.Iso(date),
+            Spaces(key) + "borrador: true",
         ]);
     }
 
     public static SourceText? AddToIndicator(SourceText indicator, DateOnly date, string display, DiagnosticBag diagnostics)
     {
         var root = YamlLayout.Read(indicator.Text);
-        if (!IsBlockMapping(root, indicator, "el indicador", "un mapa de claves", display, diagnostics, out var mapping) ||
-            !IsBlockMapping(mapping.Entry("vigencias")?.Value, indicator, "vigencias", "un mapa de años escrito en bloque", display, diagnostics, out var fiscalYears))
+        if (!IsBlockMapping(root, indicator, "el indicador", "un mapa de claves", display, diagnostics, out var mapping))
+        {
+            return null;
+        }
+        var fiscalYearsEntry = mapping.Entry("vigencias");
+        if (!IsBlockMapping(fiscalYearsEntry?.Value, indicator, "vigencias", "un mapa de años escrito en bloque", display, diagnostics, out var fiscalYears))
         {
             return null;
         }
@@ -54,7 +58,7 @@ public static class CutOffInsertion
         {
             return null;
         }
-        var step = indicator.ColumnOf(yearEntry!.Key.Start) - indicator.ColumnOf(mapping.Entry("vigencias")!.Key.Start);
+        var step = indicator.ColumnOf(yearEntry!.Key.Start) - indicator.ColumnOf(fiscalYearsEntry!.Key.Start);
         step = step > 0 ? step : DefaultIndent;
         switch (fiscalYear.Entry("cortes"))
         {
@@ -116,5 +120,4 @@ public static class CutOffInsertion
     };
 
     private static string Spaces(int count) => new(' ', count);
-
 }
