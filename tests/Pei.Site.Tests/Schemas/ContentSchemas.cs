@@ -79,5 +79,8 @@ internal static class ContentSchemas
 /// <summary>One failed keyword: where in the file (a JSON Pointer), which keyword, and the validator's message.</summary>
 internal sealed record SchemaError(string Location, string Keyword, string Message)
 {
-    public override string ToString() => $"{(Location.Length == 0 ? "/" : Location)} {Keyword}: {Message}";
+    /// <summary>Where and which keyword, e.g. <c>/vigencias/2025/ponderacion maximum</c> (<c>/</c> is the whole file).</summary>
+    public string Short => $"{(Location.Length == 0 ? "/" : Location)} {Keyword}";
+
+    public override string ToString() => $"{Short}: {Message}";
 }
