@@ -58,7 +58,7 @@ internal static class ContentSchemas
         return Errors(MetaSchemas.Draft7.Evaluate(document.RootElement, Options));
     }
 
-    // Formats ("date") are assertions here, as they are in the editor.
+    // "format": "date" is asserted (JSON Schema leaves that to the validator), so 2025-02-30 is refused.
     private static EvaluationOptions Options => new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     /// <summary>
