@@ -1,25 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Pei.Site.Serve;
 
 namespace Pei.Site.Tests.Browser;
 
 /// <summary>A static HTTP server on 127.0.0.1 over a built site, as GitHub Pages would serve it (404.html for missing paths).</summary>
 public sealed class SiteServer : IDisposable
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".html"] = "text/html; charset=utf-8",
-        [".css"] = "text/css; charset=utf-8",
-        [".js"] = "text/javascript; charset=utf-8",
-        [".json"] = "application/json; charset=utf-8",
-        [".csv"] = "text/csv; charset=utf-8",
-        [".svg"] = "image/svg+xml",
-        [".ico"] = "image/x-icon",
-        [".png"] = "image/png",
-        [".woff2"] = "font/woff2",
-        [".txt"] = "text/plain; charset=utf-8",
-    };
-
     private readonly HttpListener listener = new();
     private readonly string root;
     private readonly Task loop;
@@ -59,23 +46,21 @@ public sealed class SiteServer : IDisposable
         }
     }
 
+    /// <summary>Serves a request the way the generator's own preview server resolves paths (one mapping for both).</summary>
     private void Respond(HttpListenerContext context)
     {
-        var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
-        var path = Path.GetFullPath(Path.Combine(root, relative));
-        if (Directory.Exists(path))
+        var resolution = SiteFiles.Resolve(root, context.Request.Url!.AbsolutePath);
+        if (resolution is SiteFiles.Redirect redirect)
         {
-            path = Path.Combine(path, "index.html");
+            context.Response.StatusCode = 301;
+            context.Response.RedirectLocation = redirect.Location;
+            context.Response.Close();
+            return;
         }
-        var status = 200;
-        if (!path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
-        {
-            status = 404;
-            path = Path.Combine(root, "404.html");
-        }
+        var (status, path) = resolution is SiteFiles.Found found ? (200, found.File) : (404, Path.Combine(root, SiteFiles.NotFoundPage));
         var bytes = File.Exists(path) ? File.ReadAllBytes(path) : [];
         context.Response.StatusCode = status;
-        context.Response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
+        context.Response.ContentType = SiteFiles.ContentType(path);
         context.Response.ContentLength64 = bytes.Length;
         context.Response.OutputStream.Write(bytes);
         context.Response.Close();
