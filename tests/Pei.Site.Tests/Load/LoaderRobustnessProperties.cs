@@ -48,10 +48,7 @@ public sealed class LoaderRobustnessProperties
         Mutation.Sample(mutation =>
         {
             using var temporary = new TempFolder();
-            var content = Path.Combine(temporary.Path, "content");
-            TempFolder.CopyTree(RealContent, content);
-            var target = Path.Combine(content, mutation.File);
-            File.WriteAllBytes(target, mutation.ApplyTo(File.ReadAllBytes(target)));
+            var content = DamagedCopy(temporary, mutation);
             var diagnostics = new DiagnosticBag();
 
             var plan = Bounded.Run(() => ContentLoader.Load(content, "content", diagnostics), $"loading {mutation}");
@@ -78,10 +75,7 @@ public sealed class LoaderRobustnessProperties
         Mutation.Sample(mutation =>
         {
             using var temporary = new TempFolder();
-            var content = Path.Combine(temporary.Path, "content");
-            TempFolder.CopyTree(RealContent, content);
-            var target = Path.Combine(content, mutation.File);
-            File.WriteAllBytes(target, mutation.ApplyTo(File.ReadAllBytes(target)));
+            var content = DamagedCopy(temporary, mutation);
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
@@ -95,6 +89,16 @@ public sealed class LoaderRobustnessProperties
                 Assert.EndsWith("; no se escribió nada.", stderr.ToString().TrimEnd());
             }
         }, iter: Iterations / 4, threads: 2);
+    }
+
+    /// <summary>A copy of the real content in <paramref name="temporary"/> with <paramref name="mutation"/> applied; returns its path.</summary>
+    private static string DamagedCopy(TempFolder temporary, ContentMutation mutation)
+    {
+        var content = Path.Combine(temporary.Path, "content");
+        TempFolder.CopyTree(RealContent, content);
+        var target = Path.Combine(content, mutation.File);
+        File.WriteAllBytes(target, mutation.ApplyTo(File.ReadAllBytes(target)));
+        return content;
     }
 
     /// <summary>The diagnostic names an existing file or folder of the content, and a line that file has.</summary>
