@@ -1,3 +1,4 @@
+using Pei.Site.Model;
 using System.Globalization;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
@@ -59,7 +60,7 @@ public static class NewCutOffCommand
         EditedFiles.Write(edits.Select(e => (e.Path, e.Text!.Encode())).ToList());
         var indicators = edits.Count - 1;
         var summary =
-            $"Corte {PlanFileReader.Iso(cutOff)} agregado como borrador en {ContentLoader.PlanFile} y en " +
+            $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLoader.PlanFile} y en " +
             $"{indicators} {(indicators == 1 ? "indicador" : "indicadores")}. " +
             "Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo." +
             Environment.NewLine + "Archivos modificados:" +
@@ -80,18 +81,18 @@ public static class NewCutOffCommand
         if (plan.CutOffs.FirstOrDefault(c => c.Date == cutOff) is { } existing)
         {
             diagnostics.Add(new Diagnostic(Codes.CutOffsOutOfOrder.Code, Severity.Error, existing.Where,
-                Codes.CutOffsOutOfOrder.Format(PlanFileReader.Iso(cutOff), PlanFileReader.Iso(last.Date)) +
-                $"; el corte {PlanFileReader.Iso(cutOff)} ya está en la lista"));
+                Codes.CutOffsOutOfOrder.Format(ContentWords.Of(cutOff), ContentWords.Of(last.Date)) +
+                $"; el corte {ContentWords.Of(cutOff)} ya está en la lista"));
         }
         else if (cutOff <= last.Date)
         {
             diagnostics.Add(new Diagnostic(Codes.CutOffsOutOfOrder.Code, Severity.Error, last.Where,
-                Codes.CutOffsOutOfOrder.Format(PlanFileReader.Iso(cutOff), PlanFileReader.Iso(last.Date)) +
-                $"; nuevo-corte agrega el corte al final de la lista, así que debe ser posterior a {PlanFileReader.Iso(last.Date)}"));
+                Codes.CutOffsOutOfOrder.Format(ContentWords.Of(cutOff), ContentWords.Of(last.Date)) +
+                $"; nuevo-corte agrega el corte al final de la lista, así que debe ser posterior a {ContentWords.Of(last.Date)}"));
         }
         if (!plan.Period.Contains(cutOff.Year))
         {
-            diagnostics.Error(Codes.CutOffOutsidePeriod, new SourceSpan(ArgumentPlace, 1, 1), PlanFileReader.Iso(cutOff), plan.Period.From, plan.Period.To);
+            diagnostics.Error(Codes.CutOffOutsidePeriod, new SourceSpan(ArgumentPlace, 1, 1), ContentWords.Of(cutOff), plan.Period.From, plan.Period.To);
         }
     }
 

@@ -1,3 +1,4 @@
+using Pei.Site.Model;
 using System.Globalization;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
@@ -35,7 +36,7 @@ public static class CutOffInsertion
             : dash + DefaultIndent;
         return plan.InsertLinesAfter(cutOffs.End,
         [
-            Spaces(dash) + "-" + Spaces(key - dash - 1) + "fecha: " + PlanFileReader.Iso(date),
+            Spaces(dash) + "-" + Spaces(key - dash - 1) + "fecha: " + ContentWords.Of(date),
             Spaces(key) + "borrador: true",
         ]);
     }
@@ -87,7 +88,7 @@ public static class CutOffInsertion
 
     /// <summary>The measurement block: the date and every measurement key, left empty for the planner to fill in.</summary>
     private static string[] Measurement(DateOnly date, int indent, int step) =>
-        [Spaces(indent) + PlanFileReader.Iso(date) + ":", .. IndicatorFileReader.MeasurementKeys.Select(k => Spaces(indent + step) + k + ":")];
+        [Spaces(indent) + ContentWords.Of(date) + ":", .. IndicatorFileReader.MeasurementKeys.Select(k => Spaces(indent + step) + k + ":")];
 
     private static bool IsBlockMapping(LayoutNode? node, SourceText text, string name, string expected, string display, DiagnosticBag diagnostics, out LayoutMapping mapping)
     {

@@ -13,26 +13,11 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
     public static readonly string[] FiscalYearKeys = ["meta", "ponderacion", "cortes"];
     public static readonly string[] MeasurementKeys = ["programado", "ejecutado", "observaciones"];
 
-    public static readonly IReadOnlyDictionary<string, IndicatorType> Types = new Dictionary<string, IndicatorType>
-    {
-        ["sectorial"] = IndicatorType.Sectorial,
-        ["proyecto"] = IndicatorType.Proyecto,
-        ["gestion"] = IndicatorType.Gestion,
-    };
+    public static IReadOnlyDictionary<string, IndicatorType> Types => ContentWords.Types;
 
-    public static readonly IReadOnlyDictionary<string, Unit> Units = new Dictionary<string, Unit>
-    {
-        ["porcentaje"] = Unit.Porcentaje,
-        ["numero"] = Unit.Numero,
-    };
+    public static IReadOnlyDictionary<string, Unit> Units => ContentWords.Units;
 
-    public static readonly IReadOnlyDictionary<string, Accumulation> Accumulations = new Dictionary<string, Accumulation>
-    {
-        ["suma"] = Accumulation.Suma,
-        ["constante"] = Accumulation.Constante,
-        ["creciente"] = Accumulation.Creciente,
-        ["decreciente"] = Accumulation.Decreciente,
-    };
+    public static IReadOnlyDictionary<string, Accumulation> Accumulations => ContentWords.Accumulations;
 
     private readonly Dictionary<DateOnly, CutOff> cutOffs = plan.CutOffs.ToDictionary(c => c.Date);
 
@@ -52,7 +37,7 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         var responsible = file.Text("responsable");
         if (accumulation is Accumulation.Creciente or Accumulation.Decreciente && file.Node("linea_base") is null)
         {
-            diagnostics.Error(Codes.BaselineRequired, file.Node("anualizacion")!.Where, AccumulationWord(accumulation));
+            diagnostics.Error(Codes.BaselineRequired, file.Node("anualizacion")!.Where, ContentWords.Of(accumulation));
         }
         var years = ReadFiscalYears(file);
         if (type is null || target is null || name is null || unit is null || years is null)
@@ -76,8 +61,6 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         };
     }
 
-    public static string AccumulationWord(Accumulation accumulation) =>
-        Accumulations.First(a => a.Value == accumulation).Key;
 
     private Target? ReadTarget(MapReader file)
     {
@@ -166,12 +149,12 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             }
             if (!cutOffs.TryGetValue(date, out var cutOff))
             {
-                diagnostics.Error(Codes.CutOffNotInPlan, entry.Key.Where, PlanFileReader.Iso(date));
+                diagnostics.Error(Codes.CutOffNotInPlan, entry.Key.Where, ContentWords.Of(date));
                 continue;
             }
             if (date.Year != year)
             {
-                diagnostics.Error(Codes.CutOffYearMismatch, entry.Key.Where, PlanFileReader.Iso(date), year, date.Year);
+                diagnostics.Error(Codes.CutOffYearMismatch, entry.Key.Where, ContentWords.Of(date), year, date.Year);
                 continue;
             }
             if (ReadMeasurement(cutOff, entry) is { } measurement)
@@ -184,7 +167,7 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
 
     private Measurement? ReadMeasurement(CutOff cutOff, YamlEntry entry)
     {
-        var date = PlanFileReader.Iso(cutOff.Date);
+        var date = ContentWords.Of(cutOff.Date);
         var value = entry.Value is YamlScalar { IsNull: true } ? new YamlMapping(entry.Value.Where, []) : entry.Value;
         if (MapReader.Open(value, $"el corte {date}", $" en el corte {date}", MeasurementKeys, diagnostics) is not { } measurement)
         {
@@ -211,11 +194,11 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             var at = node?.Where ?? where;
             if (cutOff.Draft)
             {
-                diagnostics.Warning(Codes.DraftValueMissing, at, key, PlanFileReader.Iso(cutOff.Date));
+                diagnostics.Warning(Codes.DraftValueMissing, at, key, ContentWords.Of(cutOff.Date));
             }
             else
             {
-                diagnostics.Error(Codes.PublishedValueMissing, at, key, PlanFileReader.Iso(cutOff.Date));
+                diagnostics.Error(Codes.PublishedValueMissing, at, key, ContentWords.Of(cutOff.Date));
             }
             return null;
         }

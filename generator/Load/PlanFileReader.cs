@@ -88,12 +88,12 @@ internal static class PlanFileReader
             var where = entry.Node("fecha")!.Where;
             if (cutOffs.Count > 0 && date <= cutOffs[^1].Date)
             {
-                diagnostics.Error(Codes.CutOffsOutOfOrder, where, Iso(date), Iso(cutOffs[^1].Date));
+                diagnostics.Error(Codes.CutOffsOutOfOrder, where, ContentWords.Of(date), ContentWords.Of(cutOffs[^1].Date));
                 continue;
             }
             if (period is not null && !period.Contains(date.Year))
             {
-                diagnostics.Error(Codes.CutOffOutsidePeriod, where, Iso(date), period.From, period.To);
+                diagnostics.Error(Codes.CutOffOutsidePeriod, where, ContentWords.Of(date), period.From, period.To);
             }
             cutOffs.Add(new CutOff
             {
@@ -107,5 +107,4 @@ internal static class PlanFileReader
         return cutOffs;
     }
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

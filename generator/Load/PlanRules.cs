@@ -67,7 +67,7 @@ internal static class PlanRules
         {
             foreach (var cutOff in plan.CutOffs.Where(c => c.Year == fiscalYear.Year && fiscalYear.Measurement(c.Date) is null))
             {
-                var date = PlanFileReader.Iso(cutOff.Date);
+                var date = ContentWords.Of(cutOff.Date);
                 if (cutOff.Draft)
                 {
                     diagnostics.Warning(Codes.MissingMeasurement, fiscalYear.Where, date, fiscalYear.Year);
@@ -90,7 +90,7 @@ internal static class PlanRules
                 continue;
             }
             var percent = Math.Round(progress.CutOffProgress!.Value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
-            var date = PlanFileReader.Iso(cutOff.Date);
+            var date = ContentWords.Of(cutOff.Date);
             if (cutOff.Draft)
             {
                 diagnostics.Warning(Codes.LagWithoutObservations, progress.Measurement.Where, date, percent);

@@ -54,7 +54,7 @@ public static class EsCo
         $"{Integer(date.Day)} de {Months[date.Month - 1]} de {Integer(date.Year)}";
 
     /// <summary>A machine-readable date for &lt;time datetime&gt;: "2025-06-30".</summary>
-    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string IsoDate(DateOnly date) => ContentWords.Of(date);
 
     /// <summary>A value for an HTML attribute that needs a dot decimal (e.g. &lt;meter value&gt;).</summary>
     public static string Attribute(decimal value) =>

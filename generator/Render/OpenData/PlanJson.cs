@@ -80,7 +80,7 @@ public static class PlanJson
     private static void WriteCutOff(Utf8JsonWriter json, CutOffReport cutOff)
     {
         json.WriteStartObject();
-        json.WriteString("fecha", Iso(cutOff.CutOff.Date));
+        json.WriteString("fecha", ContentWords.Of(cutOff.CutOff.Date));
         WriteText(json, "titulo", cutOff.CutOff.Title);
         json.WriteStartArray("objetivos");
         foreach (var objective in cutOff.Objectives)
@@ -110,9 +110,9 @@ public static class PlanJson
         json.WriteString("id", indicator.Id);
         WriteText(json, "codigo", indicator.Code);
         json.WriteString("nombre", indicator.Name);
-        json.WriteString("tipo", Words.Of(indicator.Type));
-        json.WriteString("unidad", Words.Of(indicator.Unit));
-        json.WriteString("anualizacion", Words.Of(indicator.Accumulation));
+        json.WriteString("tipo", ContentWords.Of(indicator.Type));
+        json.WriteString("unidad", ContentWords.Of(indicator.Unit));
+        json.WriteString("anualizacion", ContentWords.Of(indicator.Accumulation));
         WriteNumber(json, "linea_base", indicator.Baseline);
         WriteText(json, "meta_codigo", indicator.Target.Code);
         json.WriteString("meta_descripcion", indicator.Target.Description);
@@ -152,5 +152,4 @@ public static class PlanJson
         }
     }
 
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Pei.Site.Model;
 using System.Globalization;
 using System.Text;
 using Pei.Site.Method;
@@ -52,7 +53,7 @@ public static class SeguimientoCsv
                     var indicator = progress.Indicator;
                     WriteRow(csv,
                     [
-                        PlanJson.Iso(cutOff.CutOff.Date),
+                        ContentWords.Of(cutOff.CutOff.Date),
                         Number(progress.FiscalYear.Year),
                         Number(objective.Objective.Number),
                         objective.Objective.Title,
@@ -60,9 +61,9 @@ public static class SeguimientoCsv
                         indicator.Id,
                         indicator.Code ?? "",
                         indicator.Name,
-                        Words.Of(indicator.Type),
-                        Words.Of(indicator.Unit),
-                        Words.Of(indicator.Accumulation),
+                        ContentWords.Of(indicator.Type),
+                        ContentWords.Of(indicator.Unit),
+                        ContentWords.Of(indicator.Accumulation),
                         Number(indicator.Baseline),
                         indicator.Target.Code ?? "",
                         indicator.Target.Description,
