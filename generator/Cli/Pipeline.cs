@@ -45,7 +45,7 @@ public static class Pipeline
         }
         catch (ThemeException e)
         {
-            diagnostics.Error(Codes.ThemeError, new SourceSpan(theme, 1, 1), e.Message);
+            diagnostics.Add(e.ToDiagnostic(theme));
             return new Result(diagnostics.Sorted(), "");
         }
         SiteWriter.Write(files, outDirectory);

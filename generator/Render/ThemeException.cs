@@ -1,3 +1,5 @@
+using Pei.Site.Diagnostics;
+
 namespace Pei.Site.Render;
 
 /// <summary>
@@ -16,4 +18,10 @@ public sealed class ThemeException : Exception
 
     /// <summary>The theme file at fault (relative to the theme folder, forward slashes), when known.</summary>
     public string? File { get; init; }
+
+    /// <summary>The problem as a PEI100 diagnostic, pointing at the template at fault when it is known.</summary>
+    public Diagnostic ToDiagnostic(string theme) =>
+        new(Codes.ThemeError.Code, Severity.Error,
+            new SourceSpan(File is { } file ? Path.Combine(theme, file).Replace('\\', '/') : theme, 1, 1),
+            Codes.ThemeError.Format(Message));
 }

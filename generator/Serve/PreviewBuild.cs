@@ -26,7 +26,7 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
         }
         catch (ThemeException e)
         {
-            diagnostics.Add(ThemeDiagnostic(theme, e));
+            diagnostics.Add(e.ToDiagnostic(theme));
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }
     }
@@ -35,10 +35,4 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
     /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
     public static IReadOnlyList<OutputFile> Render(SiteRenderer renderer, PlanReport report, IReadOnlyList<string> banner, string script) =>
         renderer.Render(report, new RenderOptions { Preview = true, Banner = banner, ExtraScript = script });
-
-    /// <summary>A theme problem as a diagnostic that points at the template at fault when it is known.</summary>
-    public static Diagnostic ThemeDiagnostic(string theme, ThemeException e) =>
-        new(Codes.ThemeError.Code, Severity.Error,
-            new SourceSpan(e.File is { } file ? Path.Combine(theme, file) : theme, 1, 1),
-            Codes.ThemeError.Format(e.Message));
 }

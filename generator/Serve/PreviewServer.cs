@@ -158,7 +158,7 @@ public sealed class PreviewServer : IDisposable
                 }
                 catch (ThemeException e)
                 {
-                    diagnostics.Add(PreviewBuild.ThemeDiagnostic(_theme, e));
+                    diagnostics.Add(e.ToDiagnostic(_theme));
                 }
             }
             foreach (var diagnostic in diagnostics)

@@ -84,4 +84,17 @@ public class CommandLineTests
         Assert.Contains("use punto decimal: 8.5", outputs[0], StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.Equal(outputs[0], o));
     }
+
+    [Fact]
+    public void A_broken_template_fails_the_build_with_a_diagnostic_at_the_template_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var theme = temp.Copy(Repository.Theme, "site-theme");
+        File.AppendAllText(Path.Combine(theme, "layouts", "Home.cshtml"), "\n@{ var roto = ; }\n");
+        var output = temp["_site"];
+        var outcome = Cli.Run("build", "--content", Repository.Content, "--out", output, "--theme", theme);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith($"{theme}/layouts/Home.cshtml:1:1: error PEI100: ", outcome.ErrorLines.Single(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
 }
