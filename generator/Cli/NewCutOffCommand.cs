@@ -25,11 +25,6 @@ public static class NewCutOffCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Refused(diagnostics);
         }
-        if (!Directory.Exists(content))
-        {
-            diagnostics.Error(Codes.MissingFile, new SourceSpan(content, 1, 1), $"la carpeta de contenido '{content}' (use --content para indicar otra)");
-            return Refused(diagnostics);
-        }
         if (ContentLoader.Load(content, content, diagnostics) is not { } plan)
         {
             return Refused(diagnostics);

@@ -14,7 +14,7 @@ public static class Pipeline
     public static Result Validate(string content)
     {
         var diagnostics = new DiagnosticBag();
-        var plan = LoadContent(content, diagnostics);
+        var plan = ContentLoader.Load(content, content, diagnostics);
         if (plan is null)
         {
             return new Result(diagnostics.Sorted(), "");
@@ -32,7 +32,7 @@ public static class Pipeline
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
             return new Result(diagnostics.Sorted(), "");
         }
-        var plan = LoadContent(content, diagnostics);
+        var plan = ContentLoader.Load(content, content, diagnostics);
         if (plan is null)
         {
             return new Result(diagnostics.Sorted(), "");
@@ -59,14 +59,4 @@ public static class Pipeline
         Plural(report.CutOffs.Count, "corte publicado", "cortes publicados");
 
     private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
-
-    private static Model.Plan? LoadContent(string content, DiagnosticBag diagnostics)
-    {
-        if (!Directory.Exists(content))
-        {
-            diagnostics.Error(Codes.MissingFile, new SourceSpan(content, 1, 1), $"la carpeta de contenido '{content}' (use --content para indicar otra)");
-            return null;
-        }
-        return ContentLoader.Load(content, content, diagnostics);
-    }
 }

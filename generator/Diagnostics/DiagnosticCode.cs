@@ -29,7 +29,7 @@ public static class Codes
     public static readonly DiagnosticCode InvalidFolderName = new("PEI013", "la carpeta '{0}' no sigue el formato NN-nombre (dos dígitos, guion y minúsculas, p. ej. 03-comunicacion-publica)");
     public static readonly DiagnosticCode InvalidId = new("PEI014", "el nombre de archivo '{0}' no es válido: el identificador (nombre sin .yaml) solo admite minúsculas a-z, dígitos y guiones, p. ej. 4199.yaml u 8116-3.yaml");
     public static readonly DiagnosticCode DuplicateId = new("PEI015", "el identificador '{0}' ya lo usa {1}; cada indicador debe tener un nombre de archivo único en todo el plan");
-    public static readonly DiagnosticCode MissingFile = new("PEI016", "falta el archivo {0}");
+    public static readonly DiagnosticCode MissingFile = new("PEI016", "falta {0}");
     public static readonly DiagnosticCode YearOutsidePeriod = new("PEI017", "la vigencia {0} está fuera del periodo del plan ({1} a {2})");
     public static readonly DiagnosticCode CutOffNotInPlan = new("PEI018", "el corte {0} no está en la lista 'cortes' de plan.yaml; agréguelo allí o corrija la fecha");
     public static readonly DiagnosticCode CutOffYearMismatch = new("PEI019", "el corte {0} no pertenece a la vigencia {1}; muévalo a la vigencia {2}");

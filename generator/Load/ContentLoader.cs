@@ -27,10 +27,15 @@ public static partial class ContentLoader
     public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics)
     {
         var files = new ContentFiles(contentDirectory, displayRoot);
+        if (!Directory.Exists(contentDirectory))
+        {
+            diagnostics.Error(Codes.MissingFile, new SourceSpan(displayRoot, 1, 1), $"la carpeta de contenido '{displayRoot}' (use --content para indicar otra)");
+            return null;
+        }
         var planPath = Path.Combine(contentDirectory, PlanFile);
         if (!File.Exists(planPath))
         {
-            diagnostics.Error(Codes.MissingFile, files.Start(PlanFile), files.Display(PlanFile));
+            diagnostics.Error(Codes.MissingFile, files.Start(PlanFile), $"el archivo {files.Display(PlanFile)}");
             return null;
         }
         var planRoot = YamlTreeReader.ReadFile(planPath, files.Display(PlanFile), "el plan (entidad, nombre, periodo, cortes…)", diagnostics);
@@ -107,7 +112,7 @@ public static partial class ContentLoader
         ObjectiveFileReader.Header? objective = null;
         if (!File.Exists(path))
         {
-            diagnostics.Error(Codes.MissingFile, files.Start(ObjectivesFolder, folder), display);
+            diagnostics.Error(Codes.MissingFile, files.Start(ObjectivesFolder, folder), $"el archivo {display}");
         }
         else if (YamlTreeReader.ReadFile(path, display, "el objetivo (numero, titulo, descripcion)", diagnostics) is { } root)
         {

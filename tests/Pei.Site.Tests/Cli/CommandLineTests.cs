@@ -97,4 +97,20 @@ public class CommandLineTests
         Assert.StartsWith($"{theme}/layouts/Home.cshtml:1:1: error PEI100: ", outcome.ErrorLines.Single(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("build")]
+    [InlineData("diff --base HEAD")]
+    [InlineData("nuevo-corte 2025-09-30")]
+    public void Every_command_reports_a_missing_content_folder_the_same_way(string command)
+    {
+        using var temp = new TempFolder();
+        var missing = temp["no-existe"];
+        string[] options = command == "build" ? ["--content", missing, "--out", temp["_site"]] : ["--content", missing];
+        var outcome = Cli.Run([.. command.Split(' '), .. options]);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal($"{missing}:1:1: error PEI016: falta la carpeta de contenido '{missing}' (use --content para indicar otra)", outcome.ErrorLines.Single());
+        Assert.False(Directory.Exists(temp["_site"]));
+    }
 }
