@@ -12,7 +12,7 @@ public static class PlanCalculator
     {
         var cutOffs = plan.CutOffs
             .Where(c => includeDrafts || !c.Draft)
-            .Select(c => new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c)).ToList()))
+            .Select(c => new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c)).ToList()) { Publication = plan.PublicationOf(c.Date) })
             .ToList();
         return new PlanReport(plan, cutOffs);
     }

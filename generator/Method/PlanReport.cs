@@ -18,7 +18,11 @@ public sealed record PlanReport(Plan Plan, IReadOnlyList<CutOffReport> CutOffs)
 }
 
 /// <summary>The figures of every objective at one cut-off.</summary>
-public sealed record CutOffReport(CutOff CutOff, IReadOnlyList<ObjectiveCompliance> Objectives);
+public sealed record CutOffReport(CutOff CutOff, IReadOnlyList<ObjectiveCompliance> Objectives)
+{
+    /// <summary>The cut-off's publication record (date, figures, corrections); null for a draft or an unpublished cut-off.</summary>
+    public Publication? Publication { get; init; }
+}
 
 /// <summary>An objective's cumplimiento at one cut-off and the indicators that make it up.</summary>
 public sealed record ObjectiveCompliance(

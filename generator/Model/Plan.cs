@@ -22,6 +22,11 @@ public sealed record Plan
     public required IReadOnlyList<CutOff> CutOffs { get; init; }
     /// <summary>Objectives in increasing number order.</summary>
     public required IReadOnlyList<Objective> Objectives { get; init; }
+    /// <summary>The records of published cut-offs (content/publicaciones/), in cut-off order.</summary>
+    public IReadOnlyList<Publication> Publications { get; init; } = [];
+
+    /// <summary>The record of a published cut-off; null for a draft or a cut-off not yet published.</summary>
+    public Publication? PublicationOf(DateOnly cutOff) => Publications.FirstOrDefault(p => p.CutOff == cutOff);
 
     public IEnumerable<Indicator> Indicators => Objectives.SelectMany(o => o.Indicators);
 }

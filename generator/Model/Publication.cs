@@ -1,0 +1,95 @@
+using Pei.Site.Diagnostics;
+
+namespace Pei.Site.Model;
+
+/// <summary>
+/// The record of a published cut-off (content/publicaciones/AAAA-MM-DD.yaml): the figures as first published, the
+/// publication date, and every correction since (fe de erratas). Written by `publicar` and `corregir`, read like the
+/// rest of content/, and compared with the computed figures by one rule.
+/// </summary>
+public sealed record Publication
+{
+    public required DateOnly CutOff { get; init; }
+    /// <summary>The day the cut-off was published ("Publicado el" in the footer).</summary>
+    public required DateOnly Published { get; init; }
+    /// <summary>The figures as first published, in file order.</summary>
+    public required IReadOnlyList<RecordedFigure> Figures { get; init; }
+    /// <summary>Corrections in the order they were made (oldest first); each lists only the figures it changes.</summary>
+    public required IReadOnlyList<Correction> Corrections { get; init; }
+    public required SourceSpan Where { get; init; }
+
+    /// <summary>The figures in force: the published ones overlaid with every correction in order.</summary>
+    public IReadOnlyDictionary<FigureKey, RecordedFigure> Current
+    {
+        get
+        {
+            var current = Figures.ToDictionary(f => f.Key);
+            foreach (var correction in Corrections)
+            {
+                foreach (var figure in correction.Figures)
+                {
+                    current[figure.Key] = figure;
+                }
+            }
+            return current;
+        }
+    }
+
+    /// <summary>Every figure a correction changed: the value in force before it, the corrected value, the date and the reason.</summary>
+    public IReadOnlyList<Erratum> Errata
+    {
+        get
+        {
+            var errata = new List<Erratum>();
+            var current = Figures.ToDictionary(f => f.Key, f => f.Value);
+            foreach (var correction in Corrections)
+            {
+                foreach (var figure in correction.Figures)
+                {
+                    errata.Add(new Erratum(figure.Key, current.GetValueOrDefault(figure.Key), figure.Value, correction));
+                    current[figure.Key] = figure.Value;
+                }
+            }
+            return errata;
+        }
+    }
+
+    /// <summary>The ids of the indicators the published cut-off counted (those with figures in the record).</summary>
+    public IReadOnlySet<string> IndicatorIds => Current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>A correction of a published cut-off: when, why, and the figures it changes.</summary>
+public sealed record Correction
+{
+    public required DateOnly Date { get; init; }
+    public required string Reason { get; init; }
+    public required IReadOnlyList<RecordedFigure> Figures { get; init; }
+    public required SourceSpan Where { get; init; }
+}
+
+/// <summary>
+/// Which figure: an objective's (Indicator null, Name "cumplimiento") or an indicator's (Name one of
+/// <see cref="FigureNames"/>).
+/// </summary>
+public readonly record struct FigureKey(int Objective, string? Indicator, string Name);
+
+/// <summary>A recorded figure; null where the published page showed none (e.g. no progress when nothing was programmed).</summary>
+public sealed record RecordedFigure(FigureKey Key, decimal? Value, SourceSpan Where);
+
+/// <summary>One line of a fe de erratas.</summary>
+public sealed record Erratum(FigureKey Key, decimal? Before, decimal? After, Correction Correction);
+
+/// <summary>The YAML names of the recorded figures. Computed ones are stored rounded to two decimals, as published.</summary>
+public static class FigureNames
+{
+    public const string Compliance = "cumplimiento";
+    public const string Weight = "ponderacion";
+    public const string YearTarget = "meta_vigencia";
+    public const string Planned = "programado";
+    public const string Executed = "ejecutado";
+    public const string CutOffProgress = "avance_corte";
+    public const string YearProgress = "avance_vigencia";
+
+    /// <summary>An indicator's figures in the order the record lists them.</summary>
+    public static IReadOnlyList<string> Indicator { get; } = [Weight, YearTarget, Planned, Executed, CutOffProgress, YearProgress];
+}
