@@ -1,7 +1,7 @@
 namespace Pei.Site.Cli;
 
 /// <summary>The parsed command line.</summary>
-internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date)
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date, string? Reason = null)
 {
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
@@ -10,12 +10,22 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         ["diff"] = ["--content", "--base"],
         ["serve"] = ["--content", "--port", "--theme"],
         ["nuevo-corte"] = ["--content"],
+        ["publicar"] = ["--content"],
+        ["corregir"] = ["--motivo", "--content"],
     };
 
     /// <summary>Commands that take one positional argument, and its name in messages.</summary>
     private static readonly Dictionary<string, string> PositionalByCommand = new()
     {
         ["nuevo-corte"] = "la fecha del corte (AAAA-MM-DD)",
+        ["publicar"] = "la fecha del corte (AAAA-MM-DD)",
+        ["corregir"] = "la fecha del corte (AAAA-MM-DD)",
+    };
+
+    /// <summary>Options a command cannot do without, and what they are in messages.</summary>
+    private static readonly Dictionary<string, (string Option, string Name)> RequiredByCommand = new()
+    {
+        ["corregir"] = ("--motivo", "--motivo \"…\" (la razón de la corrección, que se publica en la fe de erratas)"),
     };
 
     public static bool TryParse(string[] args, out Arguments arguments, out string problem)
@@ -25,7 +35,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
         {
-            problem = $"orden desconocida '{command}'; use build, validate, diff, serve o nuevo-corte";
+            problem = $"orden desconocida '{command}'; use build, validate, diff, serve, nuevo-corte, publicar o corregir";
             return false;
         }
         var values = new Dictionary<string, string>();
@@ -54,7 +64,8 @@ internal sealed record Arguments(string Command, string Content, string Out, str
                 }
                 value = args[++i];
             }
-            if (value.Length == 0)
+            // An empty --motivo is refused by corregir itself, with a diagnostic.
+            if (value.Length == 0 && name != "--motivo")
             {
                 problem = $"el valor de {name} está vacío";
                 return false;
@@ -68,6 +79,11 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         if (PositionalByCommand.TryGetValue(command, out var positionalName) && positional is null)
         {
             problem = $"falta {positionalName}";
+            return false;
+        }
+        if (RequiredByCommand.TryGetValue(command, out var required) && !values.ContainsKey(required.Option))
+        {
+            problem = $"falta {required.Name}";
             return false;
         }
         var format = values.GetValueOrDefault("--format", "text");
@@ -90,7 +106,8 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             format,
             values.GetValueOrDefault("--base", "origin/main"),
             port,
-            positional);
+            positional,
+            values.GetValueOrDefault("--motivo"));
         return true;
     }
 

@@ -16,12 +16,16 @@ public static class CommandLine
           pei-site diff     [--content content] [--base origin/main]
           pei-site serve    [--content content] [--port 8080] [--theme site-theme]
           pei-site nuevo-corte AAAA-MM-DD [--content content]
+          pei-site publicar AAAA-MM-DD [--content content]
+          pei-site corregir AAAA-MM-DD --motivo "texto" [--content content]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out
         validate  solo valida el contenido y muestra los diagnósticos
         diff      tabla Markdown de las cifras que cambian entre --base (una referencia git) y el contenido actual
         serve     vista previa en http://127.0.0.1:8080 que se actualiza al guardar (incluye cortes en borrador)
         nuevo-corte  agrega el corte a plan.yaml como borrador y un bloque por llenar en cada indicador
+        publicar  publica el corte: quita 'borrador: true' y registra sus cifras en publicaciones/AAAA-MM-DD.yaml
+        corregir  registra en la fe de erratas del corte publicado las cifras que cambiaron, con la fecha y el motivo
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -50,6 +54,8 @@ public static class CommandLine
                 "validate" => Pipeline.Validate(arguments.Content),
                 "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
                 "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!),
+                "publicar" => PublishCommand.Run(arguments.Content, arguments.Date!),
+                "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!),
                 _ => throw new InvalidOperationException(arguments.Command),
             };
             foreach (var diagnostic in result.Diagnostics)

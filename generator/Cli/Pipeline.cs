@@ -20,6 +20,11 @@ public static class Pipeline
             return new Result(diagnostics.Sorted(), "");
         }
         var report = PlanCalculator.Compute(plan);
+        PublicationCheck.Check(plan, content, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
         return new Result(diagnostics.Sorted(),
             $"Contenido válido: {Counts(plan, report)}.");
     }
@@ -38,6 +43,11 @@ public static class Pipeline
             return new Result(diagnostics.Sorted(), "");
         }
         var report = PlanCalculator.Compute(plan);
+        PublicationCheck.Check(plan, content, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
         IReadOnlyList<OutputFile> files;
         try
         {

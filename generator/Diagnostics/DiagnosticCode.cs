@@ -52,6 +52,16 @@ public static class Codes
     public static readonly DiagnosticCode PublishedValueMissing = new("PEI036", "falta '{0}' en el corte {1}, que ya no es borrador; complételo o vuelva a marcar el corte con 'borrador: true'");
     public static readonly DiagnosticCode UnexpectedFile = new("PEI037", "archivo inesperado '{0}': {1}");
     public static readonly DiagnosticCode NoCutOffs = new("PEI038", "'cortes' está vacío: liste al menos un corte con su 'fecha'");
+    public static readonly DiagnosticCode PublishedFigureChanged = new("PEI055", "el corte {0} ya está publicado y {1} cambia: se publicó {2} y ahora da {3}; si es una corrección, ejecute `corregir {0} --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio");
+    public static readonly DiagnosticCode PublishedIndicatorMissing = new("PEI056", "el corte {0} ya está publicado y contó el indicador {1} del objetivo {2}, que ahora no tiene medición en ese corte; restaure la medición: un indicador que se retira conserva sus mediciones de los cortes ya publicados");
+    public static readonly DiagnosticCode IndicatorNotInPublication = new("PEI057", "el indicador {1} tiene medición en el corte {0}, que ya está publicado sin contarlo; un indicador nuevo no entra en cortes ya publicados: quite esa medición o, si es una corrección, ejecute `corregir {0} --motivo \"…\"`");
+    public static readonly DiagnosticCode PublicationMissing = new("PEI058", "el corte {0} no es borrador y no tiene registro de publicación ({1}); ejecute `publicar {0}` para publicarlo, o márquelo otra vez con 'borrador: true'");
+    public static readonly DiagnosticCode PublicationNotInPlan = new("PEI059", "el registro es del corte {0}, que no está en la lista 'cortes' de plan.yaml; un corte publicado no se borra del plan: restaure el corte en plan.yaml");
+    public static readonly DiagnosticCode PublicationOfDraft = new("PEI060", "el corte {0} tiene registro de publicación, pero en plan.yaml está marcado 'borrador: true'; un corte publicado no vuelve a ser borrador: quite 'borrador: true'");
+    public static readonly DiagnosticCode PublicationFileName = new("PEI061", "el archivo se llama '{0}', pero su 'corte' es {1}; el registro de un corte se llama AAAA-MM-DD.yaml con la fecha del corte ({1}.yaml)");
+    public static readonly DiagnosticCode AlreadyPublished = new("PEI062", "el corte {0} ya está publicado ({1}); para cambiar sus cifras ejecute `corregir {0} --motivo \"…\"`");
+    public static readonly DiagnosticCode NotPublished = new("PEI063", "el corte {0} no está publicado{1}; solo se corrige un corte publicado: para publicarlo ejecute `publicar {0}`");
+    public static readonly DiagnosticCode NothingToCorrect = new("PEI064", "las cifras del corte {0} son las publicadas: nada que corregir; cambie primero el contenido (ponderaciones, metas o mediciones) y luego ejecute corregir");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 

@@ -14,7 +14,9 @@ public static class EditedFiles
         {
             foreach (var (path, bytes) in files)
             {
-                var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + ".nuevo-corte.tmp");
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                Directory.CreateDirectory(folder); // a new file may open its folder (publicar's first record)
+                var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + ".nuevo-corte.tmp");
                 staged.Add((temporary, path));
                 File.WriteAllBytes(temporary, bytes);
             }

@@ -72,6 +72,21 @@ public sealed class SourceText
         return new SourceText(text, HasByteOrderMark);
     }
 
+    /// <summary>
+    /// A copy without the whole lines that hold the characters from <paramref name="start"/> to the one before
+    /// <paramref name="end"/>, line endings included (so a trailing comment on the last of them goes too).
+    /// </summary>
+    public SourceText RemoveLines(int start, int end)
+    {
+        var from = LineStart(start);
+        var lineFeed = Text.IndexOf('\n', Math.Max(end - 1, start));
+        var to = lineFeed < 0 ? Text.Length : lineFeed + 1;
+        return new SourceText(Text[..from] + Text[to..], HasByteOrderMark);
+    }
+
+    /// <summary>A copy without the characters from <paramref name="start"/> to the one before <paramref name="end"/>.</summary>
+    public SourceText Remove(int start, int end) => new(Text[..start] + Text[end..], HasByteOrderMark);
+
     private int LineStart(int offset)
     {
         var lineFeed = offset == 0 ? -1 : Text.LastIndexOf('\n', offset - 1);

@@ -15,6 +15,7 @@ public static partial class ContentLoader
     public const string ObjectivesFolder = "objetivos";
     public const string ObjectiveFile = "objetivo.yaml";
     public const string IndicatorsFolder = "indicadores";
+    public const string PublicationsFolder = "publicaciones";
 
     [GeneratedRegex(@"^(\d{2})-[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex ObjectiveFolderPattern();
@@ -24,7 +25,8 @@ public static partial class ContentLoader
 
     /// <param name="contentDirectory">The content folder on disk.</param>
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
-    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics)
+    /// <param name="publishing">A draft cut-off to load as if it were published (what <c>publicar</c> checks before publishing it).</param>
+    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing = null)
     {
         var files = new ContentFiles(contentDirectory, displayRoot);
         if (!Directory.Exists(contentDirectory))
@@ -43,7 +45,12 @@ public static partial class ContentLoader
         {
             return null;
         }
+        if (publishing is { } date)
+        {
+            header = header with { CutOffs = header.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
+        }
         var objectives = LoadObjectives(files, header, diagnostics);
+        var publications = LoadPublications(files, header, diagnostics);
         var plan = new Plan
         {
             Entity = header.Entity,
@@ -57,6 +64,7 @@ public static partial class ContentLoader
             Address = header.Address,
             CutOffs = header.CutOffs,
             Objectives = objectives,
+            Publications = publications,
         };
         PlanRules.Check(plan, diagnostics);
         return diagnostics.HasErrors ? null : plan;
@@ -177,6 +185,40 @@ public static partial class ContentLoader
             }
         }
         return indicators;
+    }
+
+    /// <summary>The records of published cut-offs, publicaciones/AAAA-MM-DD.yaml, in cut-off order; the folder is optional.</summary>
+    private static List<Publication> LoadPublications(ContentFiles files, PlanFileReader.Header header, DiagnosticBag diagnostics)
+    {
+        var publications = new List<Publication>();
+        var folder = Path.Combine(files.Root, PublicationsFolder);
+        if (!Directory.Exists(folder))
+        {
+            return publications;
+        }
+        foreach (var stray in Visible(Directory.GetDirectories(folder)))
+        {
+            diagnostics.Error(Codes.UnexpectedFile, files.Start(PublicationsFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
+                "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
+        }
+        var reader = new PublicationFileReader(header.CutOffs, diagnostics);
+        foreach (var path in Visible(Directory.GetFiles(folder)))
+        {
+            var fileName = Path.GetFileName(path);
+            var display = files.Display(PublicationsFolder, fileName);
+            if (!fileName.EndsWith(".yaml", StringComparison.Ordinal))
+            {
+                diagnostics.Error(Codes.UnexpectedFile, new SourceSpan(display, 1, 1), fileName,
+                    "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
+                continue;
+            }
+            if (YamlTreeReader.ReadFile(path, display, "el registro de publicación (corte, publicado, cifras)", diagnostics) is { } root &&
+                reader.Read(root, fileName) is { } publication)
+            {
+                publications.Add(publication);
+            }
+        }
+        return publications.OrderBy(p => p.CutOff).ToList();
     }
 
     /// <summary>Entries sorted ordinally, without hidden files (".gitkeep", editor swap files) and Markdown notes.</summary>

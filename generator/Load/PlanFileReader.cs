@@ -10,7 +10,7 @@ internal static class PlanFileReader
     public static readonly string[] Keys =
         ["entidad", "nombre", "periodo", "mision", "vision", "plataforma_estrategica", "metodologia", "fuente", "direccion", "cortes"];
     public static readonly string[] PeriodKeys = ["desde", "hasta"];
-    public static readonly string[] CutOffKeys = ["fecha", "titulo", "borrador", "publicado"];
+    public static readonly string[] CutOffKeys = ["fecha", "titulo", "borrador"];
 
     public sealed record Header(
         string Entity, string Name, Period Period, string? Mission, string? Vision, string? StrategicPlatform,
@@ -100,7 +100,6 @@ internal static class PlanFileReader
                 Date = date,
                 Title = entry.Text("titulo"),
                 Draft = entry.Boolean("borrador") ?? false,
-                Published = entry.Date("publicado"),
                 Where = where,
             });
         }

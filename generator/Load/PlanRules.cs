@@ -5,7 +5,10 @@ using Pei.Site.Model;
 
 namespace Pei.Site.Load;
 
-/// <summary>The rules that span several files: unique ids, weights adding up to 100, a measurement at every cut-off, lag explained.</summary>
+/// <summary>
+/// The rules that span several files: unique ids, weights adding up to 100, a measurement at every cut-off, lag explained.
+/// Whether a published cut-off still has the figures of its record is the separate rule <see cref="Method.PublicationCheck"/>.
+/// </summary>
 internal static class PlanRules
 {
     public static void Check(Plan plan, DiagnosticBag diagnostics)
@@ -17,7 +20,7 @@ internal static class PlanRules
             var folder = objective.Where.File[..(objective.Where.File.LastIndexOf('/') + 1)];
             if (!diagnostics.Items.Any(d => d.Severity == Severity.Error && d.Where.File.StartsWith(folder, StringComparison.Ordinal)))
             {
-                WeightsAddUp(objective, diagnostics);
+                WeightsAddUp(plan, objective, diagnostics);
             }
         }
         // Likewise a measurement the file failed to read (a misspelt cut-off date) is not also reported as missing.
@@ -40,7 +43,11 @@ internal static class PlanRules
         }
     }
 
-    private static void WeightsAddUp(Objective objective, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A year's weights must add up to 100 once the year has a cut-off in the plan; before that (an indicator added with
+    /// targets for later years, the weights of next year being drafted) an unbalanced year is only a warning.
+    /// </summary>
+    private static void WeightsAddUp(Plan plan, Objective objective, DiagnosticBag diagnostics)
     {
         var byYear = objective.Indicators
             .SelectMany(i => i.FiscalYears.Select(y => (Indicator: i, Year: y)))
@@ -54,18 +61,30 @@ internal static class PlanRules
                 continue;
             }
             var parts = string.Join(", ", year.Select(x => $"{x.Indicator.Id}: {Scalars.Invariant(x.Year.Weight)}"));
+            var measured = plan.CutOffs.Any(c => c.Year == year.Key);
             foreach (var (_, fiscalYear) in year)
             {
-                diagnostics.Error(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, Scalars.Invariant(total), parts);
+                if (measured)
+                {
+                    diagnostics.Error(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, Scalars.Invariant(total), parts);
+                }
+                else
+                {
+                    diagnostics.Warning(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, Scalars.Invariant(total), parts);
+                }
             }
         }
     }
 
+    /// <summary>
+    /// Every cut-off of a fiscal year measures the indicator, except a published cut-off with a record: the record says
+    /// which indicators it counted (an indicator added later is not measured there), and the publication check compares.
+    /// </summary>
     private static void MeasuredAtEveryCutOff(Plan plan, Indicator indicator, DiagnosticBag diagnostics)
     {
         foreach (var fiscalYear in indicator.FiscalYears)
         {
-            foreach (var cutOff in plan.CutOffs.Where(c => c.Year == fiscalYear.Year && fiscalYear.Measurement(c.Date) is null))
+            foreach (var cutOff in plan.CutOffs.Where(c => c.Year == fiscalYear.Year && fiscalYear.Measurement(c.Date) is null && plan.PublicationOf(c.Date) is null))
             {
                 var date = ContentWords.Of(cutOff.Date);
                 if (cutOff.Draft)

@@ -7,19 +7,25 @@ public static class PlanCalculator
 {
     /// <summary>
     /// Computes every cut-off of the plan. Drafts are left out unless <paramref name="includeDrafts"/> (the preview of serve).
+    /// A published cut-off counts only the indicators its record counts: an indicator added later is never pulled into an
+    /// earlier published cut-off (<see cref="PublicationCheck"/> reports a measurement the record does not count).
     /// </summary>
     public static PlanReport Compute(Plan plan, bool includeDrafts = false)
     {
         var cutOffs = plan.CutOffs
             .Where(c => includeDrafts || !c.Draft)
-            .Select(c => new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c)).ToList()) { Publication = plan.PublicationOf(c.Date) })
+            .Select(c => plan.PublicationOf(c.Date) is { } publication
+                ? new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, publication.IndicatorIds)).ToList()) { Publication = publication }
+                : new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c)).ToList()))
             .ToList();
         return new PlanReport(plan, cutOffs);
     }
 
-    public static ObjectiveCompliance Objective(Objective objective, CutOff cutOff)
+    /// <param name="counted">The only indicators to count (a published cut-off's); every measured one when null.</param>
+    public static ObjectiveCompliance Objective(Objective objective, CutOff cutOff, IReadOnlySet<string>? counted = null)
     {
         var indicators = objective.Indicators
+            .Where(i => counted is null || counted.Contains(i.Id))
             .Select(i => Indicator(i, cutOff.Date))
             .OfType<IndicatorProgress>()
             .ToList();

@@ -43,8 +43,6 @@ public sealed record CutOff
     public string? Title { get; init; }
     /// <summary>A draft (borrador) is previewed by serve and never published by build.</summary>
     public bool Draft { get; init; }
-    /// <summary>Publication date shown in the footer; the cut-off date when absent.</summary>
-    public DateOnly? Published { get; init; }
     public required SourceSpan Where { get; init; }
 
     public int Year => Date.Year;

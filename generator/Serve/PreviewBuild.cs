@@ -20,6 +20,11 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }
         var report = PlanCalculator.Compute(plan, includeDrafts: true);
+        PublicationCheck.Check(plan, content, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new PreviewBuild(diagnostics.Sorted(), null, null);
+        }
         try
         {
             return new PreviewBuild(diagnostics.Sorted(), report, SiteRenderer.Create(theme));

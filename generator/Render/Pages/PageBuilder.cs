@@ -57,6 +57,7 @@ public static class PageBuilder
     private static SiteInfo Site(PlanReport report, RenderOptions options)
     {
         var latest = report.Latest?.CutOff;
+        // The publication date comes from the cut-off's record; a draft previewed by serve shows its cut-off date.
         return new SiteInfo
         {
             Entity = report.Plan.Entity,
@@ -65,7 +66,7 @@ public static class PageBuilder
             Address = report.Plan.Address,
             Source = string.IsNullOrWhiteSpace(report.Plan.Source) ? report.Plan.Entity : report.Plan.Source,
             LatestCutOff = latest,
-            Published = latest is null ? null : latest.Published ?? latest.Date,
+            Published = latest is null ? null : report.Latest!.Publication?.Published ?? latest.Date,
             ShowsDraft = options.Preview && latest is { Draft: true },
             Banner = options.Banner,
             ExtraScript = options.ExtraScript,

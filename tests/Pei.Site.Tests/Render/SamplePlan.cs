@@ -32,7 +32,7 @@ public static class SamplePlan
         Address = "Carrera 8 No. 10-65, Bogotá D. C.",
         CutOffs =
         [
-            new CutOff { Date = March, Title = "Primer trimestre", Published = new DateOnly(2025, 4, 15), Where = Here },
+            new CutOff { Date = March, Title = "Primer trimestre", Where = Here },
             new CutOff { Date = June, Title = "Segundo trimestre", Where = Here },
             .. withDraft ? [new CutOff { Date = September, Title = "Tercer trimestre", Draft = true, Where = Here }] : Array.Empty<CutOff>(),
         ],

@@ -111,10 +111,24 @@ public class SitePagesTests
     }
 
     [Fact]
-    public void Footer_shows_the_publication_date_when_the_cut_off_gives_one()
+    public void Footer_shows_the_publication_date_of_the_cut_off_s_record()
     {
         var plan = SamplePlan.Build();
-        plan = plan with { CutOffs = [plan.CutOffs[0], plan.CutOffs[1] with { Published = new DateOnly(2025, 7, 15) }] };
+        var june = plan.CutOffs[1];
+        plan = plan with
+        {
+            Publications =
+            [
+                new Pei.Site.Model.Publication
+                {
+                    CutOff = june.Date,
+                    Published = new DateOnly(2025, 7, 15),
+                    Figures = Pei.Site.Method.PublishedFigures.Of(plan, june),
+                    Corrections = [],
+                    Where = june.Where,
+                },
+            ],
+        };
         var pages = RenderedSite.Pages(Pei.Site.Method.PlanCalculator.Compute(plan), new RenderOptions());
 
         var footer = RenderedSite.Parse(pages["index.html"]).QuerySelector("footer")!.TextContent;

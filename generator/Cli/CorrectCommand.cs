@@ -1,0 +1,81 @@
+using System.Text;
+using Pei.Site.Diagnostics;
+using Pei.Site.Edit;
+using Pei.Site.Load;
+using Pei.Site.Method;
+using Pei.Site.Model;
+
+namespace Pei.Site.Cli;
+
+/// <summary>
+/// corregir &lt;AAAA-MM-DD&gt; --motivo "…": records a correction of a published cut-off. The figures the content computes
+/// for it today are compared with its record; the ones that changed are appended to the record's <c>correcciones</c>
+/// with the date and the reason (the fe de erratas the site publishes), and the figures first published stay as they
+/// were. Refused for a cut-off that is not published, an empty reason, or nothing to correct.
+/// </summary>
+public static class CorrectCommand
+{
+    private const string ArgumentPlace = "corregir";
+
+    public static Pipeline.Result Run(string content, string date, string reason)
+    {
+        var diagnostics = new DiagnosticBag();
+        var day = PublishCommand.ParseDate(date);
+        if (day is null)
+        {
+            diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            diagnostics.Error(Codes.EmptyValue, new SourceSpan(ArgumentPlace, 1, 1), "--motivo");
+        }
+        if (diagnostics.HasErrors || PublicationDate.Today(diagnostics) is not { } today ||
+            ContentLoader.Load(content, content, diagnostics) is not { } plan)
+        {
+            return Refused(diagnostics);
+        }
+        if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
+        {
+            diagnostics.Error(Codes.CutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), date);
+            return Refused(diagnostics);
+        }
+        if (plan.PublicationOf(cutOff.Date) is not { } publication)
+        {
+            diagnostics.Error(Codes.NotPublished, cutOff.Where, date, cutOff.Draft ? " (está en borrador)" : " (no tiene registro en publicaciones/)");
+            return Refused(diagnostics);
+        }
+        var recorded = publication.Current;
+        var (changed, gone) = PublishedFigures.Compare(recorded, PublishedFigures.Of(plan, cutOff));
+        if (gone.Count > 0)
+        {
+            // A correction changes figures; it cannot take back an indicator the cut-off counted.
+            PublicationCheck.ReportMissing(plan, cutOff, gone, diagnostics);
+            return Refused(diagnostics);
+        }
+        if (changed.Count == 0)
+        {
+            diagnostics.Error(Codes.NothingToCorrect, publication.Where, date);
+            return Refused(diagnostics);
+        }
+
+        var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
+        var text = PublicationRecord.AddCorrection(PublishCommand.Read(recordPath), today, reason.Trim(), changed, publication.Where.File, diagnostics);
+        if (text is null)
+        {
+            return Refused(diagnostics);
+        }
+        EditedFiles.Write([(recordPath, text.Encode())]);
+        var summary = new StringBuilder()
+            .Append($"Corrección del corte {date} registrada el {ContentWords.Of(today)} en {publication.Where.File}")
+            .Append($" ({(changed.Count == 1 ? "1 cifra" : $"{changed.Count} cifras")}; motivo: {reason.Trim()}):");
+        foreach (var figure in changed)
+        {
+            var before = recorded.GetValueOrDefault(figure.Key)?.Value;
+            summary.Append(Environment.NewLine).Append($"  {PublicationCheck.Describe(figure.Key)}: {PublicationCheck.Value(figure.Key, before)} → {PublicationCheck.Value(figure.Key, figure.Value)}");
+        }
+        summary.Append(Environment.NewLine).Append("Las cifras publicadas antes se conservan; el sitio las muestra en la fe de erratas del corte.");
+        return new Pipeline.Result(diagnostics.Sorted(), summary.ToString());
+    }
+
+    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Pei.Site.Diagnostics;
+
+namespace Pei.Site.Cli;
+
+/// <summary>
+/// The date publicar and corregir write: today in Bogotá (UTC−5, no daylight saving), or the day of SOURCE_DATE_EPOCH
+/// (seconds since 1970-01-01 UTC, the reproducible-builds convention) when that variable is set, so runs can be repeated.
+/// </summary>
+internal static class PublicationDate
+{
+    public const string Variable = "SOURCE_DATE_EPOCH";
+    private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);
+
+    public static DateOnly? Today(DiagnosticBag diagnostics)
+    {
+        var epoch = Environment.GetEnvironmentVariable(Variable);
+        var now = DateTimeOffset.UtcNow;
+        if (!string.IsNullOrEmpty(epoch))
+        {
+            if (!long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799L)
+            {
+                diagnostics.Error(Codes.OutOfRange, new SourceSpan(Variable, 1, 1), Variable, epoch, "debe ser un número entero de segundos desde 1970-01-01 UTC");
+                return null;
+            }
+            now = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+        return DateOnly.FromDateTime(now.ToOffset(Bogota).DateTime);
+    }
+}

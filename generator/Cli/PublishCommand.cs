@@ -1,0 +1,77 @@
+using System.Globalization;
+using Pei.Site.Diagnostics;
+using Pei.Site.Edit;
+using Pei.Site.Load;
+using Pei.Site.Method;
+using Pei.Site.Model;
+
+namespace Pei.Site.Cli;
+
+/// <summary>
+/// publicar &lt;AAAA-MM-DD&gt;: publishes a cut-off. The content is loaded with the cut-off as if it were no longer a draft,
+/// so every missing value or measurement is an error; every other published cut-off must still match its record. Then
+/// 'borrador: true' goes from the cut-off in plan.yaml (comments and layout kept) and the record
+/// publicaciones/AAAA-MM-DD.yaml is written with the publication date and the figures as published: both files or
+/// neither.
+/// </summary>
+public static class PublishCommand
+{
+    private const string ArgumentPlace = "publicar";
+
+    public static Pipeline.Result Run(string content, string date)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (ParseDate(date) is not { } day)
+        {
+            diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
+            return Refused(diagnostics);
+        }
+        if (PublicationDate.Today(diagnostics) is not { } today ||
+            ContentLoader.Load(content, content, diagnostics, publishing: day) is not { } plan)
+        {
+            return Refused(diagnostics);
+        }
+        if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
+        {
+            diagnostics.Error(Codes.CutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), date);
+            return Refused(diagnostics);
+        }
+        if (plan.PublicationOf(day) is { } existing)
+        {
+            diagnostics.Error(Codes.AlreadyPublished, existing.Where, date, existing.Where.File);
+            return Refused(diagnostics);
+        }
+        PublicationCheck.Check(plan, content, diagnostics, except: day);
+        var planPath = Path.Combine(content, ContentLoader.PlanFile);
+        var planText = DraftMark.Remove(Read(planPath), day, cutOff.Where.File, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return Refused(diagnostics);
+        }
+
+        var figures = PublishedFigures.Of(plan, cutOff);
+        var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
+        EditedFiles.Write([(planPath, planText!.Encode()), (recordPath, PublicationRecord.New(day, today, figures).Encode())]);
+        var objectives = figures.Count(f => f.Key.Indicator is null);
+        var indicators = figures.Where(f => f.Key.Indicator is not null).Select(f => f.Key.Indicator).Distinct().Count();
+        var summary =
+            $"Corte {date} publicado el {ContentWords.Of(today)}: {(objectives == 1 ? "1 objetivo" : $"{objectives} objetivos")} y " +
+            $"{(indicators == 1 ? "1 indicador" : $"{indicators} indicadores")}. " +
+            $"Sus cifras quedan registradas en {PublicationCheck.RecordPath(content, day)}; desde ahora solo cambian con " +
+            $"`corregir {date} --motivo \"…\"`, que las publica en la fe de erratas." +
+            Environment.NewLine + "Archivos modificados:" +
+            Environment.NewLine + "  " + cutOff.Where.File +
+            Environment.NewLine + "  " + PublicationCheck.RecordPath(content, day);
+        return new Pipeline.Result(diagnostics.Sorted(), summary);
+    }
+
+    /// <summary>A real date written AAAA-MM-DD, or null.</summary>
+    internal static DateOnly? ParseDate(string text) =>
+        text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    internal static SourceText Read(string path) => SourceText.Decode(File.ReadAllBytes(path));
+
+    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
+}

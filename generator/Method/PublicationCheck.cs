@@ -1,0 +1,91 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Model;
+
+namespace Pei.Site.Method;
+
+/// <summary>
+/// The rule that keeps published cut-offs as they were published: every cut-off without <c>borrador</c> has a record
+/// (publicaciones/AAAA-MM-DD.yaml), and what the content computes for it today is the record's figures in force. A
+/// difference is an error until the planner undoes the change or records it with <c>corregir</c>. Run by validate, build
+/// and serve after the method, and by publicar and corregir.
+/// </summary>
+public static class PublicationCheck
+{
+    public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
+    {
+        foreach (var cutOff in plan.CutOffs.Where(c => !c.Draft && c.Date != except))
+        {
+            if (plan.PublicationOf(cutOff.Date) is not { } publication)
+            {
+                diagnostics.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
+                continue;
+            }
+            Compare(plan, cutOff, publication, diagnostics);
+        }
+    }
+
+    /// <summary>Where a cut-off's record lives, as diagnostics name it.</summary>
+    public static string RecordPath(string contentDisplay, DateOnly cutOff) =>
+        $"{contentDisplay.TrimEnd('/', '\\').Replace('\\', '/')}/{Load.ContentLoader.PublicationsFolder}/{ContentWords.Of(cutOff)}.yaml";
+
+    /// <summary>Reports every difference between a published cut-off's record and what the content computes for it; true when there is none.</summary>
+    public static bool Compare(Plan plan, CutOff cutOff, Publication publication, DiagnosticBag diagnostics)
+    {
+        var date = ContentWords.Of(cutOff.Date);
+        var recorded = publication.Current;
+        var now = PublishedFigures.Of(plan, cutOff);
+        var (changed, gone) = PublishedFigures.Compare(recorded, now);
+        var counted = publication.IndicatorIds;
+        foreach (var figure in changed)
+        {
+            if (figure.Key.Indicator is { } id && !counted.Contains(id))
+            {
+                if (figure.Key.Name == FigureNames.Planned)
+                {
+                    diagnostics.Error(Codes.IndicatorNotInPublication, figure.Where, date, id);
+                }
+                continue;
+            }
+            var before = recorded.GetValueOrDefault(figure.Key);
+            var where = PublishedFigures.IsInput(figure.Key.Name) || before is null ? figure.Where : before.Where;
+            diagnostics.Error(Codes.PublishedFigureChanged, where, date, Describe(figure.Key), Value(figure.Key, before?.Value), Value(figure.Key, figure.Value));
+        }
+        ReportMissing(plan, cutOff, gone, diagnostics);
+        return changed.Count == 0 && gone.Count == 0;
+    }
+
+    /// <summary>One error per indicator the record counts and the content no longer measures at the cut-off.</summary>
+    public static void ReportMissing(Plan plan, CutOff cutOff, IReadOnlyList<RecordedFigure> gone, DiagnosticBag diagnostics)
+    {
+        foreach (var figure in gone.Where(f => f.Key.Name == FigureNames.Weight))
+        {
+            diagnostics.Error(Codes.PublishedIndicatorMissing, IndicatorWhere(plan, figure), ContentWords.Of(cutOff.Date), figure.Key.Indicator!, figure.Key.Objective);
+        }
+    }
+
+    /// <summary>The figure in words: "el cumplimiento del objetivo 3", "la ponderación del indicador 4199 (objetivo 3)".</summary>
+    public static string Describe(FigureKey key)
+    {
+        var what = key.Name switch
+        {
+            FigureNames.Compliance => "el cumplimiento",
+            FigureNames.Weight => "la ponderación",
+            FigureNames.YearTarget => "la meta de la vigencia",
+            FigureNames.Planned => "el programado",
+            FigureNames.Executed => "el ejecutado",
+            FigureNames.CutOffProgress => "el avance al corte",
+            FigureNames.YearProgress => "el avance de la vigencia",
+            _ => key.Name,
+        };
+        return key.Indicator is null
+            ? $"{what} del objetivo {key.Objective}"
+            : $"{what} del indicador {key.Indicator} (objetivo {key.Objective})";
+    }
+
+    /// <summary>A figure as the record writes it (<see cref="PublishedFigures.Format"/>), or "vacío" where there is none.</summary>
+    public static string Value(FigureKey key, decimal? value) => value is { } number ? PublishedFigures.Format(key.Name, number) : "vacío";
+
+    /// <summary>The indicator's file when it is still in the plan, else the record's line.</summary>
+    private static SourceSpan IndicatorWhere(Plan plan, RecordedFigure figure) =>
+        plan.Indicators.FirstOrDefault(i => i.Id == figure.Key.Indicator)?.Where ?? figure.Where;
+}
