@@ -126,6 +126,7 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             Measurements = measurements,
             Where = entry.Key.Where,
             WeightWhere = fiscalYear.Node("ponderacion")!.Where,
+            TargetWhere = fiscalYear.Node("meta")!.Where,
         };
     }
 
@@ -182,6 +183,8 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             Executed = executed,
             Observations = measurement.Text("observaciones"),
             Where = entry.Key.Where,
+            PlannedWhere = measurement.Node("programado")?.Where,
+            ExecutedWhere = measurement.Node("ejecutado")?.Where,
         };
     }
 

@@ -40,7 +40,7 @@ public static class PublicationCheck
         {
             if (figure.Key.Indicator is { } id && !counted.Contains(id))
             {
-                if (figure.Key.Name == FigureNames.Planned)
+                if (figure.Key.Name == FigureNames.CutOffProgress)
                 {
                     diagnostics.Error(Codes.IndicatorNotInPublication, figure.Where, date, id);
                 }

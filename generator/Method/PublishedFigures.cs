@@ -6,7 +6,8 @@ namespace Pei.Site.Method;
 /// The figures a cut-off publishes, as its record keeps them: an objective's cumplimiento and each counted indicator's
 /// inputs (recorded exactly) and progress (rounded half away from zero to two decimals, as the site shows it). An
 /// objective without any indicator measured at the cut-off has no figures. Each figure's position is the line in the
-/// indicator file it comes from (the weight's line, the fiscal year's, the measurement's), or the objective file's.
+/// indicator file it comes from (the weight's, the meta's, programado's, ejecutado's; the measurement's for progress),
+/// or the objective file's for cumplimiento.
 /// </summary>
 public static class PublishedFigures
 {
@@ -37,9 +38,9 @@ public static class PublishedFigures
                 var id = progress.Indicator.Id;
                 var measurement = progress.Measurement.Where;
                 figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.Weight), progress.FiscalYear.Weight, progress.FiscalYear.WeightWhere));
-                figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.YearTarget), progress.FiscalYear.Target, progress.FiscalYear.Where));
-                figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.Planned), progress.Measurement.Planned, measurement));
-                figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.Executed), progress.Measurement.Executed, measurement));
+                figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.YearTarget), progress.FiscalYear.Target, progress.FiscalYear.TargetWhere ?? progress.FiscalYear.Where));
+                figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.Planned), progress.Measurement.Planned, progress.Measurement.PlannedWhere ?? measurement));
+                figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.Executed), progress.Measurement.Executed, progress.Measurement.ExecutedWhere ?? measurement));
                 figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.CutOffProgress), Rounded(progress.CutOffProgress), measurement));
                 figures.Add(new RecordedFigure(new FigureKey(number, id, FigureNames.YearProgress), Rounded(progress.YearProgress), measurement));
             }

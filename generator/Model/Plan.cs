@@ -119,6 +119,8 @@ public sealed record FiscalYear
     public required IReadOnlyList<Measurement> Measurements { get; init; }
     public required SourceSpan Where { get; init; }
     public required SourceSpan WeightWhere { get; init; }
+    /// <summary>Where the year's meta is written; the year's key when unknown.</summary>
+    public SourceSpan? TargetWhere { get; init; }
 
     public Measurement? Measurement(DateOnly cutOff) => Measurements.FirstOrDefault(m => m.CutOff == cutOff);
 }
@@ -134,4 +136,7 @@ public sealed record Measurement
     /// <summary>Markdown explaining the figures; required when the indicator lags.</summary>
     public string? Observations { get; init; }
     public required SourceSpan Where { get; init; }
+    /// <summary>Where programado and ejecutado are written; the cut-off's key when unknown.</summary>
+    public SourceSpan? PlannedWhere { get; init; }
+    public SourceSpan? ExecutedWhere { get; init; }
 }

@@ -20,6 +20,14 @@ public static class PlanJson
         new("fuente", "texto", "Fuente de las cifras."),
         new("cortes[].fecha", "fecha AAAA-MM-DD", "Fecha de corte del seguimiento."),
         new("cortes[].titulo", "texto o null", "Nombre del corte, p. ej. «Segundo trimestre 2025»."),
+        new("cortes[].publicado", "fecha AAAA-MM-DD o null", "Día en que se publicó el corte; null en la vista previa de un corte en borrador."),
+        new("cortes[].correcciones[].fecha", "fecha AAAA-MM-DD", "Día de la corrección (fe de erratas): cada corrección de una cifra ya publicada queda registrada."),
+        new("cortes[].correcciones[].motivo", "texto", "Razón de la corrección."),
+        new("cortes[].correcciones[].objetivo", "entero", "Número del objetivo de la cifra corregida."),
+        new("cortes[].correcciones[].indicador", "texto o null", "Identificador del indicador de la cifra corregida; null si es el cumplimiento del objetivo."),
+        new("cortes[].correcciones[].cifra", "texto", "Cifra corregida: cumplimiento, ponderacion, meta_vigencia, programado, ejecutado, avance_corte o avance_vigencia."),
+        new("cortes[].correcciones[].publicado", "número o null", "Valor vigente antes de la corrección (las cifras calculadas, redondeadas a dos decimales como se publicaron)."),
+        new("cortes[].correcciones[].corregido", "número o null", "Valor corregido."),
         new("cortes[].objetivos[].numero", "entero", "Número del objetivo estratégico."),
         new("cortes[].objetivos[].titulo", "texto", "Nombre corto del objetivo."),
         new("cortes[].objetivos[].descripcion", "texto", "Enunciado completo del objetivo."),
@@ -82,6 +90,8 @@ public static class PlanJson
         json.WriteStartObject();
         json.WriteString("fecha", ContentWords.Of(cutOff.CutOff.Date));
         WriteText(json, "titulo", cutOff.CutOff.Title);
+        WriteText(json, "publicado", cutOff.Publication is { } publication ? ContentWords.Of(publication.Published) : null);
+        WriteCorrections(json, cutOff.Publication);
         json.WriteStartArray("objetivos");
         foreach (var objective in cutOff.Objectives)
         {
@@ -101,6 +111,25 @@ public static class PlanJson
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The cut-off's fe de erratas: one entry per corrected figure, oldest first; empty when none.</summary>
+    private static void WriteCorrections(Utf8JsonWriter json, Publication? publication)
+    {
+        json.WriteStartArray("correcciones");
+        foreach (var erratum in publication?.Errata ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("fecha", ContentWords.Of(erratum.Correction.Date));
+            json.WriteString("motivo", erratum.Correction.Reason);
+            json.WriteNumber("objetivo", erratum.Key.Objective);
+            WriteText(json, "indicador", erratum.Key.Indicator);
+            json.WriteString("cifra", erratum.Key.Name);
+            WriteNumber(json, "publicado", erratum.Before);
+            WriteNumber(json, "corregido", erratum.After);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteIndicator(Utf8JsonWriter json, IndicatorProgress progress)

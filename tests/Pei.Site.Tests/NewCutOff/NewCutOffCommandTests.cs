@@ -119,7 +119,7 @@ public sealed class NewCutOffCommandTests : IDisposable
     }
 
     [Fact]
-    public void Filled_in_and_without_borrador_the_cut_off_is_published()
+    public void Filled_in_and_published_with_publicar_the_cut_off_is_built()
     {
         Assert.Equal(0, Cli.Run("nuevo-corte", NewDate, "--content", content).ExitCode);
         foreach (var path in IndicatorPaths)
@@ -128,7 +128,7 @@ public sealed class NewCutOffCommandTests : IDisposable
                 .Replace("        programado:\n", "        programado: 1\n", StringComparison.Ordinal)
                 .Replace("        ejecutado:\n", "        ejecutado: 1\n", StringComparison.Ordinal));
         }
-        RemoveDraftMark();
+        Assert.Equal(0, Cli.Run("publicar", NewDate, "--content", content).ExitCode);
 
         Assert.Equal(["2025-06-30", "2025-09-30"], PublishedCutOffs());
     }

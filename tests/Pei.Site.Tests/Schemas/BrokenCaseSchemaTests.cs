@@ -26,7 +26,7 @@ public sealed class BrokenCaseSchemaTests
         { "ejecutado-negativo", IndicatorsOf2 + "203.yaml", ["/vigencias/2025/cortes/2025-06-30/ejecutado minimum"] },
         { "falta-clave-obligatoria", IndicatorsOf2 + "201.yaml", ["/ required"] },
         // 2025-02-30 matches the pattern but is no calendar date: format "date".
-        { "fecha-inexistente", "plan.yaml", ["/cortes/0/publicado format"] },
+        { "fecha-inexistente", "publicaciones/2025-06-30.yaml", ["/publicado format"] },
         { "lista-donde-va-un-numero", IndicatorsOf1 + "101.yaml", ["/vigencias/2025/meta type"] },
         // 90,5 and 95% are text to YAML, and "1" in quotes is text: a string where a number goes.
         { "numero-con-coma-decimal", IndicatorsOf1 + "102.yaml", ["/vigencias/2025/cortes/2025-06-30/ejecutado type"] },

@@ -15,6 +15,7 @@ public sealed class ContentFileSchemaTests
         Assert.Equal(1, files[ContentSchemas.Plan]);
         Assert.Equal(10, files[ContentSchemas.Objective]);
         Assert.Equal(29, files[ContentSchemas.Indicator]);
+        Assert.True(files[ContentSchemas.Publication] >= 1); // at least the record of 2025-06-30
     }
 
     [Theory]

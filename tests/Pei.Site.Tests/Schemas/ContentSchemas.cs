@@ -11,9 +11,10 @@ internal static class ContentSchemas
     public const string Plan = "plan.schema.json";
     public const string Objective = "objetivo.schema.json";
     public const string Indicator = "indicador.schema.json";
+    public const string Publication = "publicacion.schema.json";
     public const string Folder = "schemas";
 
-    public static readonly string[] All = [Plan, Objective, Indicator];
+    public static readonly string[] All = [Plan, Objective, Indicator, Publication];
 
     private static readonly Dictionary<string, JsonSchema> Built = All.ToDictionary(name => name, name => JsonSchema.FromFile(PathOf(name)));
 
@@ -31,6 +32,7 @@ internal static class ContentSchemas
             [ContentLoader.PlanFile] => Plan,
             [ContentLoader.ObjectivesFolder, _, ContentLoader.ObjectiveFile] => Objective,
             [ContentLoader.ObjectivesFolder, _, ContentLoader.IndicatorsFolder, _] => Indicator,
+            [ContentLoader.PublicationsFolder, _] => Publication,
             _ => throw new ArgumentException($"no schema checks '{relativePath}'"),
         };
     }

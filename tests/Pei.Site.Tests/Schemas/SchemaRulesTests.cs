@@ -37,6 +37,14 @@ public sealed partial class SchemaRulesTests
         { ContentSchemas.Indicator, "meta", IndicatorFileReader.TargetKeys },
         { ContentSchemas.Indicator, "vigencias/2025", IndicatorFileReader.FiscalYearKeys },
         { ContentSchemas.Indicator, "vigencias/2025/cortes/2025-06-30", IndicatorFileReader.MeasurementKeys },
+        { ContentSchemas.Publication, "", PublicationFileReader.Keys },
+        { ContentSchemas.Publication, "cifras", PublicationFileReader.FiguresKeys },
+        { ContentSchemas.Publication, "cifras/objetivos/1", PublicationFileReader.ObjectiveKeys },
+        { ContentSchemas.Publication, "cifras/objetivos/1/indicadores/101", PublicationFileReader.IndicatorKeys },
+        { ContentSchemas.Publication, "correcciones/0", PublicationFileReader.CorrectionKeys },
+        { ContentSchemas.Publication, "correcciones/0/cifras", PublicationFileReader.FiguresKeys },
+        { ContentSchemas.Publication, "correcciones/0/cifras/objetivos/1", PublicationFileReader.ObjectiveKeys },
+        { ContentSchemas.Publication, "correcciones/0/cifras/objetivos/1/indicadores/101", PublicationFileReader.IndicatorKeys },
     };
 
     /// <summary>The same objects, each with a file of the corpus's base plan that holds it.</summary>
@@ -50,6 +58,10 @@ public sealed partial class SchemaRulesTests
         { ContentSchemas.Indicator, "objetivos/01-servicio-ciudadano/indicadores/101.yaml", "meta" },
         { ContentSchemas.Indicator, "objetivos/01-servicio-ciudadano/indicadores/101.yaml", "vigencias/2025" },
         { ContentSchemas.Indicator, "objetivos/01-servicio-ciudadano/indicadores/102.yaml", "vigencias/2025/cortes/2025-06-30" },
+        { ContentSchemas.Publication, "publicaciones/2025-06-30.yaml", "" },
+        { ContentSchemas.Publication, "publicaciones/2025-06-30.yaml", "cifras" },
+        { ContentSchemas.Publication, "publicaciones/2025-06-30.yaml", "cifras/objetivos/1" },
+        { ContentSchemas.Publication, "publicaciones/2025-06-30.yaml", "cifras/objetivos/1/indicadores/101" },
     };
 
     public static TheoryData<string, string[]> Choices => new()

@@ -9,7 +9,7 @@ public sealed class LiveReloadBrowserTests
     [Fact]
     public async Task An_open_page_reloads_by_itself_after_an_edit_without_breaking_the_content_security_policy()
     {
-        var served = new ServedContent();
+        var served = new ServedContent(prepare: ServedContent.Unpublish);
         await served.InitializeAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -53,21 +53,50 @@ public sealed class PreviewServerTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Editing_an_indicator_rebuilds_and_the_objective_page_shows_the_new_figure()
+    public async Task Editing_an_indicator_of_a_draft_cut_off_rebuilds_and_the_objective_page_shows_the_new_figure()
     {
-        var before = await _served.GetTextAsync(ObjectivePage);
-        Assert.Contains("74,40", before, StringComparison.Ordinal);
+        var served = new ServedContent(prepare: ServedContent.Unpublish);
+        await served.InitializeAsync();
+        try
+        {
+            var before = await served.GetTextAsync(ObjectivePage);
+            Assert.Contains("74,40", before, StringComparison.Ordinal);
 
-        var took = await _served.EditAsync(_served.IndicatorFile("4199"), "ejecutado: 0.36456", "ejecutado: 0.49");
-        output.WriteLine($"edit of 4199.yaml served after {took.TotalMilliseconds:0} ms (watcher, 150 ms quiet period and rebuild)");
-        output.WriteLine(_served.Stdout.ToString());
+            var took = await served.EditAsync(served.IndicatorFile("4199"), "ejecutado: 0.36456", "ejecutado: 0.49");
+            output.WriteLine($"edit of 4199.yaml served after {took.TotalMilliseconds:0} ms (watcher, 150 ms quiet period and rebuild)");
+            output.WriteLine(served.Stdout.ToString());
 
-        var after = await _served.GetTextAsync(ObjectivePage);
-        Assert.DoesNotContain("74,40", after, StringComparison.Ordinal);
-        var indicator = await _served.GetPageAsync(Indicator4199);
-        Assert.Contains("100,00", indicator.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Matches(@"Reconstruido en \d+ ms\.", _served.Stdout.ToString());
-        Assert.Equal("", _served.Stderr.ToString());
+            var after = await served.GetTextAsync(ObjectivePage);
+            Assert.DoesNotContain("74,40", after, StringComparison.Ordinal);
+            var indicator = await served.GetPageAsync(Indicator4199);
+            Assert.Contains("100,00", indicator.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.Matches(@"Reconstruido en \d+ ms\.", served.Stdout.ToString());
+            Assert.Equal("", served.Stderr.ToString());
+        }
+        finally
+        {
+            await served.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Editing_a_figure_of_a_published_cut_off_keeps_the_published_figures_and_asks_for_corregir_until_corrected()
+    {
+        var file = _served.IndicatorFile("4199");
+        await _served.EditAsync(file, "ejecutado: 0.36456", "ejecutado: 0.49");
+
+        var page = await _served.GetPageAsync(ObjectivePage);
+        Assert.Contains("74,40", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var banner = page.QuerySelector(".aviso-diagnosticos")!.TextContent;
+        Assert.Contains($"{file}:17:20: error PEI055: el corte 2025-06-30 ya está publicado y el ejecutado del indicador 4199 (objetivo 3) cambia: se publicó 0.36456 y ahora da 0.49", banner, StringComparison.Ordinal);
+
+        var version = _served.Server.Version;
+        Assert.Equal(0, Cli.Run("corregir", "2025-06-30", "--motivo", "Se corrige el ejecutado de 4199", "--content", _served.Content).ExitCode);
+        await _served.WaitForRebuildAfterAsync(version);
+
+        page = await _served.GetPageAsync(ObjectivePage);
+        Assert.Null(page.QuerySelector(".aviso-diagnosticos"));
+        Assert.DoesNotContain("74,40", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

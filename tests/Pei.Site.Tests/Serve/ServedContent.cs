@@ -21,6 +21,19 @@ public sealed class ServedContent : IAsyncLifetime
 
     public string Content { get; }
 
+    /// <summary>
+    /// Turns a copy of the real content back into the state before publicar: the 2025-06-30 cut-off a draft again and
+    /// no record, so its figures may change without a correction (a published cut-off's may not).
+    /// </summary>
+    public static void Unpublish(string content)
+    {
+        var plan = Path.Combine(content, "plan.yaml");
+        var text = File.ReadAllText(plan);
+        Assert.Contains("    titulo: Segundo trimestre 2025\n", text, StringComparison.Ordinal);
+        File.WriteAllText(plan, text.Replace("    titulo: Segundo trimestre 2025\n", "    titulo: Segundo trimestre 2025\n    borrador: true\n", StringComparison.Ordinal));
+        Directory.Delete(Path.Combine(content, "publicaciones"), recursive: true);
+    }
+
     public string Theme { get; }
 
     public StringWriter Stdout { get; } = new();
