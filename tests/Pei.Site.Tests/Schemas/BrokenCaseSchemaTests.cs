@@ -33,6 +33,8 @@ public sealed class BrokenCaseSchemaTests
         { "numero-con-signo-de-porcentaje", IndicatorsOf1 + "102.yaml", ["/vigencias/2025/meta type"] },
         { "numero-entre-comillas", IndicatorsOf2 + "202.yaml", ["/vigencias/2025/cortes/2025-06-30/programado type"] },
         { "ponderacion-mayor-que-100", IndicatorsOf1 + "101.yaml", ["/vigencias/2025/ponderacion maximum"] },
+        // A misspelt figure in a publication record: unknown key refused, and the figure it should have been is missing.
+        { "registro-con-clave-desconocida", "publicaciones/2025-06-30.yaml", ["/cifras/objetivos/1/indicadores/101 required", "/cifras/objetivos/1/indicadores/101/avance_al_corte additionalProperties"] },
         { "tipo-mal-escrito", IndicatorsOf1 + "101.yaml", ["/tipo enum"] },
         // An empty required text is null, not a string.
         { "valor-vacio", "objetivos/02-gestion-interna/objetivo.yaml", ["/titulo type"] },
@@ -61,6 +63,9 @@ public sealed class BrokenCaseSchemaTests
         { "objetivo-sin-indicadores-es-advertencia", "valid content (a warning about an empty folder)" },
         { "periodo-invertido", "compares 'desde' with 'hasta'" },
         { "ponderaciones-que-no-suman-100", "a sum over all the indicator files of an objective" },
+        { "registro-con-nombre-distinto-del-corte", "a file's name is not part of its data" },
+        { "registro-de-corte-en-borrador", "needs plan.yaml's cut-offs (and whether each is a draft) while checking a record" },
+        { "registro-de-corte-que-no-esta-en-el-plan", "needs plan.yaml's cut-offs while checking a record" },
         { "rezago-sin-observaciones", "depends on the computed progress, and on whether the cut-off is a draft in plan.yaml" },
         { "sin-objetivos", "a missing folder has no content to check" },
         { "utf8-con-bom-es-valido", "valid content" },

@@ -34,6 +34,7 @@ public sealed class HostileSite : IDisposable
             cortes:
               - fecha: 2025-06-30
                 titulo: {Indented(Block, 4)}
+                borrador: true
             """);
         Write(content, "objetivos/01-hostil/objetivo.yaml", $"""
             numero: 1
@@ -62,6 +63,11 @@ public sealed class HostileSite : IDisposable
                         observaciones: {Indented(Block, 8)}
                 """);
         }
+        // Published, then corrected with the payload as the reason: the fe de erratas carries it too.
+        Publish = Cli.Run("publicar", "2025-06-30", "--content", content);
+        var indicator = Path.Combine(content, "objetivos/01-hostil/indicadores/a-1.yaml");
+        File.WriteAllText(indicator, File.ReadAllText(indicator).Replace("ejecutado: 5", "ejecutado: 6", StringComparison.Ordinal));
+        Correct = Cli.Run("corregir", "2025-06-30", "--motivo", Payload, "--content", content);
         Out = temp["_site"];
         Build = Cli.Run("build", "--content", content, "--out", Out, "--theme", Repository.Theme);
     }
@@ -71,6 +77,10 @@ public sealed class HostileSite : IDisposable
     public string Out { get; }
 
     public Cli.Outcome Build { get; }
+
+    public Cli.Outcome Publish { get; }
+
+    public Cli.Outcome Correct { get; }
 
     public IEnumerable<(string Page, IDocument Document)> Pages()
     {
@@ -99,6 +109,8 @@ public class HostileContentTests(HostileSite site) : IClassFixture<HostileSite>
     [Fact]
     public void Hostile_text_in_every_field_still_builds()
     {
+        Assert.True(site.Publish.ExitCode == 0, site.Publish.Stderr);
+        Assert.True(site.Correct.ExitCode == 0, site.Correct.Stderr);
         Assert.True(site.Build.ExitCode == 0, site.Build.Stderr);
         Assert.Contains(site.Pages(), p => p.Page.StartsWith("indicadores", StringComparison.Ordinal));
     }
