@@ -19,7 +19,10 @@ public static class Pipeline
         {
             return new Result(diagnostics.Sorted(), "");
         }
-        var report = PlanCalculator.Compute(plan);
+        if (PlanCalculator.TryCompute(plan, diagnostics) is not { } report)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
         return new Result(diagnostics.Sorted(),
             $"Contenido válido: {Counts(plan, report)}.");
     }
@@ -37,7 +40,10 @@ public static class Pipeline
         {
             return new Result(diagnostics.Sorted(), "");
         }
-        var report = PlanCalculator.Compute(plan);
+        if (PlanCalculator.TryCompute(plan, diagnostics) is not { } report)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
         IReadOnlyList<OutputFile> files;
         try
         {

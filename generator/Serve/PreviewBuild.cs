@@ -19,7 +19,10 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }
-        var report = PlanCalculator.Compute(plan, includeDrafts: true);
+        if (PlanCalculator.TryCompute(plan, diagnostics, includeDrafts: true) is not { } report)
+        {
+            return new PreviewBuild(diagnostics.Sorted(), null, null);
+        }
         try
         {
             return new PreviewBuild(diagnostics.Sorted(), report, SiteRenderer.Create(theme));
