@@ -18,8 +18,8 @@ public static class MarkdownLimits
     /// <summary>Characters of one Markdown field: fifteen times the longest text of the real plan.</summary>
     public const int MaxCharacters = 20_000;
 
-    /// <summary>Link brackets and emphasis marks ('[', '*', '_') in one paragraph.</summary>
-    public const int MaxMarksPerParagraph = 100;
+    /// <summary>Link brackets '[' and runs of emphasis marks ('*', '_', "**") in one paragraph: room for 15 links and 15 bold phrases.</summary>
+    public const int MaxMarksPerParagraph = 50;
 
     /// <summary>Nested containers: quotes, lists and their items, links and emphasis inside one another.</summary>
     public const int MaxDepth = 32;
@@ -53,8 +53,8 @@ public static class MarkdownLimits
         Depth,
     }
 
-    /// <summary>The first limit the text exceeds and by how much (its length, marks or depth); null when it is within all.</summary>
-    public static (Limit Limit, int Value)? Problem(string text)
+    /// <summary>The limits checked on the text itself, in linear time, before Markdig sees it.</summary>
+    private static (Limit Limit, int Value)? ProblemOf(string text)
     {
         if (text.Length > MaxCharacters)
         {
@@ -81,6 +81,23 @@ public static class MarkdownLimits
             {
                 return (Limit.Depth, markers);
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The parsed text when it is within every limit (<see cref="Problem"/>), else null; the one parse of a field that both
+    /// the check and the renderer need.
+    /// </summary>
+    public static MarkdownDocument? ParseWithin(string text) =>
+        ProblemOf(text) is null && Parse(text) is { } document && Depth(document) <= MaxDepth ? document : null;
+
+    /// <summary>The first limit the text exceeds and by how much (its length, marks or depth); null when it is within all.</summary>
+    public static (Limit Limit, int Value)? Problem(string text)
+    {
+        if (ProblemOf(text) is { } problem)
+        {
+            return problem;
         }
         var depth = Parse(text) is { } document ? Depth(document) : int.MaxValue;
         return depth > MaxDepth ? (Limit.Depth, depth == int.MaxValue ? MaxDepth + 1 : depth) : null;
@@ -138,7 +155,19 @@ public static class MarkdownLimits
         return deepest;
     }
 
-    private static int Marks(string line) => line.Count(c => c is '[' or '*' or '_');
+    /// <summary>Link brackets, and runs of '*' or '_' ("**" opens one emphasis): what Markdig matches against each other.</summary>
+    private static int Marks(string line)
+    {
+        var marks = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '[' || (line[i] is '*' or '_' && (i == 0 || line[i - 1] != line[i])))
+            {
+                marks++;
+            }
+        }
+        return marks;
+    }
 
     private static bool IsBlank(string line) => line.All(c => c is ' ' or '\t' or '\r');
 

@@ -121,7 +121,7 @@ internal static partial class Scalars
         if (integerDigits <= -MaxDecimals)
         {
             diagnostics.Error(Codes.OutOfRange, node.Where, name, text,
-                $"es demasiado pequeño: no es 0, pero es menor que 0.{new string('0', MaxDecimals - 1)}1, la menor cifra que el generador distingue de 0; escriba 0 o la cifra redondeada");
+                $"es demasiado pequeño: es menor que 0.{new string('0', MaxDecimals - 1)}1, la menor cifra distinta de 0 que el generador representa; escriba 0 o la cifra redondeada");
             return null;
         }
         if (-power > MaxDecimals)

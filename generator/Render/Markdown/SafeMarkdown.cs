@@ -23,7 +23,7 @@ public static class SafeMarkdown
             return "";
         }
         // The loader refuses texts beyond the limits; one that reaches here anyway is shown as plain text, never parsed.
-        if (MarkdownLimits.Problem(markdown) is not null || MarkdownLimits.Parse(markdown) is not { } document)
+        if (MarkdownLimits.ParseWithin(markdown) is not { } document)
         {
             return "<p>" + WebUtility.HtmlEncode(markdown.Trim()) + "</p>";
         }
