@@ -37,7 +37,7 @@ public static class CommandLine
         }
         if (!Arguments.TryParse(args, out var arguments, out var problem))
         {
-            stderr.WriteLine($"error: {problem}");
+            stderr.WriteLine(UnsafeCharacters.Printable($"error: {problem}"));
             stderr.WriteLine(Usage);
             return UsageError;
         }
@@ -66,20 +66,26 @@ public static class CommandLine
             var warnings = result.Diagnostics.Count - errors;
             if (errors > 0)
             {
-                stderr.WriteLine($"{Plural(errors, "error", "errores")}, {Plural(warnings, "advertencia", "advertencias")}; no se escribió nada.");
+                // Only the commands that write (the site, or plan.yaml and the indicators) have something they did not write.
+                var nothingWritten = arguments.Command is "build" or "nuevo-corte" ? "; no se escribió nada" : "";
+                stderr.WriteLine($"{Plural(errors, "error", "errores")}, {Plural(warnings, "advertencia", "advertencias")}{nothingWritten}.");
                 return ContentErrors;
+            }
+            if (warnings > 0)
+            {
+                stderr.WriteLine($"{Plural(warnings, "advertencia", "advertencias")}, ningún error.");
             }
             stdout.WriteLine(result.Summary);
             return Ok;
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"error: no se pudo leer o escribir un archivo: {e.Message}");
+            stderr.WriteLine(UnsafeCharacters.Printable($"error: no se pudo leer o escribir un archivo: {e.Message}"));
             return ContentErrors;
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"error: sin permiso para leer o escribir: {e.Message}");
+            stderr.WriteLine(UnsafeCharacters.Printable($"error: sin permiso para leer o escribir: {e.Message}"));
             return ContentErrors;
         }
     }

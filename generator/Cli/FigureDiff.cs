@@ -21,7 +21,7 @@ public static class FigureDiff
     {
         var diagnostics = new DiagnosticBag();
         var current = ContentLoader.Load(content, content, diagnostics);
-        if (current is null)
+        if (current is null || PlanCalculator.TryCompute(current, diagnostics) is not { } after)
         {
             return new Pipeline.Result(diagnostics.Sorted(), "");
         }
@@ -31,13 +31,14 @@ public static class FigureDiff
             var baseContent = Extract(content, baseRef, folder, out var problem);
             if (baseContent is null)
             {
-                diagnostics.Error(Codes.OutputRefused, new SourceSpan(content, 1, 1), problem);
+                diagnostics.Error(Codes.GitRefUnreadable, new SourceSpan(content, 1, 1), baseRef, problem);
                 return new Pipeline.Result(diagnostics.Sorted(), "");
             }
             var baseDiagnostics = new DiagnosticBag();
             var before = ContentLoader.Load(baseContent, $"{baseRef}:{content}", baseDiagnostics);
-            var rows = Compare(before is null ? null : PlanCalculator.Compute(before), PlanCalculator.Compute(current));
-            var note = before is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
+            var beforeReport = before is null ? null : PlanCalculator.TryCompute(before, baseDiagnostics);
+            var rows = Compare(beforeReport, after);
+            var note = beforeReport is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
             return new Pipeline.Result(diagnostics.Sorted(), Markdown(rows, baseRef) + note);
         }
         finally
@@ -131,7 +132,7 @@ public static class FigureDiff
         var tar = Git(root, out error, "archive", "--format=tar", baseRef, "--", relative == "." ? "." : relative);
         if (tar is null)
         {
-            problem = $"no se pudo leer '{relative}' en la referencia git '{baseRef}': {error}";
+            problem = $"la carpeta '{relative}' no existe en esa referencia, o la referencia no existe (git: {error}); use una rama, etiqueta o commit existente, p. ej. origin/main";
             return null;
         }
         Directory.CreateDirectory(folder);

@@ -19,9 +19,7 @@ public static class Pipeline
         {
             return new Result(diagnostics.Sorted(), "");
         }
-        var report = PlanCalculator.Compute(plan);
-        PublicationCheck.Check(plan, content, diagnostics);
-        if (diagnostics.HasErrors)
+        if (PlanCalculator.TryCompute(plan, diagnostics) is not { } report || !PublicationCheck.Passes(plan, content, diagnostics))
         {
             return new Result(diagnostics.Sorted(), "");
         }
@@ -42,9 +40,7 @@ public static class Pipeline
         {
             return new Result(diagnostics.Sorted(), "");
         }
-        var report = PlanCalculator.Compute(plan);
-        PublicationCheck.Check(plan, content, diagnostics);
-        if (diagnostics.HasErrors)
+        if (PlanCalculator.TryCompute(plan, diagnostics) is not { } report || !PublicationCheck.Passes(plan, content, diagnostics))
         {
             return new Result(diagnostics.Sorted(), "");
         }

@@ -17,6 +17,9 @@ public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Where
 {
     public string SeverityWord => Severity == Severity.Error ? "error" : "warning";
 
-    /// <summary>The one-line form: <c>path:line:col: error PEIxxx: mensaje</c>.</summary>
-    public override string ToString() => $"{Where}: {SeverityWord} {Code}: {Message}";
+    /// <summary>
+    /// The one-line form: <c>path:line:col: error PEIxxx: mensaje</c>. Control and invisible characters from content
+    /// (in the path or the message) are written as <c>\u001B</c>, so the line stays one line and cannot act on a terminal.
+    /// </summary>
+    public override string ToString() => UnsafeCharacters.Printable($"{Where}: {SeverityWord} {Code}: {Message}");
 }

@@ -52,6 +52,15 @@ public static class Codes
     public static readonly DiagnosticCode PublishedValueMissing = new("PEI036", "falta '{0}' en el corte {1}, que ya no es borrador; complételo o vuelva a marcar el corte con 'borrador: true'");
     public static readonly DiagnosticCode UnexpectedFile = new("PEI037", "archivo inesperado '{0}': {1}");
     public static readonly DiagnosticCode NoCutOffs = new("PEI038", "'cortes' está vacío: liste al menos un corte con su 'fecha'");
+    public static readonly DiagnosticCode MarkdownTooLong = new("PEI045", "el texto Markdown de '{0}' tiene {1} caracteres y el máximo es {2}; resúmalo o enlace un documento con el detalle");
+    public static readonly DiagnosticCode MarkdownTooDeep = new("PEI046", "el texto Markdown de '{0}' anida {1} niveles (citas '>', listas, enlaces o énfasis unos dentro de otros) y el máximo es {2}; simplifique la estructura");
+    public static readonly DiagnosticCode MarkdownTooManyMarks = new("PEI047", "un párrafo del texto Markdown de '{0}' tiene {1} marcas '[', '*' o '_' y el máximo por párrafo es {2}; separe el texto en párrafos con una línea en blanco o quite marcas sobrantes");
+    public static readonly DiagnosticCode ForbiddenCharacter = new("PEI048", "el texto contiene el carácter invisible {0} ({1}), que puede alterar lo que se muestra o se imprime; bórrelo");
+    public static readonly DiagnosticCode TooManyDecimals = new("PEI049", "'{0}' vale {1}, que tiene {2} decimales, y el generador calcula con exactitud hasta {3}; redondee la cifra a {3} decimales");
+    public static readonly DiagnosticCode FigureOverflow = new("PEI050", "no se puede calcular {0} con exactitud: el resultado excede lo que el generador representa; revise las cifras de {1}");
+    public static readonly DiagnosticCode ReservedName = new("PEI051", "'{0}' es un nombre reservado en Windows (con, prn, aux, nul, com1 a com9, lpt1 a lpt9) y el repositorio no se podría abrir allí; use otro nombre");
+    public static readonly DiagnosticCode SameYearTwice = new("PEI052", "'{0}' es el mismo año que '{1}' (línea {2}): la vigencia {3} está repetida; deje una sola, escrita {3}");
+    public static readonly DiagnosticCode GitRefUnreadable = new("PEI053", "no se pudo leer el contenido en la referencia git '{0}': {1}");
     public static readonly DiagnosticCode PublishedFigureChanged = new("PEI055", "el corte {0} ya está publicado y {1} cambia: se publicó {2} y ahora da {3}; si es una corrección, ejecute `corregir {0} --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio");
     public static readonly DiagnosticCode PublishedIndicatorMissing = new("PEI056", "el corte {0} ya está publicado y contó el indicador {1} del objetivo {2}, que ahora no tiene medición en ese corte; restaure la medición: un indicador que se retira conserva sus mediciones de los cortes ya publicados");
     public static readonly DiagnosticCode IndicatorNotInPublication = new("PEI057", "el indicador {1} tiene medición en el corte {0}, que ya está publicado sin contarlo; un indicador nuevo no entra en cortes ya publicados: quite esa medición o, si es una corrección, ejecute `corregir {0} --motivo \"…\"`");

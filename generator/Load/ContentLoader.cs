@@ -17,11 +17,16 @@ public static partial class ContentLoader
     public const string IndicatorsFolder = "indicadores";
     public const string PublicationsFolder = "publicaciones";
 
-    [GeneratedRegex(@"^(\d{2})-[a-z0-9]+(-[a-z0-9]+)*$")]
+    // \A and \z, not ^ and $: .NET's $ also matches before a final newline, and a name may end in one.
+    [GeneratedRegex(@"\A(\d{2})-(?<slug>[a-z0-9]+(-[a-z0-9]+)*)\z")]
     private static partial Regex ObjectiveFolderPattern();
 
-    [GeneratedRegex(@"^[a-z0-9-]+$")]
+    [GeneratedRegex(@"\A[a-z0-9-]+\z")]
     private static partial Regex IdPattern();
+
+    /// <summary>Names Windows reserves for devices, with or without an extension: a repository holding one cannot be checked out there.</summary>
+    [GeneratedRegex(@"\A(con|prn|aux|nul|com[1-9]|lpt[1-9])\z")]
+    private static partial Regex WindowsReservedName();
 
     /// <param name="contentDirectory">The content folder on disk.</param>
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
@@ -92,6 +97,11 @@ public static partial class ContentLoader
             if (!match.Success)
             {
                 diagnostics.Error(Codes.InvalidFolderName, files.Start(ObjectivesFolder, name), name);
+                continue;
+            }
+            if (WindowsReservedName().IsMatch(match.Groups["slug"].Value))
+            {
+                diagnostics.Error(Codes.ReservedName, files.Start(ObjectivesFolder, name), match.Groups["slug"].Value);
                 continue;
             }
             var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -176,6 +186,11 @@ public static partial class ContentLoader
             if (!IdPattern().IsMatch(id))
             {
                 diagnostics.Error(Codes.InvalidId, new SourceSpan(display, 1, 1), fileName);
+                continue;
+            }
+            if (WindowsReservedName().IsMatch(id))
+            {
+                diagnostics.Error(Codes.ReservedName, new SourceSpan(display, 1, 1), id);
                 continue;
             }
             if (YamlTreeReader.ReadFile(path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", diagnostics) is { } root &&

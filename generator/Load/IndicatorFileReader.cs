@@ -86,12 +86,20 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             return null;
         }
         var result = new List<FiscalYear>();
+        var seen = new Dictionary<int, YamlScalar>();
         foreach (var entry in years.Entries)
         {
             if (Scalars.Integer(entry.Key, "el año de la vigencia", diagnostics, 1900, 2999) is not { } year)
             {
                 continue;
             }
+            // Keys differ as text ('2025', '+2025', '02025') yet name the same year: compared by value.
+            if (seen.TryGetValue(year, out var first))
+            {
+                diagnostics.Error(Codes.SameYearTwice, entry.Key.Where, entry.Key.Text.Trim(), first.Text.Trim(), first.Where.Line, year);
+                continue;
+            }
+            seen.Add(year, entry.Key);
             if (!plan.Period.Contains(year))
             {
                 diagnostics.Error(Codes.YearOutsidePeriod, entry.Key.Where, year, plan.Period.From, plan.Period.To);
@@ -181,7 +189,7 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             CutOff = cutOff.Date,
             Planned = planned,
             Executed = executed,
-            Observations = measurement.Text("observaciones"),
+            Observations = measurement.Markdown("observaciones"),
             Where = entry.Key.Where,
             PlannedWhere = measurement.Node("programado")?.Where,
             ExecutedWhere = measurement.Node("ejecutado")?.Where,

@@ -58,6 +58,10 @@ internal sealed class MapReader
     public string? Text(string key, bool required = false) =>
         Get(key, required) is { } node ? Scalars.Text(node, key, diagnostics) : null;
 
+    /// <summary>A text the site renders as Markdown: also within <see cref="MarkdownLimits"/>, reported at the key's value.</summary>
+    public string? Markdown(string key, bool required = false) =>
+        Text(key, required) is { } text && MarkdownLimits.Check(text, key, Node(key)!.Where, diagnostics) ? text : null;
+
     public decimal? Magnitude(string key, bool required = false, decimal? max = null) =>
         Get(key, required) is { } node ? Scalars.Magnitude(node, key, diagnostics, max) : null;
 

@@ -29,8 +29,8 @@ internal static class PlanFileReader
         var cutOffs = ReadCutOffs(plan, period, diagnostics);
         var header = new Header(
             entity ?? "", name ?? "", period ?? new Period(0, 0),
-            plan.Text("mision"), plan.Text("vision"), plan.Text("plataforma_estrategica"),
-            plan.Text("metodologia"), plan.Text("fuente"), plan.Text("direccion"), cutOffs);
+            plan.Text("mision"), plan.Text("vision"), plan.Markdown("plataforma_estrategica"),
+            plan.Markdown("metodologia"), plan.Text("fuente"), plan.Text("direccion"), cutOffs);
         return entity is null || name is null || period is null ? null : header;
     }
 

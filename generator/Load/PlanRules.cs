@@ -103,7 +103,17 @@ internal static class PlanRules
     {
         foreach (var cutOff in plan.CutOffs)
         {
-            if (PlanCalculator.Indicator(indicator, cutOff.Date) is not { Status: Status.Lagging } progress ||
+            IndicatorProgress? computed;
+            try
+            {
+                computed = PlanCalculator.Indicator(indicator, cutOff.Date);
+            }
+            catch (FigureOverflowException e)
+            {
+                e.Report(diagnostics);
+                continue;
+            }
+            if (computed is not { Status: Status.Lagging } progress ||
                 !string.IsNullOrWhiteSpace(progress.Measurement.Observations))
             {
                 continue;

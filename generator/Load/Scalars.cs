@@ -8,19 +8,26 @@ namespace Pei.Site.Load;
 /// <summary>Converts YAML scalars to the model's values (culture-independent), reporting what is wrong in Spanish.</summary>
 internal static partial class Scalars
 {
-    [GeneratedRegex(@"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")]
+    /// <summary>The largest magnitude a figure may have: 10^15, so every product and quotient of the method stays exact.</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+
+    /// <summary>The decimal places a figure may have; with <see cref="MaxMagnitude"/> they bound every figure of the method.</summary>
+    public const int MaxDecimals = 6;
+
+    // \A and \z, not ^ and $: .NET's $ also matches before a final newline.
+    [GeneratedRegex(@"\A(?<sign>[+-]?)(?<int>\d*)(\.(?<frac>\d*))?([eE](?<exp>[+-]?\d+))?\z")]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"^\d+\.000$")]
+    [GeneratedRegex(@"\A\d+\.000\z")]
     private static partial Regex ThousandsLookalike();
 
-    [GeneratedRegex(@"^[+-]?\d+,\d+$")]
+    [GeneratedRegex(@"\A[+-]?\d+,\d+\z")]
     private static partial Regex CommaDecimal();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}\z")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"^[+-]?\d+$")]
+    [GeneratedRegex(@"\A[+-]?\d+\z")]
     private static partial Regex IntegerPattern();
 
     public static string? Text(YamlNode node, string name, DiagnosticBag diagnostics)
@@ -63,7 +70,8 @@ internal static partial class Scalars
             diagnostics.Error(Codes.InvalidNumber, node.Where, name, text, $"; es ambiguo: si es {whole} mil escriba {whole}000, y si es {whole} escriba {whole} (en YAML el punto es el separador decimal y no se usa separador de miles)");
             return null;
         }
-        if (!NumberPattern().IsMatch(text))
+        var number = NumberPattern().Match(text);
+        if (!number.Success || number.Groups["int"].Length + number.Groups["frac"].Length == 0)
         {
             var hint = CommaDecimal().IsMatch(text) ? $"; use punto decimal: {text.Replace(',', '.')}"
                 : text.EndsWith('%') ? $"; escriba el número sin el signo %: {text.TrimEnd('%').Trim()}"
@@ -72,12 +80,61 @@ internal static partial class Scalars
             diagnostics.Error(Codes.InvalidNumber, node.Where, name, text, hint);
             return null;
         }
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (Exact(number, node, name, text, diagnostics) is not { } exact)
         {
-            diagnostics.Error(Codes.OutOfRange, node.Where, name, text, "es demasiado grande para representarlo con exactitud");
             return null;
         }
-        return value;
+        // The text as written keeps its scale (31.920 stays 31.920); the canonical form covers what decimal cannot parse
+        // directly, such as more than 28 written digits of which only a few are significant.
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value == exact ? value : exact;
+    }
+
+    /// <summary>
+    /// Whether the written number is a figure the method computes with exactly: at most <see cref="MaxMagnitude"/>, and
+    /// nonzero figures with at most <see cref="MaxDecimals"/> decimals. Decided on the digits as written, so 1e-400 is
+    /// not taken for 0 nor 50.00000000000000000000000000001 for 50.
+    /// </summary>
+    private static decimal? Exact(Match number, YamlNode node, string name, string text, DiagnosticBag diagnostics)
+    {
+        var digits = (number.Groups["int"].Value + number.Groups["frac"].Value).TrimStart('0');
+        if (digits.Length == 0)
+        {
+            return 0m; // zero, however it is written
+        }
+        var trimmed = digits.TrimEnd('0');
+        // value = m × 10^power, m the significant digits as an integer; an exponent of more than 9 digits is beyond any bound
+        var exponentText = number.Groups["exp"].Value.TrimStart('+', '-').TrimStart('0');
+        var exponent = exponentText.Length == 0 ? 0L
+            : exponentText.Length > 9 ? 10_000_000_000L
+            : long.Parse(exponentText, CultureInfo.InvariantCulture);
+        if (number.Groups["exp"].Value.StartsWith('-'))
+        {
+            exponent = -exponent;
+        }
+        var power = exponent - number.Groups["frac"].Length + (digits.Length - trimmed.Length);
+        var integerDigits = power + trimmed.Length; // 10^(integerDigits-1) <= value < 10^integerDigits
+        if (integerDigits > 16 || (integerDigits == 16 && trimmed != "1"))
+        {
+            diagnostics.Error(Codes.OutOfRange, node.Where, name, text, $"es demasiado grande: el máximo es {Invariant(MaxMagnitude)} (10^15)");
+            return null;
+        }
+        if (integerDigits <= -MaxDecimals)
+        {
+            diagnostics.Error(Codes.OutOfRange, node.Where, name, text,
+                $"es demasiado pequeño: es menor que 0.{new string('0', MaxDecimals - 1)}1, la menor cifra distinta de 0 que el generador representa; escriba 0 o la cifra redondeada");
+            return null;
+        }
+        if (-power > MaxDecimals)
+        {
+            diagnostics.Error(Codes.TooManyDecimals, node.Where, name, text, (-power).ToString(CultureInfo.InvariantCulture), MaxDecimals);
+            return null;
+        }
+        var value = decimal.Parse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture);
+        for (var i = 0L; i < Math.Abs(power); i++)
+        {
+            value = power > 0 ? value * 10m : value / 10m;
+        }
+        return number.Groups["sign"].Value == "-" ? -value : value;
     }
 
     /// <summary>A number that must not be negative (every magnitude, target and weight of the plan).</summary>

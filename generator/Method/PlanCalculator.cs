@@ -1,3 +1,4 @@
+using Pei.Site.Diagnostics;
 using Pei.Site.Model;
 
 namespace Pei.Site.Method;
@@ -14,14 +15,35 @@ public static class PlanCalculator
     {
         var cutOffs = plan.CutOffs
             .Where(c => includeDrafts || !c.Draft)
-            .Select(c => plan.PublicationOf(c.Date) is { } publication
-                ? new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, publication.IndicatorIds)).ToList()) { Publication = publication }
-                : new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c)).ToList()))
+            .Select(c =>
+            {
+                var publication = plan.PublicationOf(c.Date);
+                var counted = publication?.IndicatorIds;
+                return new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, counted)).ToList()) { Publication = publication };
+            })
             .ToList();
         return new PlanReport(plan, cutOffs);
     }
 
+    /// <summary>
+    /// <see cref="Compute"/>, with a figure that exceeds decimal arithmetic reported as PEI050 in
+    /// <paramref name="diagnostics"/> instead of thrown; null then.
+    /// </summary>
+    public static PlanReport? TryCompute(Plan plan, DiagnosticBag diagnostics, bool includeDrafts = false)
+    {
+        try
+        {
+            return Compute(plan, includeDrafts);
+        }
+        catch (FigureOverflowException e)
+        {
+            e.Report(diagnostics);
+            return null;
+        }
+    }
+
     /// <param name="counted">The only indicators to count (a published cut-off's); every measured one when null.</param>
+    /// <exception cref="FigureOverflowException">A figure exceeds what decimal represents.</exception>
     public static ObjectiveCompliance Objective(Objective objective, CutOff cutOff, IReadOnlySet<string>? counted = null)
     {
         var indicators = objective.Indicators
@@ -29,11 +51,21 @@ public static class PlanCalculator
             .Select(i => Indicator(i, cutOff.Date))
             .OfType<IndicatorProgress>()
             .ToList();
-        var compliance = ProgressMethod.Compliance(indicators.Select(i => (i.Weight, i.CutOffProgress)));
+        decimal? compliance;
+        try
+        {
+            compliance = ProgressMethod.Compliance(indicators.Select(i => (i.Weight, i.CutOffProgress)));
+        }
+        catch (OverflowException e)
+        {
+            throw new FigureOverflowException(objective.Where, $"el cumplimiento del objetivo {objective.Number} al corte {ContentWords.Of(cutOff.Date)}",
+                "las ponderaciones y los avances de sus indicadores", e);
+        }
         return new ObjectiveCompliance(objective, cutOff, compliance, indicators);
     }
 
     /// <summary>The indicator's figures at a cut-off; null when it has no measurement there.</summary>
+    /// <exception cref="FigureOverflowException">A figure exceeds what decimal represents.</exception>
     public static IndicatorProgress? Indicator(Indicator indicator, DateOnly cutOff)
     {
         var year = indicator.FiscalYear(cutOff.Year);
@@ -46,8 +78,17 @@ public static class PlanCalculator
         {
             return new IndicatorProgress(indicator, year, measurement, null, null, Status.NotReported);
         }
-        var atCutOff = ProgressMethod.CutOffProgress(indicator.Accumulation, indicator.Baseline, planned, executed);
-        var ofYear = ProgressMethod.YearProgress(indicator.Accumulation, indicator.Baseline, year.Target, executed);
+        decimal? atCutOff, ofYear;
+        try
+        {
+            atCutOff = ProgressMethod.CutOffProgress(indicator.Accumulation, indicator.Baseline, planned, executed);
+            ofYear = ProgressMethod.YearProgress(indicator.Accumulation, indicator.Baseline, year.Target, executed);
+        }
+        catch (OverflowException e)
+        {
+            throw new FigureOverflowException(measurement.Where, $"el avance del indicador {indicator.Id} al corte {ContentWords.Of(cutOff)}",
+                "'programado', 'ejecutado', 'meta' y 'linea_base' de este indicador", e);
+        }
         return new IndicatorProgress(indicator, year, measurement, atCutOff, ofYear, ProgressMethod.StatusOf(atCutOff));
     }
 }

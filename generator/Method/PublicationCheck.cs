@@ -11,6 +11,13 @@ namespace Pei.Site.Method;
 /// </summary>
 public static class PublicationCheck
 {
+    /// <summary><see cref="Check"/>, then whether the run is still free of errors.</summary>
+    public static bool Passes(Plan plan, string contentDisplay, DiagnosticBag diagnostics)
+    {
+        Check(plan, contentDisplay, diagnostics);
+        return !diagnostics.HasErrors;
+    }
+
     public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
     {
         foreach (var cutOff in plan.CutOffs.Where(c => !c.Draft && c.Date != except))

@@ -19,9 +19,7 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }
-        var report = PlanCalculator.Compute(plan, includeDrafts: true);
-        PublicationCheck.Check(plan, content, diagnostics);
-        if (diagnostics.HasErrors)
+        if (PlanCalculator.TryCompute(plan, diagnostics, includeDrafts: true) is not { } report || !PublicationCheck.Passes(plan, content, diagnostics))
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }

@@ -24,6 +24,7 @@ internal static class YamlErrorInSpanish
         ("did not find expected ',' or ']'", "falta ',' o ']' en una lista entre corchetes"),
         ("did not find expected ',' or '}'", "falta ',' o '}' en un mapa entre llaves"),
         ("found a tab character", "hay un tabulador donde YAML exige espacios; reemplácelo por espacios"),
+        ("found invalid tab as indentation", "hay un tabulador donde YAML exige espacios; reemplácelo por espacios"),
         ("did not find expected <document start>", "hay contenido que no pertenece a ninguna clave; revise la sangría"),
         ("found character that cannot start any token", "hay un carácter que no puede iniciar un valor; ponga el texto entre comillas"),
         ("block sequence entries are not allowed in this context", "hay un guion de lista donde no se espera una lista; revise la sangría"),
@@ -38,7 +39,8 @@ internal static class YamlErrorInSpanish
     /// </summary>
     public static (string Message, Mark Where) Explain(YamlException error, string text)
     {
-        var mentionsTab = error.Message.Contains("tab character", StringComparison.OrdinalIgnoreCase);
+        var mentionsTab = error.Message.Contains("tab character", StringComparison.OrdinalIgnoreCase) ||
+            error.Message.Contains("invalid tab", StringComparison.OrdinalIgnoreCase);
         var lines = text.Split('\n');
         for (var line = Math.Max(1, error.Start.Line); line <= Math.Max(error.Start.Line, error.End.Line) && line <= lines.Length; line++)
         {
@@ -51,6 +53,17 @@ internal static class YamlErrorInSpanish
             if (tabInIndentation || tabToBlame)
             {
                 return (TabInIndentation, new Mark(0, line, tab + 1));
+            }
+        }
+        if (mentionsTab)
+        {
+            // YamlDotNet reports "found invalid tab as indentation" at the start of the file: the tab is the first one that
+            // indents a line (or, failing that, the first one at all).
+            var indenting = Array.FindIndex(lines, l => l.TakeWhile(c => c is ' ' or '\t').Contains('\t'));
+            var any = indenting >= 0 ? indenting : Array.FindIndex(lines, l => l.Contains('\t', StringComparison.Ordinal));
+            if (any >= 0)
+            {
+                return (TabInIndentation, new Mark(0, any + 1, lines[any].IndexOf('\t', StringComparison.Ordinal) + 1));
             }
         }
         foreach (var (english, spanish) in Known)

@@ -38,7 +38,7 @@ public static class YamlTreeReader
             diagnostics.Error(Codes.FileTooLarge, start, bytes.Length, MaxFileBytes);
             return null;
         }
-        if (Decode(bytes, displayPath, diagnostics) is not { } text)
+        if (Decode(bytes, displayPath, diagnostics) is not { } text || HasRefusedCharacters(text, displayPath, diagnostics))
         {
             return null;
         }
@@ -84,6 +84,53 @@ public static class YamlTreeReader
             diagnostics.Error(Codes.NotUtf8, new SourceSpan(displayPath, line, column), badByte.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reports every character <see cref="UnsafeCharacters.IsRefused"/> refuses (up to <see cref="MaxReportedCharacters"/>)
+    /// at its line and column; the file is not read further when there is one.
+    /// </summary>
+    private static bool HasRefusedCharacters(string text, string displayPath, DiagnosticBag diagnostics)
+    {
+        int line = 1, column = 1, reported = 0;
+        for (var i = 0; i < text.Length && reported < MaxReportedCharacters; i++)
+        {
+            var c = text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (UnsafeCharacters.IsRefused(c))
+            {
+                diagnostics.Error(Codes.ForbiddenCharacter, new SourceSpan(displayPath, line, column), UnsafeCharacters.CodePoint(c), UnsafeCharacters.KindInSpanish(c));
+                reported++;
+            }
+            column++;
+        }
+        return reported > 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> RefusedSearch =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, 0x2070).Select(i => (char)i).Where(UnsafeCharacters.IsRefused).ToArray());
+
+    /// <summary>How many refused characters of one file are reported; a file full of them needs no thousand lines to say so.</summary>
+    public const int MaxReportedCharacters = 10;
+
+    /// <summary>
+    /// A scalar's value as the model keeps it: without U+FEFF (a byte order mark an editor left inside the text, invisible
+    /// and meaningless there). A refused character written as an escape ("\e", "\u202E") is reported at the scalar.
+    /// </summary>
+    private static string ScalarText(Scalar scalar, string file, DiagnosticBag diagnostics)
+    {
+        var refused = scalar.Value.AsSpan().IndexOfAny(RefusedSearch);
+        if (refused >= 0)
+        {
+            var c = scalar.Value[refused];
+            diagnostics.Error(Codes.ForbiddenCharacter, Where(file, scalar.Start), UnsafeCharacters.CodePoint(c), UnsafeCharacters.KindInSpanish(c));
+        }
+        return scalar.Value.Replace("\uFEFF", "", StringComparison.Ordinal);
     }
 
     private static (int Line, int Column) PositionOfByte(byte[] bytes, int offset)
@@ -149,7 +196,7 @@ public static class YamlTreeReader
                 case Scalar scalar:
                     parser.MoveNext();
                     RefuseAnchor(scalar);
-                    return new YamlScalar(Where(file, scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
+                    return new YamlScalar(Where(file, scalar.Start), ScalarText(scalar, file, diagnostics), scalar.Style == ScalarStyle.Plain);
                 case SequenceStart sequenceStart:
                     parser.MoveNext();
                     RefuseAnchor(sequenceStart);

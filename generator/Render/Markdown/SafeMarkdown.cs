@@ -1,21 +1,19 @@
-using Markdig;
+using System.Net;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Pei.Site.Load;
 
 namespace Pei.Site.Render.Markdown;
 
 /// <summary>
-/// Renders the Markdown that planners write (observations, methodology, strategic platform) to safe HTML.
-/// Raw HTML is escaped, and links or images whose URL <see cref="UrlPolicy"/> refuses are removed:
-/// a link keeps its text, an image disappears.
+/// Renders the Markdown that planners write (observations, methodology, strategic platform) to safe HTML, with the
+/// pipeline and limits of <see cref="MarkdownLimits"/>. Raw HTML is escaped, and links, autolinks or images whose URL
+/// <see cref="UrlPolicy"/> refuses are neutralised: a link keeps its text, an autolink shows its address as text, an
+/// image disappears.
 /// </summary>
 public static class SafeMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .Build();
-
     /// <param name="markdown">The author's text; null or blank renders nothing.</param>
     /// <param name="topHeadingLevel">The level the text's highest heading takes, so the page keeps one &lt;h1&gt; and an ordered outline.</param>
     public static string ToHtml(string? markdown, int topHeadingLevel = 2)
@@ -24,13 +22,21 @@ public static class SafeMarkdown
         {
             return "";
         }
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        // The loader refuses texts beyond the limits; one that reaches here anyway is shown as plain text, never parsed.
+        if (MarkdownLimits.ParseWithin(markdown) is not { } document)
+        {
+            return "<p>" + WebUtility.HtmlEncode(markdown.Trim()) + "</p>";
+        }
         ShiftHeadings(document, topHeadingLevel);
         RemoveUnsafeUrls(document);
 
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        var renderer = new HtmlRenderer(writer)
+        {
+            // A second guard: whatever the tree walk missed is written as an inert "#".
+            LinkRewriter = url => UrlPolicy.IsAllowed(url) ? url : "#",
+        };
+        MarkdownLimits.Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString().TrimEnd();
@@ -53,28 +59,64 @@ public static class SafeMarkdown
 
     private static void RemoveUnsafeUrls(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Every link and autolink is collected before the tree changes: Markdig's Descendants() misses inlines
+        // after a sibling has been moved, which once let an autolink beside an unwrapped link through.
+        foreach (var inline in LinksIn(document))
         {
-            if (UrlPolicy.IsAllowed(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            switch (inline)
             {
-                continue;
-            }
-            if (link.IsImage)
-            {
-                link.Remove();
-            }
-            else
-            {
-                Unwrap(link);
+                case LinkInline link when !UrlPolicy.IsAllowed(link.GetDynamicUrl?.Invoke() ?? link.Url):
+                    if (link.IsImage)
+                    {
+                        link.Remove();
+                    }
+                    else
+                    {
+                        Unwrap(link);
+                    }
+                    break;
+                case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowed(autolink.Url):
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                    break;
             }
         }
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+    }
+
+    /// <summary>Every <see cref="LinkInline"/> (links and images) and <see cref="AutolinkInline"/>, outermost first.</summary>
+    private static List<Inline> LinksIn(MarkdownDocument document)
+    {
+        var found = new List<Inline>();
+        var pending = new Stack<MarkdownObject>();
+        pending.Push(document);
+        while (pending.Count > 0)
         {
-            if (!autolink.IsEmail && !UrlPolicy.IsAllowed(autolink.Url))
+            switch (pending.Pop())
             {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                case ContainerBlock container:
+                    foreach (var child in container.Reverse())
+                    {
+                        pending.Push(child);
+                    }
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push(inline);
+                    break;
+                case ContainerInline container:
+                    if (container is LinkInline)
+                    {
+                        found.Add(container);
+                    }
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
+                    break;
+                case AutolinkInline autolink:
+                    found.Add(autolink);
+                    break;
             }
         }
+        return found;
     }
 
     /// <summary>Replaces a link by its content, so its words stay as plain text.</summary>

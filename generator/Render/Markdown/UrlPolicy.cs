@@ -1,13 +1,13 @@
 namespace Pei.Site.Render.Markdown;
 
 /// <summary>
-/// Which link and image URLs may appear on the site: http, https, mailto and relative URLs.
+/// Which link and image URLs may appear on the site: http, https, mailto, tel, and relative or fragment URLs.
 /// Anything with another scheme (javascript:, data:, vbscript:, file:…) is refused, also when hidden
 /// behind mixed case, whitespace or control characters that a browser would ignore.
 /// </summary>
 public static class UrlPolicy
 {
-    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "tel"];
 
     public static bool IsAllowed(string? url)
     {

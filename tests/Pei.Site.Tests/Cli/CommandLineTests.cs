@@ -113,4 +113,35 @@ public class CommandLineTests
         Assert.Equal($"{missing}:1:1: error PEI016: falta la carpeta de contenido '{missing}' (use --content para indicar otra)", outcome.ErrorLines.Single());
         Assert.False(Directory.Exists(temp["_site"]));
     }
+
+    [Fact]
+    public void Warnings_without_errors_are_counted_in_a_summary_line_on_stderr()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Copy(Repository.Content, "content");
+        var objective = Path.Combine(content, "objetivos", "11-vacio");
+        Directory.CreateDirectory(objective);
+        File.WriteAllText(Path.Combine(objective, "objetivo.yaml"), "numero: 11\ntitulo: Vacío\ndescripcion: Sin indicadores\n");
+
+        var outcome = Cli.Run("validate", "--content", content);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("1 advertencia, ningún error.", outcome.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.StartsWith("Contenido válido:", outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_commands_that_write_say_they_wrote_nothing()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Copy(Repository.Content, "content");
+        var file = Directory.GetFiles(content, "4199.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(file, File.ReadAllText(file).Replace("unidad: numero", "unidad: numeros", StringComparison.Ordinal));
+
+        var validate = Cli.Run("validate", "--content", content);
+        var build = Cli.Run("build", "--content", content, "--out", Path.Combine(temp.Path, "_site"));
+
+        Assert.Equal("1 error, 0 advertencias.", validate.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal("1 error, 0 advertencias; no se escribió nada.", build.Stderr.TrimEnd().Split('\n')[^1]);
+    }
 }

@@ -61,5 +61,8 @@ public class DiffCommandTests
         var outcome = Cli.Run("diff", "--content", content, "--base", "no-existe");
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("no-existe", outcome.Stderr, StringComparison.Ordinal);
+        // Its own code (not PEI101, the refused output folder), and no claim of writing: diff never writes.
+        Assert.Contains(": error PEI053: no se pudo leer el contenido en la referencia git 'no-existe'", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Equal("1 error, 0 advertencias.", outcome.Stderr.TrimEnd().Split('\n')[^1]);
     }
 }

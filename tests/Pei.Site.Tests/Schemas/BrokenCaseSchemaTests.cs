@@ -36,6 +36,8 @@ public sealed class BrokenCaseSchemaTests
         // A misspelt figure in a publication record: unknown key refused, and the figure it should have been is missing.
         { "registro-con-clave-desconocida", "publicaciones/2025-06-30.yaml", ["/cifras/objetivos/1/indicadores/101 required", "/cifras/objetivos/1/indicadores/101/avance_al_corte additionalProperties"] },
         { "tipo-mal-escrito", IndicatorsOf1 + "101.yaml", ["/tipo enum"] },
+        // '+2025' is not four digits: propertyNames, and no patternProperties match.
+        { "vigencia-escrita-de-dos-formas", IndicatorsOf1 + "101.yaml", ["/vigencias/+2025 pattern", "/vigencias/+2025 additionalProperties"] },
         // An empty required text is null, not a string.
         { "valor-vacio", "objetivos/02-gestion-interna/objetivo.yaml", ["/titulo type"] },
     };
@@ -59,7 +61,16 @@ public sealed class BrokenCaseSchemaTests
         { "id-repetido-entre-objetivos", "uniqueness across files" },
         { "numero-de-objetivo-distinto-de-la-carpeta", "compares 'numero' with the folder's name" },
         { "numero-de-objetivo-repetido", "uniqueness across files" },
-        { "numero-enorme", "1e40 is a valid number; the limit (about 7.9e28) is the generator's exact decimal arithmetic, not a rule of the plan" },
+        { "numero-enorme", "1e40 is a valid number; the limit (10^15) keeps the generator's exact decimal arithmetic exact, it is not a rule of the plan" },
+        { "ejecutado-mayor-que-diez-a-la-quince", "1e27 is a valid number; the limit (10^15) keeps the generator's exact decimal arithmetic exact, it is not a rule of the plan" },
+        { "numero-demasiado-pequeno", "a YAML reader that turns numbers into doubles, as the editor's does, reads 1e-400 as 0: the loss happens before a schema sees the value" },
+        { "numero-con-demasiados-decimales", "a YAML reader that turns numbers into doubles, as the editor's does, reads 60.00000000000000000000000000001 as 60: the loss happens before a schema sees the value" },
+        { "markdown-anidado-en-exceso", "the nesting of the Markdown inside a text is the text's structure, not a property of the YAML value" },
+        { "markdown-con-demasiadas-marcas", "the marks per paragraph of the Markdown inside a text are the text's structure, not a property of the YAML value" },
+        { "control-de-direccion-en-texto", "the loader refuses invisible characters anywhere in the file, comments included; a schema sees only values" },
+        { "caracter-de-control-como-escape", "the loader refuses invisible characters anywhere in the file, comments included; a schema sees only values" },
+        { "id-reservado-en-windows", "an indicator's id is its file name, not part of its data" },
+        { "carpeta-de-objetivo-con-nombre-reservado", "a folder's name is not in any file" },
         { "objetivo-sin-indicadores-es-advertencia", "valid content (a warning about an empty folder)" },
         { "periodo-invertido", "compares 'desde' with 'hasta'" },
         { "ponderaciones-que-no-suman-100", "a sum over all the indicator files of an objective" },
@@ -83,6 +94,8 @@ public sealed class BrokenCaseSchemaTests
         "comillas-sin-cerrar",                 // syntax error
         "corchete-sin-cerrar-antes-de-bloque", // syntax error
         "sangria-con-tabulador",               // syntax error
+        "tabulador-en-linea-anidada",          // syntax error
+        "caracter-de-control-en-texto",        // a raw control character is not allowed in a YAML stream at all
         "sangria-incorrecta",                  // syntax error
         "varios-documentos-yaml",              // a schema checks one document, and the file holds several
     ];
