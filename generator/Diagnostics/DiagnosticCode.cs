@@ -52,6 +52,9 @@ public static class Codes
     public static readonly DiagnosticCode PublishedValueMissing = new("PEI036", "falta '{0}' en el corte {1}, que ya no es borrador; complételo o vuelva a marcar el corte con 'borrador: true'");
     public static readonly DiagnosticCode UnexpectedFile = new("PEI037", "archivo inesperado '{0}': {1}");
     public static readonly DiagnosticCode NoCutOffs = new("PEI038", "'cortes' está vacío: liste al menos un corte con su 'fecha'");
+    public static readonly DiagnosticCode InvalidUrl = new("PEI080", "'{0}' debe ser una dirección web completa que empiece por https:// o http://, p. ej. https://www.entidad.gov.co/pei/, pero se encontró '{1}'");
+    public static readonly DiagnosticCode ChromiumMissing = new("PEI081", "no se encontró Chromium, que hace falta para generar los informes PDF (--pdf): instálelo con 'apt-get install chromium' o indique la ruta del ejecutable en la variable de entorno PEI_CHROMIUM");
+    public static readonly DiagnosticCode PdfFailed = new("PEI082", "no se pudo imprimir el informe PDF del corte {0} con Chromium: {1}");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 

@@ -55,6 +55,8 @@ public static partial class ContentLoader
             Methodology = header.Methodology,
             Source = header.Source,
             Address = header.Address,
+            Url = header.Url,
+            Licence = header.Licence,
             CutOffs = header.CutOffs,
             Objectives = objectives,
         };
