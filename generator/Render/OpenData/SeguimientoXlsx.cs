@@ -15,8 +15,11 @@ namespace Pei.Site.Render.OpenData;
 /// number format 0.00 % (1.0616… shows as "106,16 %" in a Spanish Excel and keeps every decimal). Written with the
 /// Open XML SDK and re-zipped with fixed timestamps, so two builds give the same bytes.
 /// </summary>
-public static class SeguimientoXlsx
+public static partial class SeguimientoXlsx
 {
+    [System.Text.RegularExpressions.GeneratedRegex("Id=\"R[0-9a-f]{16}\"")]
+    private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
+
     public const string Path = "datos/seguimiento.xlsx";
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string DictionarySheet = "Diccionario";
@@ -125,7 +128,10 @@ public static class SeguimientoXlsx
             new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = DateFormatId, ApplyNumberFormat = true }) { Count = 4 });
 
-    /// <summary>The same entries, in the same order, with a fixed timestamp: the package's own carry the time of the build.</summary>
+    /// <summary>
+    /// The same entries, in the same order, with a fixed timestamp (the package's own carry the time of the build) and a
+    /// fixed id for the package's relationship to the workbook (the SDK makes a random one).
+    /// </summary>
     private static byte[] Deterministic(byte[] package)
     {
         var fixedTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -139,6 +145,13 @@ public static class SeguimientoXlsx
                 copy.LastWriteTime = fixedTime;
                 using var from = entry.Open();
                 using var to = copy.Open();
+                if (entry.FullName == "_rels/.rels")
+                {
+                    using var reader = new StreamReader(from);
+                    var rels = RandomRelationshipId().Replace(reader.ReadToEnd(), "Id=\"rIdLibro\"");
+                    to.Write(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(rels));
+                    continue;
+                }
                 from.CopyTo(to);
             }
         }
