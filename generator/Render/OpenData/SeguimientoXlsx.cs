@@ -126,7 +126,8 @@ public static partial class SeguimientoXlsx
             new CellFormat { FontId = 1, ApplyFont = true },
             // Built-in number format 10 is "0.00%".
             new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = DateFormatId, ApplyNumberFormat = true }) { Count = 4 });
+            new CellFormat { NumberFormatId = DateFormatId, ApplyNumberFormat = true })
+        { Count = 4 });
 
     /// <summary>
     /// The same entries, in the same order, with a fixed timestamp (the package's own carry the time of the build) and a
