@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs (Chromium, Java, the W3C validator) and runs every test.
+# Installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the W3C validator) and runs every test.
 # Ends with the line "N passed, N failed". Exit status: 0 only when every test passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Instalando: ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -3,9 +3,18 @@ namespace Pei.Site.Cli;
 /// <summary>The parsed command line.</summary>
 internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date, string? Reason = null)
 {
+    /// <summary>build --base-url: the site's public address, absolute http(s), ending with '/'; null when not given.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>build --pdf: also print each published cut-off's report as a PDF (needs Chromium).</summary>
+    public bool Pdf { get; init; }
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly string[] Flags = ["--pdf"];
+
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
-        ["build"] = ["--content", "--out", "--theme"],
+        ["build"] = ["--content", "--out", "--theme", "--base-url", "--pdf"],
         ["validate"] = ["--content", "--format"],
         ["diff"] = ["--content", "--base"],
         ["serve"] = ["--content", "--port", "--theme"],
@@ -55,6 +64,15 @@ internal sealed record Arguments(string Command, string Content, string Out, str
                     : $"argumento inesperado '{args[i]}'";
                 return false;
             }
+            if (Flags.Contains(name))
+            {
+                if (value is not null)
+                {
+                    problem = $"{name} no lleva valor";
+                    return false;
+                }
+                value = "true";
+            }
             if (value is null)
             {
                 if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -98,6 +116,16 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             problem = $"puerto no válido '{portText}'; use un número de 0 a 65535 (0 elige uno libre)";
             return false;
         }
+        Uri? baseUrl = null;
+        if (values.TryGetValue("--base-url", out var baseUrlText))
+        {
+            if (Model.WebAddress.Parse(baseUrlText) is not { } parsed)
+            {
+                problem = $"--base-url '{baseUrlText}' no es una dirección web completa con https:// o http://, p. ej. https://www.entidad.gov.co/pei/";
+                return false;
+            }
+            baseUrl = Model.WebAddress.AsBase(parsed);
+        }
         arguments = new Arguments(
             command,
             values.GetValueOrDefault("--content", "content"),
@@ -107,7 +135,11 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             values.GetValueOrDefault("--base", "origin/main"),
             port,
             positional,
-            values.GetValueOrDefault("--motivo"));
+            values.GetValueOrDefault("--motivo"))
+        {
+            BaseUrl = baseUrl,
+            Pdf = values.ContainsKey("--pdf"),
+        };
         return true;
     }
 

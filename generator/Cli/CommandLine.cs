@@ -11,7 +11,7 @@ public static class CommandLine
 
     public const string Usage = """
         uso:
-          pei-site build    [--content content] [--out _site] [--theme site-theme]
+          pei-site build    [--content content] [--out _site] [--theme site-theme] [--base-url URL] [--pdf]
           pei-site validate [--content content] [--format text|github]
           pei-site diff     [--content content] [--base origin/main]
           pei-site serve    [--content content] [--port 8080] [--theme site-theme]
@@ -19,7 +19,9 @@ public static class CommandLine
           pei-site publicar AAAA-MM-DD [--content content]
           pei-site corregir AAAA-MM-DD --motivo "texto" [--content content]
 
-        build     valida el contenido, calcula los avances y escribe el sitio estático en --out
+        build     valida el contenido, calcula los avances y escribe el sitio estático en --out;
+                  --base-url da la dirección pública del sitio (sitemap, canal Atom, enlaces canónicos),
+                  --pdf imprime además el informe PDF de cada corte publicado (necesita Chromium)
         validate  solo valida el contenido y muestra los diagnósticos
         diff      tabla Markdown de las cifras que cambian entre --base (una referencia git) y el contenido actual
         serve     vista previa en http://127.0.0.1:8080 que se actualiza al guardar (incluye cortes en borrador)
@@ -50,7 +52,7 @@ public static class CommandLine
             }
             var result = arguments.Command switch
             {
-                "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme),
+                "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme, new Pipeline.BuildOptions(arguments.BaseUrl, arguments.Pdf)),
                 "validate" => Pipeline.Validate(arguments.Content),
                 "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
                 "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!),

@@ -2,6 +2,7 @@ using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Render;
+using Pei.Site.Render.Pdf;
 using Pei.Site.Write;
 
 namespace Pei.Site.Cli;
@@ -27,12 +28,24 @@ public static class Pipeline
             $"Contenido válido: {Counts(plan, report)}.");
     }
 
-    public static Result Build(string content, string outDirectory, string theme)
+    /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
+    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false);
+
+    public static Result Build(string content, string outDirectory, string theme) => Build(content, outDirectory, theme, new BuildOptions());
+
+    public static Result Build(string content, string outDirectory, string theme, BuildOptions build)
     {
         var diagnostics = new DiagnosticBag();
         if (OutputGuard.Refusal(outDirectory, content) is { } refusal)
         {
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
+            return new Result(diagnostics.Sorted(), "");
+        }
+        var chromium = build.Pdf ? ReportPrinter.FindChromium() : null;
+        if (build.Pdf && chromium is null)
+        {
+            var looked = Environment.GetEnvironmentVariable("PEI_CHROMIUM") is { Length: > 0 } configured ? configured : ReportPrinter.DefaultChromium;
+            diagnostics.Error(Codes.ChromiumMissing, new SourceSpan(looked, 1, 1));
             return new Result(diagnostics.Sorted(), "");
         }
         var plan = ContentLoader.Load(content, content, diagnostics);
@@ -44,20 +57,39 @@ public static class Pipeline
         {
             return new Result(diagnostics.Sorted(), "");
         }
+        var options = new RenderOptions
+        {
+            BaseUrl = build.BaseUrl ?? plan.Url,
+            Reports = build.Pdf ? report.CutOffs.Select(c => c.CutOff.Date).ToHashSet() : new HashSet<DateOnly>(),
+        };
         IReadOnlyList<OutputFile> files;
         try
         {
-            files = SiteRenderer.Create(theme).Render(report, new RenderOptions());
+            var renderer = SiteRenderer.Create(theme);
+            files = renderer.Render(report, options);
+            if (chromium is not null)
+            {
+                files = [.. files, .. ReportFiles.Print(renderer, report, options, chromium, diagnostics)];
+            }
         }
         catch (ThemeException e)
         {
             diagnostics.Add(e.ToDiagnostic(theme));
             return new Result(diagnostics.Sorted(), "");
         }
+        if (diagnostics.HasErrors)
+        {
+            return new Result(diagnostics.Sorted(), "");
+        }
         SiteWriter.Write(files, outDirectory);
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-        return new Result(diagnostics.Sorted(),
-            $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).");
+        var summary = $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).";
+        if (options.BaseUrl is null)
+        {
+            summary += "\nSin dirección del sitio (--base-url o 'url' en plan.yaml) no se generaron sitemap.xml ni feed.xml, " +
+                "ni los enlaces canónicos ni og:url y og:image: necesitan direcciones absolutas.";
+        }
+        return new Result(diagnostics.Sorted(), summary);
     }
 
     private static string Counts(Model.Plan plan, PlanReport report) =>

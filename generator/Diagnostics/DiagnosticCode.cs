@@ -71,6 +71,9 @@ public static class Codes
     public static readonly DiagnosticCode AlreadyPublished = new("PEI062", "el corte {0} ya está publicado ({1}); para cambiar sus cifras ejecute `corregir {0} --motivo \"…\"`");
     public static readonly DiagnosticCode NotPublished = new("PEI063", "el corte {0} no está publicado{1}; solo se corrige un corte publicado: para publicarlo ejecute `publicar {0}`");
     public static readonly DiagnosticCode NothingToCorrect = new("PEI064", "las cifras del corte {0} son las publicadas: nada que corregir; cambie primero el contenido (ponderaciones, metas o mediciones) y luego ejecute corregir");
+    public static readonly DiagnosticCode InvalidUrl = new("PEI080", "'{0}' debe ser una dirección web completa que empiece por https:// o http://, p. ej. https://www.entidad.gov.co/pei/, pero se encontró '{1}'");
+    public static readonly DiagnosticCode ChromiumMissing = new("PEI081", "no se encontró Chromium, que hace falta para generar los informes PDF (--pdf): instálelo con 'apt-get install chromium' o indique la ruta del ejecutable en la variable de entorno PEI_CHROMIUM");
+    public static readonly DiagnosticCode PdfFailed = new("PEI082", "no se pudo imprimir el informe PDF del corte {0} con Chromium: {1}");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 

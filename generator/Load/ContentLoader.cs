@@ -67,6 +67,8 @@ public static partial class ContentLoader
             Methodology = header.Methodology,
             Source = header.Source,
             Address = header.Address,
+            Url = header.Url,
+            Licence = header.Licence,
             CutOffs = header.CutOffs,
             Objectives = objectives,
             Publications = publications,

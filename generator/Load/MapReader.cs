@@ -71,6 +71,10 @@ internal sealed class MapReader
     public DateOnly? Date(string key, bool required = false) =>
         Get(key, required) is { } node ? Scalars.Date(node, key, diagnostics) : null;
 
+    /// <summary>An absolute http(s) address, normalised to end with '/' only when it has no path beyond the host.</summary>
+    public Uri? Url(string key, bool required = false) =>
+        Get(key, required) is { } node ? Scalars.Url(node, key, diagnostics) : null;
+
     public bool? Boolean(string key) =>
         Get(key, required: false) is { } node ? Scalars.Boolean(node, key, diagnostics) : null;
 

@@ -8,13 +8,18 @@ namespace Pei.Site.Load;
 internal static class PlanFileReader
 {
     public static readonly string[] Keys =
-        ["entidad", "nombre", "periodo", "mision", "vision", "plataforma_estrategica", "metodologia", "fuente", "direccion", "cortes"];
+        ["entidad", "nombre", "periodo", "mision", "vision", "plataforma_estrategica", "metodologia", "fuente", "direccion", "url", "licencia", "cortes"];
+    public static readonly string[] LicenceKeys = ["nombre", "url"];
     public static readonly string[] PeriodKeys = ["desde", "hasta"];
     public static readonly string[] CutOffKeys = ["fecha", "titulo", "borrador"];
 
     public sealed record Header(
         string Entity, string Name, Period Period, string? Mission, string? Vision, string? StrategicPlatform,
-        string? Methodology, string? Source, string? Address, IReadOnlyList<CutOff> CutOffs);
+        string? Methodology, string? Source, string? Address, IReadOnlyList<CutOff> CutOffs)
+    {
+        public Uri? Url { get; init; }
+        public Licence Licence { get; init; } = Licence.Default;
+    }
 
     public static Header? Read(YamlNode root, DiagnosticBag diagnostics)
     {
@@ -30,8 +35,24 @@ internal static class PlanFileReader
         var header = new Header(
             entity ?? "", name ?? "", period ?? new Period(0, 0),
             plan.Text("mision"), plan.Text("vision"), plan.Markdown("plataforma_estrategica"),
-            plan.Markdown("metodologia"), plan.Text("fuente"), plan.Text("direccion"), cutOffs);
+            plan.Markdown("metodologia"), plan.Text("fuente"), plan.Text("direccion"), cutOffs)
+        {
+            Url = plan.Url("url") is { } url ? WebAddress.AsBase(url) : null,
+            Licence = ReadLicence(plan, diagnostics) ?? Licence.Default,
+        };
         return entity is null || name is null || period is null ? null : header;
+    }
+
+    private static Licence? ReadLicence(MapReader plan, DiagnosticBag diagnostics)
+    {
+        if (plan.Node("licencia") is not { } node || node is YamlScalar { IsNull: true } ||
+            MapReader.Open(node, "licencia", " en 'licencia'", LicenceKeys, diagnostics) is not { } licence)
+        {
+            return null;
+        }
+        var name = licence.Text("nombre", required: true);
+        var url = licence.Url("url", required: true);
+        return name is null || url is null ? null : new Licence(name, url);
     }
 
     private static Period? ReadPeriod(MapReader plan, DiagnosticBag diagnostics)

@@ -202,6 +202,20 @@ internal static partial class Scalars
         return date;
     }
 
+    public static Uri? Url(YamlNode node, string name, DiagnosticBag diagnostics)
+    {
+        if (Text(node, name, diagnostics) is not { } text)
+        {
+            return null;
+        }
+        var url = Model.WebAddress.Parse(text);
+        if (url is null)
+        {
+            diagnostics.Error(Codes.InvalidUrl, node.Where, name, text.Trim());
+        }
+        return url;
+    }
+
     public static bool? Boolean(YamlNode node, string name, DiagnosticBag diagnostics)
     {
         if (node is YamlScalar { IsPlain: true } scalar)

@@ -18,6 +18,10 @@ public sealed record Plan
     public string? Source { get; init; }
     /// <summary>The entity's address line, shown in the footer.</summary>
     public string? Address { get; init; }
+    /// <summary>The site's public address (url), absolute http(s) and ending with '/'; null when not given.</summary>
+    public Uri? Url { get; init; }
+    /// <summary>The licence of the open data (licencia); Creative Commons BY 4.0 unless the plan names another.</summary>
+    public Licence Licence { get; init; } = Licence.Default;
     /// <summary>Cut-offs in increasing date order, drafts included.</summary>
     public required IReadOnlyList<CutOff> CutOffs { get; init; }
     /// <summary>Objectives in increasing number order.</summary>
@@ -29,6 +33,14 @@ public sealed record Plan
     public Publication? PublicationOf(DateOnly cutOff) => Publications.FirstOrDefault(p => p.CutOff == cutOff);
 
     public IEnumerable<Indicator> Indicators => Objectives.SelectMany(o => o.Indicators);
+}
+
+/// <summary>A named licence and the address of its text.</summary>
+public sealed record Licence(string Name, Uri Url)
+{
+    /// <summary>Creative Commons Attribution 4.0 International, the default licence of the open data.</summary>
+    public static Licence Default { get; } =
+        new("Creative Commons Atribución 4.0 Internacional (CC BY 4.0)", new Uri("https://creativecommons.org/licenses/by/4.0/deed.es"));
 }
 
 public sealed record Period(int From, int To)

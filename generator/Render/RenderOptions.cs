@@ -14,4 +14,10 @@ public sealed record RenderOptions
     /// A path starting with "/" is used as is; any other is taken relative to the site root.
     /// </summary>
     public string? ExtraScript { get; init; }
+
+    /// <summary>The site's public address (build --base-url, or 'url' in plan.yaml), ending with '/'; null when unknown.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>The cut-offs whose PDF report the build prints (build --pdf); empty otherwise.</summary>
+    public IReadOnlySet<DateOnly> Reports { get; init; } = new HashSet<DateOnly>();
 }

@@ -11,6 +11,26 @@ public static class SitePaths
     public const string FaviconSvg = "favicon.svg";
     public const string FaviconIco = "favicon.ico";
     public const string GovCoLogo = "img/govco.svg";
+    public const string SiteMap = "mapa-del-sitio/index.html";
+    /// <summary>The XML sitemap (sitemaps.org), the Atom feed of published cut-offs and robots.txt: written only with a base URL, except robots.txt.</summary>
+    public const string SitemapXml = "sitemap.xml";
+    public const string Feed = "feed.xml";
+    public const string Robots = "robots.txt";
+    /// <summary>The image social networks show when a page is shared (a PNG of the theme, 1200 × 630).</summary>
+    public const string SocialImage = "img/compartir.png";
+
+    /// <summary>A cut-off's page (made by the cut-off pages of the site): cortes/2025-06-30/index.html.</summary>
+    public static string CutOff(DateOnly date) => $"cortes/{Model.ContentWords.Of(date)}/index.html";
+
+    /// <summary>A published cut-off's quarterly report, printed by build --pdf: informes/seguimiento-2025-06-30.pdf.</summary>
+    public static string Report(DateOnly date) => $"informes/seguimiento-{Model.ContentWords.Of(date)}.pdf";
+
+    /// <summary>A site path as a URL path: each segment percent-encoded, and "index.html" left out ("objetivos/3/").</summary>
+    public static string UrlPath(string sitePath)
+    {
+        var path = sitePath == Home ? "" : sitePath.EndsWith("/" + Home, StringComparison.Ordinal) ? sitePath[..^Home.Length] : sitePath;
+        return Escaped(path);
+    }
 
     /// <summary>An objective's page, by number without leading zero: objetivos/3/index.html.</summary>
     public static string Objective(int number) => $"objetivos/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/index.html";
@@ -24,6 +44,9 @@ public static class SitePaths
 
     /// <summary>A relative URL from one page to another site path, each segment percent-encoded.</summary>
     public static string Relative(string fromPage, string toPath, string? fragment = null) =>
-        RootFrom(fromPage) + string.Join('/', toPath.Split('/').Select(Uri.EscapeDataString))
-        + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
+        RootFrom(fromPage) + Escaped(toPath, fragment);
+
+    /// <summary>A site path with each segment percent-encoded, and its fragment.</summary>
+    public static string Escaped(string path, string? fragment = null) =>
+        string.Join('/', path.Split('/').Select(Uri.EscapeDataString)) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
 }

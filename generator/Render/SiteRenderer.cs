@@ -1,7 +1,9 @@
 using System.Text;
 using Pei.Site.Method;
+using Pei.Site.Render.Feeds;
 using Pei.Site.Render.OpenData;
 using Pei.Site.Render.Pages;
+using Pei.Site.Render.Sitemap;
 using Pei.Site.Render.Theme;
 
 namespace Pei.Site.Render;
@@ -27,12 +29,16 @@ public sealed class SiteRenderer
 
     /// <summary>Every file of the site, sorted by path (ordinal).</summary>
     /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
-    public IReadOnlyList<OutputFile> Render(PlanReport report, RenderOptions options) =>
-        Pages(report, options)
+    public IReadOnlyList<OutputFile> Render(PlanReport report, RenderOptions options)
+    {
+        var pages = Pages(report, options);
+        return pages
             .Concat(StaticFiles())
-            .Concat(OpenDataFiles(report))
+            .Concat(OpenDataFiles(report, options))
+            .Concat(WebFiles(report, options, pages.Select(p => p.Path)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+    }
 
     /// <summary>The HTML pages only.</summary>
     public IReadOnlyList<OutputFile> Pages(PlanReport report, RenderOptions options) =>
@@ -41,13 +47,40 @@ public sealed class SiteRenderer
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The HTML of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
+    public string ReportHtml(PlanReport report, CutOffReport cutOff, RenderOptions options) =>
+        _theme.Render(Pdf.ReportPage.For(report, cutOff, PageBuilder.Site(report, options)));
+
     /// <summary>The theme's static assets (stylesheet, favicons, logo), copied as they are.</summary>
     public IReadOnlyList<OutputFile> StaticFiles() => StaticAssets.Read(_theme.StaticDirectory);
 
-    /// <summary>The open data files: datos/plan.json and datos/seguimiento.csv.</summary>
-    public static IReadOnlyList<OutputFile> OpenDataFiles(PlanReport report) =>
-    [
-        new(PlanJson.Path, PlanJson.Write(report)),
-        new(SeguimientoCsv.Path, SeguimientoCsv.Write(report)),
-    ];
+    /// <summary>
+    /// The open data files: plan.json, seguimiento.csv, a CSV per published cut-off, the workbook seguimiento.xlsx and
+    /// the descriptors (datapackage.json, catalogo.json).
+    /// </summary>
+    public static IReadOnlyList<OutputFile> OpenDataFiles(PlanReport report, RenderOptions options)
+    {
+        var catalog = DataCatalog.For(report, options);
+        return
+        [
+            new(PlanJson.Path, PlanJson.Write(report)),
+            new(SeguimientoCsv.Path, SeguimientoCsv.Write(report)),
+            .. report.CutOffs.Select(c => new OutputFile(SeguimientoCsv.CutOffPath(c.CutOff.Date), SeguimientoCsv.Write(c))),
+            new(SeguimientoXlsx.Path, SeguimientoXlsx.Write(report)),
+            new(DataCatalog.DataPackagePath, DataPackageJson.Write(catalog)),
+            new(DataCatalog.CatalogPath, DcatCatalog.Write(catalog)),
+        ];
+    }
+
+    /// <summary>robots.txt always; with a base URL, sitemap.xml and the Atom feed feed.xml, which need absolute addresses.</summary>
+    public static IReadOnlyList<OutputFile> WebFiles(PlanReport report, RenderOptions options, IEnumerable<string> pagePaths)
+    {
+        var files = new List<OutputFile> { new(SitePaths.Robots, SitemapXml.Robots(options.BaseUrl)) };
+        if (options.BaseUrl is { } baseUrl)
+        {
+            files.Add(new(SitePaths.SitemapXml, SitemapXml.Write(pagePaths, report, baseUrl)));
+            files.Add(new(SitePaths.Feed, AtomFeed.Write(report, baseUrl)));
+        }
+        return files;
+    }
 }

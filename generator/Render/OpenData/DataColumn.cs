@@ -1,4 +1,11 @@
 namespace Pei.Site.Render.OpenData;
 
 /// <summary>One column of an open-data file, as the data dictionary on the site describes it.</summary>
-public sealed record DataColumn(string Name, string Type, string Description);
+public sealed record DataColumn(string Name, string Type, string Description)
+{
+    /// <summary>The unit of a numeric column ("%"), or where to find it; null when it has none.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>True for a percentage column: the workbook stores it as a fraction with a percent format.</summary>
+    public bool IsPercent => Unit == "%";
+}

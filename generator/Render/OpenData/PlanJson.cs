@@ -7,7 +7,7 @@ using Pei.Site.Model;
 
 namespace Pei.Site.Render.OpenData;
 
-/// <summary>datos/plan.json: the plan and every published cut-off's figures, numbers at full precision, null where there is none.</summary>
+/// <summary>datos/plan.json: the plan and every published cut-off's figures, numbers by <see cref="OpenNumbers"/>, null where there is none.</summary>
 public static class PlanJson
 {
     public const string Path = "datos/plan.json";
@@ -99,7 +99,7 @@ public static class PlanJson
             json.WriteNumber("numero", objective.Objective.Number);
             json.WriteString("titulo", objective.Objective.Title);
             json.WriteString("descripcion", objective.Objective.Description);
-            WriteNumber(json, "cumplimiento", objective.Compliance);
+            WriteNumber(json, "cumplimiento", Computed(objective.Compliance));
             json.WriteString("estado", Vocabulary.ObjectiveStatus(objective.Status));
             json.WriteStartArray("indicadores");
             foreach (var indicator in objective.Indicators)
@@ -142,20 +142,24 @@ public static class PlanJson
         json.WriteString("tipo", ContentWords.Of(indicator.Type));
         json.WriteString("unidad", ContentWords.Of(indicator.Unit));
         json.WriteString("anualizacion", ContentWords.Of(indicator.Accumulation));
-        WriteNumber(json, "linea_base", indicator.Baseline);
+        WriteNumber(json, "linea_base", Input(indicator.Baseline));
         WriteText(json, "meta_codigo", indicator.Target.Code);
         json.WriteString("meta_descripcion", indicator.Target.Description);
         json.WriteNumber("vigencia", progress.FiscalYear.Year);
-        json.WriteNumber("ponderacion", progress.FiscalYear.Weight);
-        json.WriteNumber("meta_vigencia", progress.FiscalYear.Target);
-        WriteNumber(json, "programado", progress.Measurement.Planned);
-        WriteNumber(json, "ejecutado", progress.Measurement.Executed);
-        WriteNumber(json, "avance_corte", progress.CutOffProgress);
-        WriteNumber(json, "avance_vigencia", progress.YearProgress);
+        json.WriteNumber("ponderacion", OpenNumbers.Input(progress.FiscalYear.Weight));
+        json.WriteNumber("meta_vigencia", OpenNumbers.Input(progress.FiscalYear.Target));
+        WriteNumber(json, "programado", Input(progress.Measurement.Planned));
+        WriteNumber(json, "ejecutado", Input(progress.Measurement.Executed));
+        WriteNumber(json, "avance_corte", Computed(progress.CutOffProgress));
+        WriteNumber(json, "avance_vigencia", Computed(progress.YearProgress));
         json.WriteString("estado", Vocabulary.Status(progress.Status));
         WriteText(json, "observaciones", progress.Measurement.Observations);
         json.WriteEndObject();
     }
+
+    private static decimal? Input(decimal? value) => value is { } v ? OpenNumbers.Input(v) : null;
+
+    private static decimal? Computed(decimal? value) => value is { } v ? OpenNumbers.Computed(v) : null;
 
     private static void WriteNumber(Utf8JsonWriter json, string name, decimal? value)
     {

@@ -8,11 +8,15 @@ namespace Pei.Site.Render.OpenData;
 
 /// <summary>
 /// datos/seguimiento.csv: one row per indicator and published cut-off. UTF-8 without BOM, RFC 4180 (comma separator,
-/// CRLF line ends, fields quoted when they hold a comma, quote or line break), dot decimals at full precision, empty = no value.
+/// CRLF line ends, fields quoted when they hold a comma, quote or line break), numbers by <see cref="OpenNumbers"/>, empty = no value.
+/// Besides the whole history, each published cut-off has its own file at a stable address (datos/cortes/AAAA-MM-DD.csv).
 /// </summary>
 public static class SeguimientoCsv
 {
     public const string Path = "datos/seguimiento.csv";
+
+    /// <summary>The file of one published cut-off: datos/cortes/2025-06-30.csv.</summary>
+    public static string CutOffPath(DateOnly cutOff) => $"datos/cortes/{ContentWords.Of(cutOff)}.csv";
 
     public static IReadOnlyList<DataColumn> Columns { get; } =
     [
@@ -20,71 +24,95 @@ public static class SeguimientoCsv
         new("vigencia", "entero", "Año de la vigencia a la que pertenece el corte."),
         new("objetivo_numero", "entero", "Número del objetivo estratégico."),
         new("objetivo_titulo", "texto", "Nombre corto del objetivo estratégico."),
-        new("objetivo_cumplimiento", "número", "Cumplimiento del objetivo al corte, en % (vacío si ningún indicador estaba programado)."),
+        new("objetivo_cumplimiento", "número", "Cumplimiento del objetivo al corte, en % (vacío si ningún indicador estaba programado).") { Unit = "%" },
         new("indicador_id", "texto", "Identificador del indicador (único en el plan)."),
         new("indicador_codigo", "texto", "Código del indicador en el plan de acción (vacío si no tiene)."),
         new("indicador_nombre", "texto", "Nombre del indicador."),
         new("tipo", "texto", "sectorial, proyecto o gestion."),
         new("unidad", "texto", "porcentaje o numero: unidad de las magnitudes programadas y ejecutadas."),
         new("anualizacion", "texto", "suma, constante, creciente o decreciente."),
-        new("linea_base", "número", "Línea base (solo creciente y decreciente)."),
+        new("linea_base", "número", "Línea base (solo creciente y decreciente).") { Unit = "la de la columna unidad" },
         new("meta_codigo", "texto", "Código de la meta a la que aporta el indicador."),
         new("meta_descripcion", "texto", "Enunciado de la meta."),
-        new("ponderacion", "número", "Peso del indicador en su objetivo para la vigencia, en %."),
-        new("meta_vigencia", "número", "Programación del año (meta de la vigencia)."),
-        new("programado", "número", "Programación al corte."),
-        new("ejecutado", "número", "Magnitud ejecutada al corte."),
-        new("avance_corte", "número", "% de avance al corte (vacío si no estaba programado)."),
-        new("avance_vigencia", "número", "Avance de la vigencia, en % (vacío si la meta de la vigencia es cero)."),
+        new("ponderacion", "número", "Peso del indicador en su objetivo para la vigencia, en %.") { Unit = "%" },
+        new("meta_vigencia", "número", "Programación del año (meta de la vigencia).") { Unit = "la de la columna unidad" },
+        new("programado", "número", "Programación al corte.") { Unit = "la de la columna unidad" },
+        new("ejecutado", "número", "Magnitud ejecutada al corte.") { Unit = "la de la columna unidad" },
+        new("avance_corte", "número", "% de avance al corte (vacío si no estaba programado).") { Unit = "%" },
+        new("avance_vigencia", "número", "Avance de la vigencia, en % (vacío si la meta de la vigencia es cero).") { Unit = "%" },
         new("estado", "texto", "En cumplimiento, Con rezago o No programado al corte."),
         new("observaciones", "texto", "Observaciones del corte (Markdown)."),
     ];
 
-    public static byte[] Write(PlanReport report)
+    /// <summary>The whole history: every published cut-off.</summary>
+    public static byte[] Write(PlanReport report) => Write(report.CutOffs);
+
+    /// <summary>One cut-off's rows.</summary>
+    public static byte[] Write(CutOffReport cutOff) => Write([cutOff]);
+
+    /// <summary>Every row of the cut-offs, as the values written in each column (numbers by <see cref="OpenNumbers"/>).</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<CutOffReport> cutOffs)
     {
-        var csv = new StringBuilder();
-        WriteRow(csv, Columns.Select(c => c.Name));
-        foreach (var cutOff in report.CutOffs)
+        foreach (var cutOff in cutOffs)
         {
             foreach (var objective in cutOff.Objectives)
             {
                 foreach (var progress in objective.Indicators)
                 {
                     var indicator = progress.Indicator;
-                    WriteRow(csv,
+                    yield return
                     [
-                        ContentWords.Of(cutOff.CutOff.Date),
-                        Number(progress.FiscalYear.Year),
-                        Number(objective.Objective.Number),
+                        cutOff.CutOff.Date,
+                        progress.FiscalYear.Year,
+                        objective.Objective.Number,
                         objective.Objective.Title,
-                        Number(objective.Compliance),
+                        Computed(objective.Compliance),
                         indicator.Id,
                         indicator.Code ?? "",
                         indicator.Name,
                         ContentWords.Of(indicator.Type),
                         ContentWords.Of(indicator.Unit),
                         ContentWords.Of(indicator.Accumulation),
-                        Number(indicator.Baseline),
+                        Input(indicator.Baseline),
                         indicator.Target.Code ?? "",
                         indicator.Target.Description,
-                        Number(progress.FiscalYear.Weight),
-                        Number(progress.FiscalYear.Target),
-                        Number(progress.Measurement.Planned),
-                        Number(progress.Measurement.Executed),
-                        Number(progress.CutOffProgress),
-                        Number(progress.YearProgress),
+                        Input(progress.FiscalYear.Weight),
+                        Input(progress.FiscalYear.Target),
+                        Input(progress.Measurement.Planned),
+                        Input(progress.Measurement.Executed),
+                        Computed(progress.CutOffProgress),
+                        Computed(progress.YearProgress),
                         Vocabulary.Status(progress.Status),
                         progress.Measurement.Observations ?? "",
-                    ]);
+                    ];
                 }
             }
+        }
+    }
+
+    private static byte[] Write(IEnumerable<CutOffReport> cutOffs)
+    {
+        var csv = new StringBuilder();
+        WriteRow(csv, Columns.Select(c => c.Name));
+        foreach (var row in Rows(cutOffs))
+        {
+            WriteRow(csv, row.Select(Field));
         }
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(csv.ToString());
     }
 
-    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    private static decimal? Input(decimal? value) => value is { } v ? OpenNumbers.Input(v) : null;
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static decimal? Computed(decimal? value) => value is { } v ? OpenNumbers.Computed(v) : null;
+
+    private static string Field(object? value) => value switch
+    {
+        null => "",
+        decimal number => OpenNumbers.Text(number),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        DateOnly date => ContentWords.Of(date),
+        _ => value.ToString() ?? "",
+    };
 
     private static void WriteRow(StringBuilder csv, IEnumerable<string> fields)
     {

@@ -22,16 +22,31 @@ public abstract class Page
     /// <summary>From the home page down to this page; empty on the home page.</summary>
     public IReadOnlyList<Crumb> Breadcrumbs { get; init; } = [];
 
-    /// <summary>A relative URL from this page to another site path.</summary>
-    public string Href(string sitePath, string? fragment = null) => SitePaths.Relative(Path, sitePath, fragment);
+    /// <summary>A URL from this page to another site path: relative, or from the site's base path (see <see cref="LinkRoot"/>).</summary>
+    public string Href(string sitePath, string? fragment = null) => LinkRoot + SitePaths.Escaped(sitePath, fragment);
+
+    /// <summary>What every link of this page starts with: the way back to the site root ("", "../../").</summary>
+    public virtual string LinkRoot => SitePaths.RootFrom(Path);
 
     /// <summary>The extra script (live reload) as this page must reference it; a rooted path is kept as is.</summary>
     public string? ExtraScriptHref => Site.ExtraScript switch
     {
         null => null,
         var s when s.StartsWith('/') => s,
-        var s => SitePaths.RootFrom(Path) + s,
+        var s => LinkRoot + s,
     };
+
+    /// <summary>What the page is about, in one or two sentences, for &lt;meta name="description"&gt; and Open Graph.</summary>
+    public virtual string Description => Title;
+
+    /// <summary>The page's name in the site map (mapa del sitio): its title without the plan's name.</summary>
+    public virtual string SiteMapLabel => Title.Split(" — ")[0];
+
+    /// <summary>The page's absolute address (rel=canonical, og:url); null when the build has no base URL.</summary>
+    public string? CanonicalUrl => Site.AbsoluteUrl(SitePaths.UrlPath(Path));
+
+    /// <summary>The theme's social image by absolute address (og:image); null without a base URL.</summary>
+    public string? SocialImageUrl => Site.AbsoluteUrl(SitePaths.UrlPath(SitePaths.SocialImage));
 }
 
 /// <summary>The nav sections.</summary>
@@ -41,6 +56,7 @@ public enum Section
     Objectives,
     Methodology,
     OpenData,
+    SiteMap,
     None,
 }
 
@@ -66,4 +82,17 @@ public sealed record SiteInfo
     public bool ShowsDraft { get; init; }
     public IReadOnlyList<string> Banner { get; init; } = [];
     public string? ExtraScript { get; init; }
+    /// <summary>The site's public address, ending with '/'; null when the build was given none.</summary>
+    public Uri? BaseUrl { get; init; }
+    /// <summary>The path of the base URL ("/pei/"), or "/" without one: where the 404 page's links start.</summary>
+    public string BasePath => BaseUrl?.AbsolutePath ?? "/";
+    /// <summary>True when the build writes feed.xml (it needs a base URL): pages link to it.</summary>
+    public bool HasFeed => BaseUrl is not null;
+    /// <summary>The cut-offs whose PDF report this build prints (build --pdf); pages link only to these.</summary>
+    public IReadOnlySet<DateOnly> Reports { get; init; } = new HashSet<DateOnly>();
+    /// <summary>The licence of the open data.</summary>
+    public Licence Licence { get; init; } = Licence.Default;
+
+    /// <summary>An absolute address for a URL path under the base URL; null without one.</summary>
+    public string? AbsoluteUrl(string urlPath) => BaseUrl is null ? null : new Uri(BaseUrl, urlPath).AbsoluteUri;
 }

@@ -37,6 +37,7 @@ public static class PageBuilder
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new("Datos abiertos", null)],
                 CsvColumns = SeguimientoCsv.Columns,
                 JsonFields = PlanJson.Fields,
+                Catalog = DataCatalog.For(report, options),
             },
             new NotFoundPage
             {
@@ -51,10 +52,11 @@ public static class PageBuilder
             pages.Add(Objective(report, site, objective));
             pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i)));
         }
+        pages.Add(SiteMapPage.For(pages, site));
         return pages;
     }
 
-    private static SiteInfo Site(PlanReport report, RenderOptions options)
+    internal static SiteInfo Site(PlanReport report, RenderOptions options)
     {
         var latest = report.Latest?.CutOff;
         // The publication date comes from the cut-off's record; a draft previewed by serve shows its cut-off date.
@@ -70,6 +72,9 @@ public static class PageBuilder
             ShowsDraft = options.Preview && latest is { Draft: true },
             Banner = options.Banner,
             ExtraScript = options.ExtraScript,
+            BaseUrl = options.BaseUrl,
+            Reports = options.Reports,
+            Licence = report.Plan.Licence,
         };
     }
 

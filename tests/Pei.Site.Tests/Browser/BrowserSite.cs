@@ -32,7 +32,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var build = Cli.Run("build", "--content", Repository.Content, "--out", Out, "--theme", Repository.Theme);
+        // A base URL at the host's root, as the server below serves the site: pages carry canonical and Open Graph
+        // tags for the checkers, and the 404 page's links (which start from the base path, "/") resolve.
+        var build = Cli.Run("build", "--content", Repository.Content, "--out", Out, "--theme", Repository.Theme, "--base-url", "https://example.gov.co/");
         if (build.ExitCode != 0)
         {
             throw new InvalidOperationException("the real content did not build:\n" + build.Stderr);

@@ -48,7 +48,10 @@ public class ValidityTests(BrowserSite site)
                     continue;
                 }
                 var (target, fragment) = Split(reference);
-                var resolved = target.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
+                // A root-relative link (the 404 page's) starts from the site's base path, "/" in this build.
+                var resolved = target.Length == 0 ? file
+                    : target.StartsWith('/') ? Path.GetFullPath(Path.Combine(site.Out, Uri.UnescapeDataString(target[1..])))
+                    : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
                 if (Directory.Exists(resolved))
                 {
                     resolved = Path.Combine(resolved, "index.html");
@@ -76,7 +79,8 @@ public class ValidityTests(BrowserSite site)
             var text = document.Body!.TextContent;
             Assert.Contains("Fuente", text, StringComparison.Ordinal);
             Assert.Contains("30 de junio de 2025", text, StringComparison.Ordinal);
-            var external = document.QuerySelectorAll("link[href], script[src], img[src]")
+            // rel=canonical names the page's own public address; nothing is loaded from it.
+            var external = document.QuerySelectorAll("link[href]:not([rel=canonical]), script[src], img[src]")
                 .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
                 .Where(u => u.Contains("//", StringComparison.Ordinal));
             Assert.Empty(external);

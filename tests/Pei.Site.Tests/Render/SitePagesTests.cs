@@ -16,6 +16,7 @@ public class SitePagesTests
         "indicadores/3980-procesos-memoria/index.html",
         "indicadores/4199-estrategia-comunicacion/index.html",
         "indicadores/8116-3-campanas/index.html",
+        "mapa-del-sitio/index.html",
         "metodologia/index.html",
         "objetivos/1/index.html",
         "objetivos/2/index.html",
@@ -53,7 +54,8 @@ public class SitePagesTests
 
         Assert.Single(document.QuerySelectorAll("h1"));
         Assert.Empty(document.QuerySelectorAll("style, [style]"));
-        Assert.All(document.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") && s.TextContent.Trim() == ""));
+        // A JSON-LD block is data, never executed (the CSP's script-src does not apply to it); every other script is external.
+        Assert.All(document.QuerySelectorAll("script:not([type='application/ld+json'])"), s => Assert.True(s.HasAttribute("src") && s.TextContent.Trim() == ""));
         Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
     }
 
@@ -168,7 +170,7 @@ public class SitePagesTests
         var document = RenderedSite.Page(path);
         var generated = RenderedSite.Sample.Keys
             .Concat(RenderedSite.Instance.StaticFiles().Select(f => f.Path))
-            .Concat(["datos/plan.json", "datos/seguimiento.csv"])
+            .Concat(SiteRenderer.OpenDataFiles(SamplePlan.Report(), new RenderOptions()).Select(f => f.Path))
             .ToHashSet();
 
         var references = document.QuerySelectorAll("a[href], link[href], img[src], script[src]")
@@ -180,7 +182,8 @@ public class SitePagesTests
         foreach (var reference in references)
         {
             Assert.DoesNotContain("://", reference);
-            Assert.False(reference.StartsWith('/'), $"{reference} is root-relative in {path}");
+            // Only the 404 page, served at any depth, links from the site's base path ("/" without a base URL).
+            Assert.True(!reference.StartsWith('/') || path == "404.html", $"{reference} is root-relative in {path}");
             var resolved = new Uri(new Uri("http://sitio/" + path), reference);
             var target = Uri.UnescapeDataString(resolved.AbsolutePath.TrimStart('/'));
             Assert.True(generated.Contains(target), $"{reference} in {path} leads to {target}, which is not generated");
@@ -210,13 +213,13 @@ public class SitePagesTests
     }
 
     [Fact]
-    public void Not_found_page_links_to_the_home_relative_to_the_site_root()
+    public void Not_found_page_links_start_from_the_site_root_path_without_a_base_url()
     {
         var document = RenderedSite.Page("404.html");
 
         Assert.Equal("Página no encontrada", document.QuerySelector("h1")!.TextContent);
-        Assert.Contains(document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "index.html");
-        Assert.Equal("css/site.css", document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Contains(document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/index.html");
+        Assert.Equal("/css/site.css", document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed partial class SchemaRulesTests
     {
         { ContentSchemas.Plan, "", PlanFileReader.Keys },
         { ContentSchemas.Plan, "periodo", PlanFileReader.PeriodKeys },
+        { ContentSchemas.Plan, "licencia", PlanFileReader.LicenceKeys },
         { ContentSchemas.Plan, "cortes/0", PlanFileReader.CutOffKeys },
         { ContentSchemas.Objective, "", ObjectiveFileReader.Keys },
         { ContentSchemas.Indicator, "", IndicatorFileReader.Keys },

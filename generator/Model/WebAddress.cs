@@ -1,0 +1,16 @@
+namespace Pei.Site.Model;
+
+/// <summary>The rules for web addresses the plan and the command line give: absolute, http or https.</summary>
+public static class WebAddress
+{
+    /// <summary>An absolute http(s) address with a host, or null when <paramref name="text"/> is not one.</summary>
+    public static Uri? Parse(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+        && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)
+            ? uri
+            : null;
+
+    /// <summary>A site's base address: the same address ending with '/', so page paths resolve under it.</summary>
+    public static Uri AsBase(Uri address) =>
+        address.AbsolutePath.EndsWith('/') ? address : new Uri(address.GetLeftPart(UriPartial.Path) + "/");
+}

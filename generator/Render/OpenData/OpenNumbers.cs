@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Pei.Site.Render.OpenData;
+
+/// <summary>
+/// The one rule for numbers in the open data (CSV, JSON, XLSX and their descriptors): a figure the planners wrote is
+/// published as written, without trailing zeros (75.300 → 75.3, 50.0 → 50); a computed percentage (avance al corte,
+/// avance de la vigencia, cumplimiento) is rounded half away from zero to <see cref="ComputedDecimals"/> decimals,
+/// trailing zeros trimmed (106.156015037593984962… → 106.1560150376). Dot decimals, no thousands separator.
+/// </summary>
+public static class OpenNumbers
+{
+    /// <summary>Decimals a computed percentage keeps: far beyond the two the site shows, and exact in a spreadsheet's double.</summary>
+    public const int ComputedDecimals = 10;
+
+    /// <summary>The rule in Spanish, as the data dictionary and the descriptors state it.</summary>
+    public const string Rule =
+        "Los números usan punto (.) como separador decimal, sin separador de miles ni ceros sobrantes a la derecha. " +
+        "Las cifras que registra la entidad (ponderación, meta, programado, ejecutado, línea base) se publican tal como se escribieron; " +
+        "los porcentajes calculados (avance al corte, avance de la vigencia y cumplimiento) se redondean a 10 decimales, la mitad hacia arriba; " +
+        "el sitio los muestra con 2.";
+
+    /// <summary>A figure as written, without trailing zeros.</summary>
+    public static decimal Input(decimal value) => Trim(value);
+
+    /// <summary>A computed percentage, rounded to <see cref="ComputedDecimals"/> decimals.</summary>
+    public static decimal Computed(decimal value) => Trim(Math.Round(value, ComputedDecimals, MidpointRounding.AwayFromZero));
+
+    /// <summary>The number as open data text (invariant, dot decimal).</summary>
+    public static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal Trim(decimal value)
+    {
+        // A decimal keeps its scale (50.0 has one decimal); dividing by 1.000…0 with the maximum scale drops trailing zeros.
+        var trimmed = value / 1.0000000000000000000000000000m;
+        return trimmed == 0m ? 0m : trimmed;
+    }
+}

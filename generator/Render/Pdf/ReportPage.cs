@@ -1,0 +1,36 @@
+using Pei.Site.Method;
+using Pei.Site.Model;
+using Pei.Site.Render.Pages;
+
+namespace Pei.Site.Render.Pdf;
+
+/// <summary>
+/// layouts/Report.cshtml: the quarterly report of one published cut-off, designed for print (A4 landscape), with the
+/// structure of the institution's own deck: cover, strategic platform, methodology, the objectives at a glance, a
+/// section per objective (its table and the lag explanations) and the source line. Printed to PDF by
+/// <see cref="ReportPrinter"/>; never published as HTML.
+/// </summary>
+public sealed class ReportPage : Page
+{
+    public override string Template => "Report";
+    public required Plan Plan { get; init; }
+    public required CutOffReport CutOff { get; init; }
+    /// <summary>The day the cut-off was published (its record, or the cut-off date).</summary>
+    public required DateOnly Published { get; init; }
+
+    /// <summary>The HTML the printer loads for a cut-off (its path only names it; it is never written).</summary>
+    public static ReportPage For(PlanReport report, CutOffReport cutOff, SiteInfo site) => new()
+    {
+        Path = System.IO.Path.ChangeExtension(SitePaths.Report(cutOff.CutOff.Date), ".html"),
+        Title = $"{report.Plan.Name} — Seguimiento con corte al {Formatting.EsCo.Date(cutOff.CutOff.Date)}",
+        Site = site,
+        Section = Section.None,
+        Plan = report.Plan,
+        CutOff = cutOff,
+        Published = Sitemap.PublicationDates.Published(cutOff),
+    };
+
+    /// <summary>The indicators of an objective that lag at this cut-off and explain why (observaciones).</summary>
+    public static IEnumerable<IndicatorProgress> LagExplanations(ObjectiveCompliance objective) =>
+        objective.Indicators.Where(i => i.Status == Status.Lagging && !string.IsNullOrWhiteSpace(i.Measurement.Observations));
+}
