@@ -7,6 +7,7 @@ public static class SitePaths
     public const string Methodology = "metodologia/index.html";
     public const string OpenData = "datos/index.html";
     public const string NotFound = "404.html";
+    public const string CutOffs = "cortes/index.html";
     public const string Stylesheet = "css/site.css";
     public const string FaviconSvg = "favicon.svg";
     public const string FaviconIco = "favicon.ico";
@@ -14,6 +15,12 @@ public static class SitePaths
 
     /// <summary>An objective's page, by number without leading zero: objetivos/3/index.html.</summary>
     public static string Objective(int number) => $"objetivos/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/index.html";
+
+    /// <summary>A published cut-off's dashboard, at a permanent address: cortes/2025-06-30/index.html.</summary>
+    public static string CutOff(DateOnly date) => $"cortes/{Formatting.EsCo.IsoDate(date)}/index.html";
+
+    /// <summary>An objective as of a published cut-off: cortes/2025-06-30/objetivos/3/index.html.</summary>
+    public static string CutOffObjective(DateOnly date, int number) => $"cortes/{Formatting.EsCo.IsoDate(date)}/" + Objective(number);
 
     /// <summary>An indicator's page, by its id (the file stem).</summary>
     public static string Indicator(string id) => $"indicadores/{id}/index.html";
