@@ -164,7 +164,7 @@ public static class SvgChart
 
     private static decimal Y(decimal value, decimal max) => Top + PlotHeight - PlotHeight * Math.Clamp(value, 0m, max) / max;
 
-    /// <summary>The smallest of 1, 2, 2.5 or 5 × 10ⁿ, times <see cref="Steps"/>, at or above the largest value (at least 1).</summary>
+    /// <summary>The smallest round step (1, 1.5, 2, 2.5, 3 or 5 × 10ⁿ) times <see cref="Steps"/> at or above the largest value.</summary>
     public static decimal NiceMaximum(decimal largest)
     {
         if (largest <= 0m)
@@ -176,11 +176,11 @@ public static class SvgChart
         {
             magnitude *= 10m;
         }
-        while (magnitude * Steps > largest * 10m && magnitude > 0.0001m)
+        while (magnitude > largest && magnitude > 0.0001m)
         {
             magnitude /= 10m;
         }
-        foreach (var factor in new[] { 1m, 2m, 2.5m, 5m, 10m })
+        foreach (var factor in new[] { 1m, 1.5m, 2m, 2.5m, 3m, 5m, 10m })
         {
             if (magnitude * factor * Steps >= largest)
             {
