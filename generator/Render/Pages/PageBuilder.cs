@@ -212,9 +212,13 @@ public static class PageBuilder
             var what = indicator is not null
                 ? $"Objetivo {e.Key.Objective}, indicador {IndicatorLabel(indicator)}"
                 : objectives.TryGetValue(e.Key.Objective, out var o) ? $"Objetivo {o.Number}. {o.Title}" : $"Objetivo {e.Key.Objective}";
-            string Print(decimal? value) => value is not { } v ? "sin dato" : Vocabulary.FigureIsPercent(e.Key.Name) || indicator is null
-                ? EsCo.Percent(v)
-                : EsCo.Magnitude(v, indicator.Unit);
+            string Print(decimal? value) => value switch
+            {
+                null => "sin dato",
+                { } v when e.Key.Name == FigureNames.Weight => EsCo.Weight(v),
+                { } v when Vocabulary.FigureIsPercent(e.Key.Name) || indicator is null => EsCo.Percent(v),
+                { } v => EsCo.Magnitude(v, indicator.Unit),
+            };
             return new ErratumLine(e.Key.Objective, what, Vocabulary.FigureName(e.Key.Name), Print(e.Before), Print(e.After), e.Correction.Date, e.Correction.Reason);
         }).ToList();
     }
