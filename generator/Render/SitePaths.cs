@@ -7,6 +7,7 @@ public static class SitePaths
     public const string Methodology = "metodologia/index.html";
     public const string OpenData = "datos/index.html";
     public const string NotFound = "404.html";
+    public const string CutOffs = "cortes/index.html";
     public const string Stylesheet = "css/site.css";
     public const string FaviconSvg = "favicon.svg";
     public const string FaviconIco = "favicon.ico";
@@ -18,9 +19,6 @@ public static class SitePaths
     public const string Robots = "robots.txt";
     /// <summary>The image social networks show when a page is shared (a PNG of the theme, 1200 × 630).</summary>
     public const string SocialImage = "img/compartir.png";
-
-    /// <summary>A cut-off's page (made by the cut-off pages of the site): cortes/2025-06-30/index.html.</summary>
-    public static string CutOff(DateOnly date) => $"cortes/{Model.ContentWords.Of(date)}/index.html";
 
     /// <summary>A published cut-off's quarterly report, printed by build --pdf: informes/seguimiento-2025-06-30.pdf.</summary>
     public static string Report(DateOnly date) => $"informes/seguimiento-{Model.ContentWords.Of(date)}.pdf";
@@ -34,6 +32,12 @@ public static class SitePaths
 
     /// <summary>An objective's page, by number without leading zero: objetivos/3/index.html.</summary>
     public static string Objective(int number) => $"objetivos/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/index.html";
+
+    /// <summary>A published cut-off's dashboard, at a permanent address: cortes/2025-06-30/index.html.</summary>
+    public static string CutOff(DateOnly date) => $"cortes/{Formatting.EsCo.IsoDate(date)}/index.html";
+
+    /// <summary>An objective as of a published cut-off: cortes/2025-06-30/objetivos/3/index.html.</summary>
+    public static string CutOffObjective(DateOnly date, int number) => $"cortes/{Formatting.EsCo.IsoDate(date)}/" + Objective(number);
 
     /// <summary>An indicator's page, by its id (the file stem).</summary>
     public static string Indicator(string id) => $"indicadores/{id}/index.html";

@@ -49,7 +49,7 @@ public sealed class SiteRenderer
 
     /// <summary>The HTML of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
     public string ReportHtml(PlanReport report, CutOffReport cutOff, RenderOptions options) =>
-        _theme.Render(Pdf.ReportPage.For(report, cutOff, PageBuilder.Site(report, options)));
+        _theme.Render(Pdf.ReportPage.For(report, cutOff, PageBuilder.Site(report, cutOff, options)));
 
     /// <summary>The theme's static assets (stylesheet, favicons, logo), copied as they are.</summary>
     public IReadOnlyList<OutputFile> StaticFiles() => StaticAssets.Read(_theme.StaticDirectory);

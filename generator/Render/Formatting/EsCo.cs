@@ -53,6 +53,19 @@ public static class EsCo
     public static string Date(DateOnly date) =>
         $"{Integer(date.Day)} de {Months[date.Month - 1]} de {Integer(date.Year)}";
 
+    /// <summary>A month in three letters and a period, for chart axes: 2025-06-30 → "jun.".</summary>
+    public static string ShortMonth(DateOnly date) => Months[date.Month - 1][..3] + ".";
+
+    /// <summary>
+    /// A difference in percentage points, without its sign (the sentence says whether it rose or fell), two decimals:
+    /// 3.25 → "3,25 puntos", 1 → "1,00 punto".
+    /// </summary>
+    public static string Points(decimal value)
+    {
+        var size = Round(Math.Abs(value), 2);
+        return size.ToString("#,##0.00", Numbers) + NoBreakSpace + (size == 1m ? "punto" : "puntos");
+    }
+
     /// <summary>A machine-readable date for &lt;time datetime&gt;: "2025-06-30".</summary>
     public static string IsoDate(DateOnly date) => ContentWords.Of(date);
 

@@ -55,4 +55,31 @@ public static class Vocabulary
         Model.Accumulation.Decreciente => "Decreciente",
         _ => throw new ArgumentOutOfRangeException(nameof(accumulation), accumulation, null),
     };
+
+    /// <summary>A recorded figure's name in words (fe de erratas), from its YAML name in a publication record.</summary>
+    public static string FigureName(string name) => name switch
+    {
+        FigureNames.Compliance => "Cumplimiento",
+        FigureNames.Weight => "Ponderación",
+        FigureNames.YearTarget => "Meta de la vigencia",
+        FigureNames.Planned => "Programado al corte",
+        FigureNames.Executed => "Ejecutado al corte",
+        FigureNames.CutOffProgress => "% avance al corte",
+        FigureNames.YearProgress => "Avance de la vigencia",
+        _ => name,
+    };
+
+    /// <summary>True for the figures that are always percentages (cumplimiento, avances, ponderación), whatever the indicator's unit.</summary>
+    public static bool FigureIsPercent(string name) =>
+        name is FigureNames.Compliance or FigureNames.Weight or FigureNames.CutOffProgress or FigureNames.YearProgress;
+
+    /// <summary>How an objective's cumplimiento moved, as a verb phrase: "subió", "bajó"….</summary>
+    public static string Trend(Trend trend) => trend switch
+    {
+        Method.Trend.Rose => "subió",
+        Method.Trend.Fell => "bajó",
+        Method.Trend.Started => "empezó a medirse",
+        Method.Trend.Stopped => "quedó sin indicadores programados",
+        _ => "se mantuvo",
+    };
 }

@@ -54,6 +54,7 @@ public enum Section
 {
     Home,
     Objectives,
+    CutOffs,
     Methodology,
     OpenData,
     SiteMap,
@@ -74,9 +75,12 @@ public sealed record SiteInfo
     public required string Source { get; init; }
     /// <summary>The source as a sentence, ending with one period, ready for "Fuente: … Corte …".</summary>
     public string SourceSentence => Source.TrimEnd().EndsWith('.') ? Source.TrimEnd() : Source.TrimEnd() + ".";
-    /// <summary>The cut-off the site shows; null when there is none.</summary>
-    public CutOff? LatestCutOff { get; init; }
-    /// <summary>The latest cut-off's publication date (its date when not given).</summary>
+    /// <summary>The cut-off the page shows (the latest, or the page's own on a cut-off's pages); null when there is none.</summary>
+    public CutOff? CutOff { get; init; }
+    /// <summary>
+    /// The day that cut-off was published: from its record (content/publicaciones/), else from plan.yaml's 'publicado';
+    /// null when neither says (a draft, or a cut-off without a record yet): the footer then names no date.
+    /// </summary>
     public DateOnly? Published { get; init; }
     /// <summary>True in preview when the cut-off shown is a draft: pages carry the "BORRADOR" banner.</summary>
     public bool ShowsDraft { get; init; }

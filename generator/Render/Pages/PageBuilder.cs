@@ -1,5 +1,7 @@
 using Pei.Site.Method;
 using Pei.Site.Model;
+using Pei.Site.Render.Charts;
+using Pei.Site.Render.Formatting;
 using Pei.Site.Render.OpenData;
 
 namespace Pei.Site.Render.Pages;
@@ -8,6 +10,7 @@ namespace Pei.Site.Render.Pages;
 public static class PageBuilder
 {
     private const string HomeCrumb = "Inicio";
+    private const string CutOffsCrumb = "Cortes";
 
     /// <summary>The order the home page counts statuses in; "Sin reporte" only appears when some draft has it.</summary>
     private static readonly Status[] CountedStatuses = [Status.OnTrack, Status.Lagging, Status.NotProgrammed, Status.NotReported];
@@ -15,10 +18,11 @@ public static class PageBuilder
     public static IReadOnlyList<Page> Build(PlanReport report, RenderOptions options)
     {
         var plan = report.Plan;
-        var site = Site(report, options);
+        var site = Site(report, report.Latest, options);
+        var latest = report.CutOffs.Count - 1;
         var pages = new List<Page>
         {
-            Home(report, site),
+            Home(report, latest, site, SitePaths.Home, [], SitePaths.Objective),
             new MethodologyPage
             {
                 Path = SitePaths.Methodology,
@@ -46,77 +50,127 @@ public static class PageBuilder
                 Site = site,
                 Section = Section.None,
             },
+            new CutOffsPage
+            {
+                Path = SitePaths.CutOffs,
+                Title = $"Cortes publicados — {plan.Name}",
+                Site = site,
+                Section = Section.CutOffs,
+                Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, null)],
+                CutOffs = report.CutOffs.Reverse()
+                    .Select(c => new CutOffEntry(Link(c), PublishedOn(c), c.Publication is { Corrections.Count: > 0 }, c.CutOff.Draft))
+                    .ToList(),
+            },
         };
         foreach (var objective in plan.Objectives)
         {
-            pages.Add(Objective(report, site, objective));
+            pages.Add(Objective(report, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
             pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i)));
+        }
+        for (var index = 0; index < report.CutOffs.Count; index++)
+        {
+            var cutOff = report.CutOffs[index];
+            var date = cutOff.CutOff.Date;
+            var own = Site(report, cutOff, options);
+            Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
+            pages.Add(Home(report, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
+            pages.AddRange(plan.Objectives.Select(o =>
+                Objective(report, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
         }
         pages.Add(SiteMapPage.For(pages, site));
         return pages;
     }
 
-    internal static SiteInfo Site(PlanReport report, RenderOptions options)
+    /// <summary>The chrome of a page showing <paramref name="shown"/>: its date in the header and footer, its publication date.</summary>
+    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options) => new()
     {
-        var latest = report.Latest?.CutOff;
-        // The publication date comes from the cut-off's record; a draft previewed by serve shows its cut-off date.
-        return new SiteInfo
-        {
-            Entity = report.Plan.Entity,
-            PlanName = report.Plan.Name,
-            Period = report.Plan.Period,
-            Address = report.Plan.Address,
-            Source = string.IsNullOrWhiteSpace(report.Plan.Source) ? report.Plan.Entity : report.Plan.Source,
-            LatestCutOff = latest,
-            Published = latest is null ? null : report.Latest!.Publication?.Published ?? latest.Date,
-            ShowsDraft = options.Preview && latest is { Draft: true },
-            Banner = options.Banner,
-            ExtraScript = options.ExtraScript,
-            BaseUrl = options.BaseUrl,
-            Reports = options.Reports,
-            Licence = report.Plan.Licence,
-        };
-    }
+        Entity = report.Plan.Entity,
+        PlanName = report.Plan.Name,
+        Period = report.Plan.Period,
+        Address = report.Plan.Address,
+        Source = string.IsNullOrWhiteSpace(report.Plan.Source) ? report.Plan.Entity : report.Plan.Source,
+        CutOff = shown?.CutOff,
+        Published = shown is null ? null : PublishedOn(shown),
+        ShowsDraft = options.Preview && shown?.CutOff is { Draft: true },
+        Banner = options.Banner,
+        ExtraScript = options.ExtraScript,
+        BaseUrl = options.BaseUrl,
+        Reports = options.Reports,
+        Licence = report.Plan.Licence,
+    };
 
-    private static HomePage Home(PlanReport report, SiteInfo site)
+    /// <summary>The day a cut-off was published: its record's date; null without one (a draft in preview).</summary>
+    public static DateOnly? PublishedOn(CutOffReport cutOff) => cutOff.Publication?.Published;
+
+    private static CutOffLink Link(CutOffReport cutOff) => new(cutOff.CutOff.Date, cutOff.CutOff.Title, SitePaths.CutOff(cutOff.CutOff.Date));
+
+    private static CutOffTimeline? Timeline(PlanReport report, int index) => index < 0 ? null : new CutOffTimeline(
+        Link(report.CutOffs[index]),
+        index > 0 ? Link(report.CutOffs[index - 1]) : null,
+        index < report.CutOffs.Count - 1 ? Link(report.CutOffs[index + 1]) : null,
+        index == report.CutOffs.Count - 1);
+
+    private static CutOffChanges? Changes(PlanReport report, int index) =>
+        index < 0 ? null : CutOffChanges.Between(index > 0 ? report.CutOffs[index - 1] : null, report.CutOffs[index]);
+
+    /// <summary>The dashboard at the cut-off <paramref name="index"/> (−1: the plan has none).</summary>
+    private static HomePage Home(PlanReport report, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
     {
-        var latest = report.Latest;
-        var measured = latest?.Objectives.SelectMany(o => o.Indicators).ToList() ?? [];
+        var shown = index < 0 ? null : report.CutOffs[index];
+        var measured = shown?.Objectives.SelectMany(o => o.Indicators).ToList() ?? [];
+        var archived = breadcrumbs.Count > 0;
         return new HomePage
         {
-            Path = SitePaths.Home,
-            Title = $"{report.Plan.Name} — {report.Plan.Entity}",
+            Path = path,
+            Title = archived ? $"Corte del {EsCo.Date(shown!.CutOff.Date)} — {report.Plan.Name}" : $"{report.Plan.Name} — {report.Plan.Entity}",
             Site = site,
-            Section = Section.Home,
+            Section = archived ? Section.CutOffs : Section.Home,
+            Breadcrumbs = breadcrumbs,
             Plan = report.Plan,
-            Latest = latest,
+            Shown = shown,
             Objectives = report.Plan.Objectives
-                .Select(o => new ObjectiveSummary(o, latest?.Objectives.FirstOrDefault(c => c.Objective.Number == o.Number)))
+                .Select(o => new ObjectiveSummary(o, shown?.Objectives.FirstOrDefault(c => c.Objective.Number == o.Number), objectivePath(o.Number)))
                 .ToList(),
             StatusCounts = CountedStatuses
                 .Select(s => new StatusCount(s, measured.Count(i => i.Status == s)))
                 .Where(c => c.Status != Status.NotReported || c.Count > 0)
                 .ToList(),
             MeasuredIndicators = measured.Count,
+            Timeline = Timeline(report, index),
+            Changes = Changes(report, index),
+            Errata = shown is null ? [] : Errata(report.Plan, shown),
         };
     }
 
-    private static ObjectivePage Objective(PlanReport report, SiteInfo site, Objective objective)
+    /// <summary>An objective at the cut-off <paramref name="index"/> (−1: the plan has none), with its history up to it.</summary>
+    private static ObjectivePage Objective(PlanReport report, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
     {
-        var history = report.History(objective.Number).ToList();
-        var latest = history.Count > 0 && report.Latest is { } l && history[^1].CutOff == l.CutOff ? history[^1] : null;
-        var measured = latest?.Indicators.Select(i => i.Indicator.Id).ToHashSet() ?? [];
+        var history = report.CutOffs.Take(index + 1)
+            .Select(c => c.Objectives.FirstOrDefault(o => o.Objective.Number == objective.Number))
+            .OfType<ObjectiveCompliance>()
+            .ToList();
+        var shown = index >= 0 && history.Count > 0 && history[^1].CutOff == report.CutOffs[index].CutOff ? history[^1] : null;
+        var measured = shown?.Indicators.Select(i => i.Indicator.Id).ToHashSet() ?? [];
+        var changes = Changes(report, index);
+        var archived = trail.Count > 1;
         return new ObjectivePage
         {
-            Path = SitePaths.Objective(objective.Number),
-            Title = $"Objetivo {objective.Number} — {report.Plan.Name}",
+            Path = path,
+            Title = archived
+                ? $"Objetivo {objective.Number} al {EsCo.Date(report.CutOffs[index].CutOff.Date)} — {report.Plan.Name}"
+                : $"Objetivo {objective.Number} — {report.Plan.Name}",
             Site = site,
-            Section = Section.Objectives,
-            Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new($"Objetivo {objective.Number}", null)],
+            Section = archived ? Section.CutOffs : Section.Objectives,
+            Breadcrumbs = [.. trail, new($"Objetivo {objective.Number}", null)],
             Objective = objective,
-            Latest = latest,
+            Shown = shown,
             History = history,
+            Chart = TrendCharts.Compliance(objective, history),
             Unmeasured = objective.Indicators.Where(i => !measured.Contains(i.Id)).ToList(),
+            Timeline = Timeline(report, index),
+            Change = changes?.Previous is null ? null : changes.Objectives.FirstOrDefault(c => c.Objective.Number == objective.Number),
+            StatusChanges = changes?.Indicators.Where(c => c.Objective.Number == objective.Number).ToList() ?? [],
+            Errata = index < 0 ? [] : Errata(report.Plan, report.CutOffs[index]).Where(e => e.Objective == objective.Number).ToList(),
         };
     }
 
@@ -139,9 +193,39 @@ public static class PageBuilder
             Indicator = indicator,
             Objective = objective,
             Years = indicator.FiscalYears
-                .Select(y => new FiscalYearHistory(y, history.Where(h => h.FiscalYear.Year == y.Year).ToList()))
+                .Select(y =>
+                {
+                    var measurements = history.Where(h => h.FiscalYear.Year == y.Year).ToList();
+                    return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements));
+                })
                 .ToList(),
         };
+    }
+
+    /// <summary>The fe de erratas of a cut-off, each figure named in words and its values printed as the site prints them.</summary>
+    private static List<ErratumLine> Errata(Plan plan, CutOffReport cutOff)
+    {
+        if (cutOff.Publication is not { } publication)
+        {
+            return [];
+        }
+        var indicators = plan.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var objectives = plan.Objectives.ToDictionary(o => o.Number);
+        return publication.Errata.Select(e =>
+        {
+            var indicator = e.Key.Indicator is { } id ? indicators.GetValueOrDefault(id) : null;
+            var what = indicator is not null
+                ? $"Objetivo {e.Key.Objective}, indicador {IndicatorLabel(indicator)}"
+                : objectives.TryGetValue(e.Key.Objective, out var o) ? $"Objetivo {o.Number}. {o.Title}" : $"Objetivo {e.Key.Objective}";
+            string Print(decimal? value) => value switch
+            {
+                null => "sin dato",
+                { } v when e.Key.Name == FigureNames.Weight => EsCo.Weight(v),
+                { } v when Vocabulary.FigureIsPercent(e.Key.Name) || indicator is null => EsCo.Percent(v),
+                { } v => EsCo.Magnitude(v, indicator.Unit),
+            };
+            return new ErratumLine(e.Key.Objective, what, Vocabulary.FigureName(e.Key.Name), Print(e.Before), Print(e.After), e.Correction.Date, e.Correction.Reason);
+        }).ToList();
     }
 
     /// <summary>"4199. Estrategia de comunicación…": the code, when there is one, then the name.</summary>

@@ -42,6 +42,9 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>
     /// <summary>The value a &lt;meter&gt; shows: the figure capped to 0–100 (the text beside it prints the real number).</summary>
     public static string MeterValue(decimal value) => EsCo.Attribute(Math.Clamp(value, 0m, 100m));
 
+    /// <summary>A chart's SVG markup, built and escaped by <see cref="Charts.SvgChart"/>.</summary>
+    public static IHtmlContent Svg(Charts.RenderedChart chart) => new HtmlString(chart.Svg);
+
     public static string Date(DateOnly date) => EsCo.Date(date);
 
     public static string IsoDate(DateOnly date) => EsCo.IsoDate(date);

@@ -1,24 +1,31 @@
+using System.Text.Json;
 using Microsoft.Playwright;
+using Pei.Site.Render.Formatting;
+using Pei.Site.Tests.Fixtures;
 
 namespace Pei.Site.Tests.Browser;
 
 /// <summary>
-/// The real content built once, served over HTTP on 127.0.0.1, with Debian's Chromium driven by Playwright.
-/// Chromium is found through PEI_CHROMIUM or /usr/bin/chromium; when there is none the tests fail with a clear message (never skip).
+/// The sites the browser tests check, each built once per test run and served over HTTP on 127.0.0.1: the real
+/// content/ and the plan-en-el-tiempo fixture (several cut-offs over two fiscal years, a corrected one). One Debian
+/// Chromium, driven by Playwright, visits both. Chromium is found through PEI_CHROMIUM or /usr/bin/chromium; when there
+/// is none the tests fail with a clear message (never skip).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
+    public const string RealContent = "contenido";
+    public const string Timeline = "plan-en-el-tiempo";
+
+    /// <summary>The names of the sites, for [MemberData]: every browser check runs on each.</summary>
+    public static TheoryData<string> Names => new(RealContent, Timeline);
+
     private readonly TempFolder temp = new();
+    private readonly Dictionary<string, BuiltSite> sites = new(StringComparer.Ordinal);
     private IPlaywright? playwright;
 
-    public string Out => temp["_site"];
-
-    public SiteServer Server { get; private set; } = null!;
+    public BuiltSite this[string name] => sites[name];
 
     public IBrowser Browser { get; private set; } = null!;
-
-    /// <summary>Every HTML page of the built site, as paths relative to the site root with forward slashes.</summary>
-    public IReadOnlyList<string> Pages { get; private set; } = [];
 
     public static string ArtifactsFolder
     {
@@ -34,16 +41,16 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         // A base URL at the host's root, as the server below serves the site: pages carry canonical and Open Graph
         // tags for the checkers, and the 404 page's links (which start from the base path, "/") resolve.
-        var build = Cli.Run("build", "--content", Repository.Content, "--out", Out, "--theme", Repository.Theme, "--base-url", "https://example.gov.co/");
+        var real = temp[RealContent];
+        var build = Cli.Run("build", "--content", Repository.Content, "--out", real, "--theme", Repository.Theme, "--base-url", "https://example.gov.co/");
         if (build.ExitCode != 0)
         {
             throw new InvalidOperationException("the real content did not build:\n" + build.Stderr);
         }
-        Pages = Directory.GetFiles(Out, "*.html", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(Out, p).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        Server = new SiteServer(Out);
+        sites[RealContent] = new BuiltSite(RealContent, real, this);
+        var timeline = temp[Timeline];
+        TimelineFixture.Build(timeline);
+        sites[Timeline] = new BuiltSite(Timeline, timeline, this);
         var chromium = ChromiumPath();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -81,8 +88,6 @@ public sealed class BrowserSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public string Url(string page) => Server.BaseUrl + page;
-
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -90,9 +95,71 @@ public sealed class BrowserSite : IAsyncLifetime
             await Browser.CloseAsync();
         }
         playwright?.Dispose();
-        Server?.Dispose();
+        foreach (var site in sites.Values)
+        {
+            site.Server.Dispose();
+        }
         temp.Dispose();
     }
+}
+
+/// <summary>One built site, served: its pages and what its own open data says about it (so no test assumes a shape).</summary>
+public sealed class BuiltSite
+{
+    private readonly BrowserSite browser;
+
+    public BuiltSite(string name, string output, BrowserSite browser)
+    {
+        this.browser = browser;
+        Name = name;
+        Out = output;
+        Pages = Directory.GetFiles(Out, "*.html", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Out, p).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Plan = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "datos", "plan.json"))).RootElement.Clone();
+        Server = new SiteServer(Out);
+    }
+
+    public string Name { get; }
+
+    public string Out { get; }
+
+    /// <summary>Every HTML page of the built site, as paths relative to the site root with forward slashes.</summary>
+    public IReadOnlyList<string> Pages { get; }
+
+    /// <summary>The site's datos/plan.json.</summary>
+    public JsonElement Plan { get; }
+
+    public SiteServer Server { get; }
+
+    public IBrowser Browser => browser.Browser;
+
+    /// <summary>The newest published cut-off in plan.json.</summary>
+    public JsonElement LatestCutOff => Plan.GetProperty("cortes").EnumerateArray().Last();
+
+    /// <summary>The first objective page of the latest cut-off (the page people share).</summary>
+    public string FirstObjectivePage => Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal));
+
+    /// <summary>The cut-off a page shows, as the site writes it: its own on cortes/AAAA-MM-DD/ pages, else the latest.</summary>
+    public string CutOffDateShownOn(string page)
+    {
+        var iso = page.StartsWith("cortes/", StringComparison.Ordinal) && page.Split('/') is { Length: > 2 } parts
+            ? parts[1]
+            : LatestCutOff.GetProperty("fecha").GetString()!;
+        return EsCo.Date(DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>An objective's cumplimiento at the latest cut-off as the site prints it ("106,16 %"), or null.</summary>
+    public string? LatestCompliance(int objective) =>
+        LatestCutOff.GetProperty("objetivos").EnumerateArray().Single(o => o.GetProperty("numero").GetInt32() == objective)
+            .GetProperty("cumplimiento") is { ValueKind: JsonValueKind.Number } c ? EsCo.Percent(c.GetDecimal()) : null;
+
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => browser.NewPageAsync(width, height);
+
+    public string Url(string page) => Server.BaseUrl + page;
+
+    public override string ToString() => Name;
 }
 
 [CollectionDefinition(Name)]

@@ -3,13 +3,16 @@ using Microsoft.Playwright;
 namespace Pei.Site.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class LayoutTests(BrowserSite site)
+public class LayoutTests(BrowserSite sites)
 {
-    [Fact]
-    public async Task No_page_scrolls_horizontally_at_320_px()
+    [Theory]
+    [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
+    public async Task No_page_scrolls_horizontally_at_320_px(string name)
     {
+        var site = sites[name];
         var page = await site.NewPageAsync(width: 320, height: 640);
         var problems = new List<string>();
+        var objectiveTables = 0;
         foreach (var path in site.Pages)
         {
             await page.GotoAsync(site.Url(path));
@@ -18,13 +21,25 @@ public class LayoutTests(BrowserSite site)
             {
                 problems.Add($"{path}: {width} px");
             }
+            // The objective table, the page people share, reads as cards: it does not scroll inside its own region either.
+            var scrolling = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('.tabla')].filter(r => r.querySelector('table.metas, table.erratas-tabla'))" +
+                ".filter(r => r.scrollWidth > r.clientWidth + 1).map(r => r.querySelector('caption').textContent + ': ' + r.scrollWidth + ' px')");
+            problems.AddRange(scrolling.Select(s => $"{path}: the table scrolls ({s})"));
+            if (path.EndsWith("index.html", StringComparison.Ordinal) && path.Contains("objetivos/", StringComparison.Ordinal))
+            {
+                objectiveTables += await page.Locator("table.metas").CountAsync();
+            }
         }
         Assert.True(problems.Count == 0, "horizontal scrolling at 320 px: " + string.Join(", ", problems));
+        Assert.True(objectiveTables > 0, "no objective table was checked");
     }
 
-    [Fact]
-    public async Task No_page_logs_console_errors_or_has_failed_requests()
+    [Theory]
+    [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
+    public async Task No_page_logs_console_errors_or_has_failed_requests(string name)
     {
+        var site = sites[name];
         var page = await site.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>
@@ -53,10 +68,12 @@ public class LayoutTests(BrowserSite site)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public async Task Objective_page_prints_as_a_clean_report_without_navigation_chrome()
+    [Theory]
+    [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
+    public async Task Objective_page_prints_as_a_clean_report_without_navigation_chrome(string name)
     {
-        var path = site.Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal));
+        var site = sites[name];
+        var path = site.FirstObjectivePage;
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Url(path));
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
@@ -68,7 +85,7 @@ public class LayoutTests(BrowserSite site)
         }
         Assert.True(await page.Locator("h1").IsVisibleAsync());
         var text = await page.InnerTextAsync("body");
-        Assert.Contains("30 de junio de 2025", text, StringComparison.Ordinal);
+        Assert.Contains(site.CutOffDateShownOn(path), text, StringComparison.Ordinal);
         Assert.Contains("Fuente", text, StringComparison.Ordinal);
         var rowsAvoidBreaks = await page.EvaluateAsync<bool>(
             "() => [...document.querySelectorAll('tr')].every(r => ['avoid', 'avoid-page'].includes(getComputedStyle(r).breakInside))");
@@ -77,7 +94,7 @@ public class LayoutTests(BrowserSite site)
         var paper = await site.NewPageAsync(width: 1030, height: 700);
         await paper.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         var overflowing = new List<string>();
-        foreach (var objective in site.Pages.Where(p => p.StartsWith("objetivos/", StringComparison.Ordinal)))
+        foreach (var objective in site.Pages.Where(p => p.Contains("objetivos/", StringComparison.Ordinal)))
         {
             await paper.GotoAsync(site.Url(objective));
             overflowing.AddRange(await paper.EvaluateAsync<string[]>(
@@ -87,35 +104,54 @@ public class LayoutTests(BrowserSite site)
         Assert.True(overflowing.Count == 0, "tables wider than the printed page: " + string.Join("; ", overflowing));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         Assert.True(pdf.Length > 1000);
-        await File.WriteAllBytesAsync(Path.Combine(BrowserSite.ArtifactsFolder, "objetivo-impreso.pdf"), pdf);
+        await File.WriteAllBytesAsync(Path.Combine(BrowserSite.ArtifactsFolder, $"objetivo-impreso-{site.Name}.pdf"), pdf);
     }
 
-    [Fact]
-    public async Task Screenshots_of_home_and_an_objective_are_saved_at_desktop_and_phone_widths()
+    [Theory]
+    [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
+    public async Task Screenshots_of_home_and_an_objective_are_saved_at_desktop_and_phone_widths(string name)
     {
-        var objective = site.Pages.First(p => p.StartsWith("objetivos/", StringComparison.Ordinal));
-        foreach (var (name, path) in new[] { ("inicio", "index.html"), ("objetivo", objective) })
+        var site = sites[name];
+        var objective = site.FirstObjectivePage;
+        foreach (var (shot, path) in new[] { ("inicio", "index.html"), ("objetivo", objective), ("cortes", "cortes/index.html") })
         {
             foreach (var width in new[] { 1280, 320 })
             {
                 var page = await site.NewPageAsync(width: width, height: 800);
                 await page.GotoAsync(site.Url(path));
-                var file = Path.Combine(BrowserSite.ArtifactsFolder, $"{name}-{width}.png");
+                var file = Path.Combine(BrowserSite.ArtifactsFolder, $"{site.Name}-{shot}-{width}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
                 Assert.True(new FileInfo(file).Length > 1000);
             }
         }
     }
 
-    [Fact]
-    public async Task Pages_are_readable_without_javascript()
+    [Theory]
+    [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
+    public async Task Pages_are_readable_without_javascript(string name)
     {
+        var site = sites[name];
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url("index.html"));
         var text = await page.InnerTextAsync("main");
-        Assert.Contains("106,16", text, StringComparison.Ordinal);
-        await page.GotoAsync(site.Url("objetivos/3/index.html"));
-        Assert.Contains("74,40", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        foreach (var objective in site.LatestCutOff.GetProperty("objetivos").EnumerateArray())
+        {
+            Assert.Contains(site.LatestCompliance(objective.GetProperty("numero").GetInt32()) ?? "Sin indicadores programados", text, StringComparison.Ordinal);
+        }
+        if (site.Name == BrowserSite.RealContent)
+        {
+            // The 2025-06-30 report never changes: its own pages keep its figures whatever cut-offs come after.
+            await page.GotoAsync(site.Url("cortes/2025-06-30/index.html"));
+            Assert.Contains("106,16", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            await page.GotoAsync(site.Url("cortes/2025-06-30/objetivos/3/index.html"));
+            Assert.Contains("74,40", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        }
+        else
+        {
+            // Charts are drawn at build time: they are there without JavaScript.
+            await page.GotoAsync(site.Url(site.FirstObjectivePage));
+            Assert.True(await page.Locator("figure svg[role=img]").IsVisibleAsync());
+        }
     }
 }

@@ -22,7 +22,7 @@ public class CommandLineTests
         var outcome = Cli.Run("validate", "--content", Repository.Content);
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Stderr);
-        Assert.Contains("10 objetivos, 29 indicadores, 1 corte publicado", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains(RealContent.Summary, outcome.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,15 +5,23 @@ namespace Pei.Site.Tests.NewCutOffBehaviour;
 /// <summary>nuevo-corte on a copy of the real content: what it adds, what it keeps, and what it refuses.</summary>
 public sealed class NewCutOffCommandTests : IDisposable
 {
-    private const string NewDate = "2025-09-30";
+    /// <summary>The quarter after the content's last cut-off, whatever it is today.</summary>
+    private static readonly string NewDate = RealContent.NextQuarterEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The indicators with a vigencia in the new cut-off's year: nuevo-corte adds a measurement to each.</summary>
+    private static readonly int IndicatorsOfTheYear = RealContent.Plan.Indicators.Count(i => i.FiscalYear(RealContent.NextQuarterEnd.Year) is not null);
 
     private static readonly string[] MeasurementBlock =
     [
-        "      2025-09-30:",
+        $"      {NewDate}:",
         "        programado:",
         "        ejecutado:",
         "        observaciones:",
     ];
+
+    /// <summary>The cut-offs build publishes from today's content (drafts left out).</summary>
+    private static readonly string[] PublishedBefore =
+        RealContent.Report.CutOffs.Select(c => c.CutOff.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private readonly TempFolder temp = new();
     private readonly string content;
@@ -42,7 +50,7 @@ public sealed class NewCutOffCommandTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Stderr);
         Assert.Contains(
-            "Corte 2025-09-30 agregado como borrador en plan.yaml y en 29 indicadores. Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo.",
+            $"Corte {NewDate} agregado como borrador en plan.yaml y en {IndicatorsOfTheYear} indicadores. Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo.",
             outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains(content + "/plan.yaml", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains(content + "/objetivos/03-comunicacion-publica/indicadores/4199.yaml", outcome.Stdout, StringComparison.Ordinal);
@@ -56,8 +64,9 @@ public sealed class NewCutOffCommandTests : IDisposable
         Assert.Equal(0, Cli.Run("nuevo-corte", NewDate, "--content", content).ExitCode);
 
         var (at, added) = TextDiff.Insertion(before, File.ReadAllText(PlanPath));
-        Assert.Equal(["  - fecha: 2025-09-30", "    borrador: true"], added);
-        Assert.Equal("    titulo: Segundo trimestre 2025", Lines(before)[at - 1]);
+        Assert.Equal([$"  - fecha: {NewDate}", "    borrador: true"], added);
+        var lastCutOff = RealContent.Plan.CutOffs[^1];
+        Assert.Equal(lastCutOff.Title is { } title ? $"    titulo: {title}" : $"  - fecha: {lastCutOff.Date:yyyy-MM-dd}", Lines(before)[at - 1]);
     }
 
     [Fact]
@@ -67,8 +76,8 @@ public sealed class NewCutOffCommandTests : IDisposable
 
         Assert.Equal(0, Cli.Run("nuevo-corte", NewDate, "--content", content).ExitCode);
 
-        Assert.Equal(29, before.Count);
-        Assert.All(before, file =>
+        Assert.Equal(IndicatorsOfTheYear, before.Count(f => File.ReadAllText(f.Key) != f.Value));
+        Assert.All(before.Where(f => File.ReadAllText(f.Key) != f.Value), file =>
         {
             var after = File.ReadAllText(file.Key);
             Assert.Equal(Lines(file.Value).Length + 4, Lines(after).Length);
@@ -87,7 +96,7 @@ public sealed class NewCutOffCommandTests : IDisposable
         Assert.Equal(0, Cli.Run("nuevo-corte", NewDate, "--content", content).ExitCode);
 
         Assert.Equal(
-            before + "      2025-09-30:\n        programado:\n        ejecutado:\n        observaciones:\n",
+            before + $"      {NewDate}:\n        programado:\n        ejecutado:\n        observaciones:\n",
             File.ReadAllText(path));
     }
 
@@ -111,11 +120,11 @@ public sealed class NewCutOffCommandTests : IDisposable
         var validate = Cli.Run("validate", "--content", content);
         Assert.Equal(0, validate.ExitCode);
         var warnings = validate.Stderr.Split('\n').Where(l => l.Contains(": warning PEI035: ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(29 * 2, warnings.Length);
-        Assert.Contains(warnings, w => w.Contains("4199.yaml:21:", StringComparison.Ordinal) && w.EndsWith("falta 'programado' en el corte en borrador 2025-09-30; complételo antes de publicar el corte", StringComparison.Ordinal));
+        Assert.Equal(IndicatorsOfTheYear * 2, warnings.Length);
+        Assert.Contains(warnings, w => w.Contains("4199.yaml:", StringComparison.Ordinal) && w.EndsWith($"falta 'programado' en el corte en borrador {NewDate}; complételo antes de publicar el corte", StringComparison.Ordinal));
         Assert.DoesNotContain(": error ", validate.Stderr, StringComparison.Ordinal);
 
-        Assert.Equal(["2025-06-30"], PublishedCutOffs());
+        Assert.Equal(PublishedBefore, PublishedCutOffs());
     }
 
     [Fact]
@@ -130,7 +139,7 @@ public sealed class NewCutOffCommandTests : IDisposable
         }
         Assert.Equal(0, Cli.Run("publicar", NewDate, "--content", content).ExitCode);
 
-        Assert.Equal(["2025-06-30", "2025-09-30"], PublishedCutOffs());
+        Assert.Equal([.. PublishedBefore, NewDate], PublishedCutOffs());
     }
 
     [Fact]
@@ -142,7 +151,7 @@ public sealed class NewCutOffCommandTests : IDisposable
         var validate = Cli.Run("validate", "--content", content);
 
         Assert.Equal(1, validate.ExitCode);
-        Assert.Equal(29 * 2, validate.ErrorLines.Length);
+        Assert.Equal(IndicatorsOfTheYear * 2, validate.ErrorLines.Length);
         Assert.All(validate.ErrorLines, l => Assert.Contains(": error PEI036: falta '", l, StringComparison.Ordinal));
     }
 

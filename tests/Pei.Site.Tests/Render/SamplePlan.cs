@@ -6,7 +6,8 @@ namespace Pei.Site.Tests.Render;
 
 /// <summary>
 /// A small plan built in code: two objectives, four indicators (one of each type, one lagging with Markdown
-/// observations, one not programmed at the cut-off) and two published cut-offs, plus an optional draft.
+/// observations, one not programmed at the cut-off) and two published cut-offs, plus an optional draft. March's
+/// record says it was published on 15 April; June's, published on 15 July, was corrected on 1 August.
 /// </summary>
 public static class SamplePlan
 {
@@ -18,6 +19,42 @@ public static class SamplePlan
         "Se generó un **rezago** de 0,13 por demoras en la alianza.\n\nVer el [informe](https://example.org/informe) y [x](javascript:alert(1)).";
 
     private static readonly SourceSpan Here = new("prueba.yaml", 1, 1);
+
+    public static readonly DateOnly MarchPublished = new(2025, 4, 15);
+    public static readonly DateOnly JunePublished = new(2025, 7, 15);
+    public static readonly DateOnly JuneCorrected = new(2025, 8, 1);
+    public const string CorrectionReason = "Se corrige el ejecutado reportado por la Oficina Asesora de Comunicaciones";
+
+    /// <summary>The records of the published cut-offs: March as published; June published with two figures later corrected.</summary>
+    public static IReadOnlyList<Model.Publication> Publications() =>
+    [
+        new Model.Publication
+        {
+            CutOff = March, Published = MarchPublished, Where = Here, Corrections = [],
+            Figures = [Figure(1, null, FigureNames.Compliance, 100m), Figure(2, null, FigureNames.Compliance, 100m)],
+        },
+        new Model.Publication
+        {
+            CutOff = June, Published = JunePublished, Where = Here,
+            Figures =
+            [
+                Figure(1, null, FigureNames.Compliance, 106.16m),
+                Figure(2, null, FigureNames.Compliance, 80.32m),
+                Figure(2, "4199-estrategia-comunicacion", FigureNames.Executed, 0.3m),
+            ],
+            Corrections =
+            [
+                new Correction
+                {
+                    Date = JuneCorrected, Reason = CorrectionReason, Where = Here,
+                    Figures = [Figure(2, null, FigureNames.Compliance, 84.97m), Figure(2, "4199-estrategia-comunicacion", FigureNames.Executed, 0.36m)],
+                },
+            ],
+        },
+    ];
+
+    private static RecordedFigure Figure(int objective, string? indicator, string name, decimal? value) =>
+        new(new FigureKey(objective, indicator, name), value, Here);
 
     public static Plan Build(bool withDraft = false, string? observations = null) => new()
     {
@@ -36,6 +73,7 @@ public static class SamplePlan
             new CutOff { Date = June, Title = "Segundo trimestre", Where = Here },
             .. withDraft ? [new CutOff { Date = September, Title = "Tercer trimestre", Draft = true, Where = Here }] : Array.Empty<CutOff>(),
         ],
+        Publications = Publications(),
         Objectives =
         [
             new Objective

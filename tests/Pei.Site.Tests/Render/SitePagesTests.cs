@@ -10,6 +10,13 @@ public class SitePagesTests
     private static readonly string[] ExpectedPages =
     [
         "404.html",
+        "cortes/2025-03-31/index.html",
+        "cortes/2025-03-31/objetivos/1/index.html",
+        "cortes/2025-03-31/objetivos/2/index.html",
+        "cortes/2025-06-30/index.html",
+        "cortes/2025-06-30/objetivos/1/index.html",
+        "cortes/2025-06-30/objetivos/2/index.html",
+        "cortes/index.html",
         "datos/index.html",
         "index.html",
         "indicadores/3979-modelo-victimas/index.html",
@@ -25,7 +32,7 @@ public class SitePagesTests
     public static TheoryData<string> Pages => new(ExpectedPages);
 
     [Fact]
-    public void Site_has_the_home_each_objective_each_indicator_methodology_open_data_and_404_sorted_by_path()
+    public void Site_has_the_home_each_objective_each_indicator_each_cut_off_methodology_open_data_and_404_sorted_by_path()
     {
         var paths = RenderedSite.Instance.Pages(SamplePlan.Report(), new RenderOptions()).Select(f => f.Path).ToList();
 
@@ -94,7 +101,7 @@ public class SitePagesTests
         Assert.Contains("Secretaría General de la Alcaldía Mayor de Bogotá", document.QuerySelector("header")!.TextContent);
         Assert.Contains("Plan Estratégico Institucional 2024-2027", document.QuerySelector("header")!.TextContent);
         var nav = document.QuerySelector("nav[aria-label='Navegación principal']")!;
-        Assert.Equal(["Inicio", "Objetivos", "Metodología", "Datos abiertos"], nav.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal(["Inicio", "Objetivos", "Cortes", "Metodología", "Datos abiertos"], nav.QuerySelectorAll("a").Select(a => a.TextContent));
         Assert.Single(document.QuerySelectorAll("main"));
         Assert.Single(document.QuerySelectorAll("footer"));
         Assert.All(document.QuerySelectorAll("nav"), n => Assert.False(string.IsNullOrEmpty(n.GetAttribute("aria-label"))));
@@ -102,41 +109,29 @@ public class SitePagesTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void Every_footer_names_entity_address_source_cut_off_and_publication_date(string path)
+    public void Every_footer_names_entity_address_source_and_the_cut_off_and_publication_date_of_the_page(string path)
     {
         var footer = RenderedSite.Page(path).QuerySelector("footer")!.TextContent;
+        var march = path.StartsWith("cortes/2025-03-31/", StringComparison.Ordinal);
 
         Assert.Contains("Secretaría General de la Alcaldía Mayor de Bogotá", footer);
         Assert.Contains("Carrera 8 No. 10-65, Bogotá D. C.", footer);
-        Assert.Contains("Fuente: SEGPLAN. Plan de Acción 2025. Corte 30 de junio de 2025", footer);
-        Assert.Contains("Publicado el 30 de junio de 2025", footer);
+        Assert.Contains($"Fuente: SEGPLAN. Plan de Acción 2025. Corte {(march ? "31 de marzo de 2025" : "30 de junio de 2025")}", footer);
+        Assert.Contains($"Publicado el {(march ? "15 de abril de 2025" : "15 de julio de 2025")}", footer);
     }
 
     [Fact]
-    public void Footer_shows_the_publication_date_of_the_cut_off_s_record()
+    public void Publication_date_comes_from_the_cut_off_s_record_and_is_left_out_without_one()
     {
+        static string Footer(Pei.Site.Model.Plan plan, string path) => RenderedSite.Parse(
+            RenderedSite.Pages(Pei.Site.Method.PlanCalculator.Compute(plan), new RenderOptions())[path]).QuerySelector("footer")!.TextContent;
         var plan = SamplePlan.Build();
-        var june = plan.CutOffs[1];
-        plan = plan with
-        {
-            Publications =
-            [
-                new Pei.Site.Model.Publication
-                {
-                    CutOff = june.Date,
-                    Published = new DateOnly(2025, 7, 15),
-                    Figures = Pei.Site.Method.PublishedFigures.Of(plan, june),
-                    Corrections = [],
-                    Where = june.Where,
-                },
-            ],
-        };
-        var pages = RenderedSite.Pages(Pei.Site.Method.PlanCalculator.Compute(plan), new RenderOptions());
 
-        var footer = RenderedSite.Parse(pages["index.html"]).QuerySelector("footer")!.TextContent;
-
-        Assert.Contains("Corte 30 de junio de 2025", footer);
-        Assert.Contains("Publicado el 15 de julio de 2025", footer);
+        Assert.Contains("Publicado el 15 de julio de 2025", Footer(plan, "index.html"));
+        Assert.Contains("Publicado el 15 de abril de 2025", Footer(plan, "cortes/2025-03-31/index.html"));
+        var noDate = Footer(plan with { Publications = [] }, "index.html");
+        Assert.Contains("Corte 30 de junio de 2025", noDate);
+        Assert.DoesNotContain("Publicado el", noDate);
     }
 
     [Theory]

@@ -13,9 +13,9 @@ public sealed class ContentFileSchemaTests
         var files = ContentSchemas.FilesIn(Repository.Content).GroupBy(ContentSchemas.For).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(1, files[ContentSchemas.Plan]);
-        Assert.Equal(10, files[ContentSchemas.Objective]);
-        Assert.Equal(29, files[ContentSchemas.Indicator]);
-        Assert.True(files[ContentSchemas.Publication] >= 1); // at least the record of 2025-06-30
+        Assert.Equal(RealContent.Plan.Objectives.Count, files[ContentSchemas.Objective]);
+        Assert.Equal(RealContent.Plan.Indicators.Count(), files[ContentSchemas.Indicator]);
+        Assert.Equal(RealContent.Plan.Publications.Count, files[ContentSchemas.Publication]);
     }
 
     [Theory]

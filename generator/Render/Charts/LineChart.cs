@@ -1,0 +1,51 @@
+namespace Pei.Site.Render.Charts;
+
+/// <summary>The shape of a point's marker: series and statuses differ by shape, never by colour alone.</summary>
+public enum MarkerShape
+{
+    Circle,
+    Square,
+    /// <summary>A triangle pointing down: an objective lagging at that cut-off.</summary>
+    TriangleDown,
+    Diamond,
+}
+
+/// <summary>One value of a series at one category; <see cref="Text"/> is the value as the site prints it (es-CO).</summary>
+public sealed record ChartPoint(decimal? Value, string Text, MarkerShape Shape);
+
+/// <summary>A line of the chart. <see cref="Style"/> names its CSS class suffix (grafica-serie-…) for colour and dash.</summary>
+public sealed record ChartSeries(string Name, string Style, MarkerShape Shape, IReadOnlyList<ChartPoint> Points);
+
+/// <summary>A horizontal line across the plot, e.g. the year's target or 100 %.</summary>
+public sealed record ReferenceLine(decimal Value, string Label);
+
+/// <summary>A category on the horizontal axis, in one or two short lines ("jun." / "2025").</summary>
+public sealed record ChartCategory(string Line, string? SecondLine);
+
+/// <summary>What a legend entry means: a marker shape and its words.</summary>
+public sealed record LegendEntry(MarkerShape Shape, string Text, string Style);
+
+/// <summary>
+/// A line chart drawn at build time: categories across, values up, from zero to a round maximum.
+/// <see cref="SvgChart.Render"/> turns it into inline SVG markup.
+/// </summary>
+public sealed record LineChart
+{
+    /// <summary>A prefix for the ids of the chart's title and summary, unique in the page.</summary>
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>What the chart shows, in one or two sentences (rendered next to the chart and referenced by it).</summary>
+    public required string Summary { get; init; }
+    public required IReadOnlyList<ChartCategory> Categories { get; init; }
+    public required IReadOnlyList<ChartSeries> Series { get; init; }
+    public ReferenceLine? Reference { get; init; }
+    /// <summary>Extra legend entries (e.g. what each marker shape means).</summary>
+    public IReadOnlyList<LegendEntry> Legend { get; init; } = [];
+    /// <summary>How an axis value prints (es-CO).</summary>
+    public required Func<decimal, string> AxisText { get; init; }
+    /// <summary>Print each point's value beside it (only when few points fit).</summary>
+    public bool LabelPoints { get; init; } = true;
+}
+
+/// <summary>A chart ready for a page: the SVG markup (already escaped) and its ids.</summary>
+public sealed record RenderedChart(string Svg, string TitleId, string SummaryId, string Summary);

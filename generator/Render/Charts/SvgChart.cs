@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pei.Site.Render.Charts;
+
+/// <summary>
+/// Writes a <see cref="LineChart"/> as inline SVG: deterministic, culture-invariant coordinates, every text escaped,
+/// no style attribute (colours come from the stylesheet's classes, with currentColor as the fallback, so forced-colors
+/// and print read it), role="img" named by its &lt;title&gt; and described by the summary beside it.
+/// </summary>
+public static class SvgChart
+{
+    private const int Width = 640;
+    private const int Height = 300;
+    private const int Left = 72;
+    private const int Right = 16;
+    private const int Top = 56;
+    private const int Bottom = 44;
+    private const int PlotWidth = Width - Left - Right;
+    private const int PlotHeight = Height - Top - Bottom;
+    private const int Steps = 4;
+    private const decimal MarkerSize = 5m;
+
+    /// <summary>The chart's SVG; its title and the summary element (rendered by the page) carry the ids in the result.</summary>
+    public static RenderedChart Render(LineChart chart)
+    {
+        var titleId = chart.Id + "-titulo";
+        var summaryId = chart.Id + "-resumen";
+        var max = NiceMaximum(chart.Series.SelectMany(s => s.Points).Select(p => p.Value ?? 0m)
+            .Append(chart.Reference?.Value ?? 0m).Max());
+        var step = max / Steps;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"grafica\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{titleId}\" aria-describedby=\"{summaryId}\" focusable=\"false\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Escape(chart.Title)}</title>\n");
+
+        // Grid and value axis.
+        svg.Append("<g class=\"grafica-ejes\" font-size=\"12\" fill=\"currentColor\">\n");
+        for (var i = 0; i <= Steps; i++)
+        {
+            var value = step * i;
+            var y = Y(value, max);
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grafica-guia\" x1=\"{Left}\" y1=\"{N(y)}\" x2=\"{Width - Right}\" y2=\"{N(y)}\" stroke=\"currentColor\" stroke-width=\"{(i == 0 ? "1.5" : "0.5")}\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{N(y + 4)}\" text-anchor=\"end\">{Escape(chart.AxisText(value))}</text>\n");
+        }
+        for (var i = 0; i < chart.Categories.Count; i++)
+        {
+            var x = X(i, chart.Categories.Count);
+            var category = chart.Categories[i];
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{Escape(category.Line)}</text>\n");
+            if (category.SecondLine is { } second)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Height - Bottom + 34}\" text-anchor=\"middle\">{Escape(second)}</text>\n");
+            }
+        }
+        svg.Append("</g>\n");
+
+        if (chart.Reference is { } reference)
+        {
+            var y = Y(reference.Value, max);
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grafica-referencia\" x1=\"{Left}\" y1=\"{N(y)}\" x2=\"{Width - Right}\" y2=\"{N(y)}\" stroke=\"currentColor\" stroke-width=\"2\" stroke-dasharray=\"2 4\"/>\n");
+        }
+
+        foreach (var series in chart.Series)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"grafica-serie grafica-serie-{series.Style}\" stroke=\"currentColor\" fill=\"currentColor\">\n");
+            foreach (var run in Runs(series.Points))
+            {
+                if (run.Count > 1)
+                {
+                    var points = string.Join(' ', run.Select(i => $"{N(X(i, chart.Categories.Count))},{N(Y(series.Points[i].Value!.Value, max))}"));
+                    svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"grafica-linea\" points=\"{points}\" fill=\"none\" stroke-width=\"2.5\"/>\n");
+                }
+            }
+            for (var i = 0; i < series.Points.Count; i++)
+            {
+                if (series.Points[i] is not { Value: { } value } point)
+                {
+                    continue;
+                }
+                var x = X(i, chart.Categories.Count);
+                var y = Y(value, max);
+                svg.Append(Marker(point.Shape, x, y)).Append('\n');
+                if (chart.LabelPoints)
+                {
+                    svg.Append(CultureInfo.InvariantCulture, $"<text class=\"grafica-valor\" x=\"{N(x)}\" y=\"{N(y - 10)}\" text-anchor=\"middle\" font-size=\"11\" stroke=\"none\">{Escape(point.Text)}</text>\n");
+                }
+            }
+            svg.Append("</g>\n");
+        }
+
+        svg.Append(Legend(chart));
+        svg.Append("</svg>");
+        return new RenderedChart(svg.ToString(), titleId, summaryId, chart.Summary);
+    }
+
+    /// <summary>The legend along the top: a sample of each series, the reference line and any extra marker meanings.</summary>
+    private static string Legend(LineChart chart)
+    {
+        var entries = chart.Series.Select(s => (Kind: "serie", Style: s.Style, Shape: (MarkerShape?)s.Shape, Text: s.Name))
+            .Concat(chart.Reference is { } r ? [("referencia", "", null, r.Label)] : [])
+            .Concat(chart.Legend.Select(l => ("marca", l.Style, (MarkerShape?)l.Shape, l.Text)))
+            .ToList();
+        var legend = new StringBuilder("<g class=\"grafica-leyenda\" font-size=\"12\" fill=\"currentColor\" stroke=\"currentColor\">\n");
+        decimal x = Left, y = 16;
+        foreach (var (kind, style, shape, text) in entries)
+        {
+            var width = 34m + 7m * text.Length;
+            if (x + width > Width - Right && x > Left)
+            {
+                x = Left;
+                y += 20;
+            }
+            var group = kind == "serie" || kind == "marca" ? $"grafica-serie grafica-serie-{style}" : "grafica-referencia";
+            legend.Append(CultureInfo.InvariantCulture, $"<g class=\"{group}\">");
+            if (kind == "serie")
+            {
+                legend.Append(CultureInfo.InvariantCulture, $"<line class=\"grafica-linea\" x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 24)}\" y2=\"{N(y)}\" stroke-width=\"2.5\"/>");
+            }
+            else if (kind == "referencia")
+            {
+                legend.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 24)}\" y2=\"{N(y)}\" stroke-width=\"2\" stroke-dasharray=\"2 4\"/>");
+            }
+            if (shape is { } s)
+            {
+                legend.Append(Marker(s, x + 12, y));
+            }
+            legend.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 30)}\" y=\"{N(y + 4)}\" stroke=\"none\" fill=\"currentColor\">{Escape(text)}</text></g>\n");
+            x += width;
+        }
+        return legend.Append("</g>\n").ToString();
+    }
+
+    private static string Marker(MarkerShape shape, decimal x, decimal y) => shape switch
+    {
+        MarkerShape.Square => $"<rect class=\"grafica-marca\" x=\"{N(x - MarkerSize)}\" y=\"{N(y - MarkerSize)}\" width=\"{N(2 * MarkerSize)}\" height=\"{N(2 * MarkerSize)}\" stroke-width=\"2\"/>",
+        MarkerShape.TriangleDown => $"<path class=\"grafica-marca\" d=\"M{N(x - 6)} {N(y - 5)}H{N(x + 6)}L{N(x)} {N(y + 6)}Z\" stroke-width=\"1.5\"/>",
+        MarkerShape.Diamond => $"<path class=\"grafica-marca\" d=\"M{N(x)} {N(y - 7)}L{N(x + 7)} {N(y)}L{N(x)} {N(y + 7)}L{N(x - 7)} {N(y)}Z\" stroke-width=\"1.5\"/>",
+        _ => $"<circle class=\"grafica-marca\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerSize)}\" stroke-width=\"1.5\"/>",
+    };
+
+    /// <summary>Consecutive indices with a value: a missing value breaks the line.</summary>
+    private static List<List<int>> Runs(IReadOnlyList<ChartPoint> points)
+    {
+        var runs = new List<List<int>>();
+        List<int>? current = null;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].Value is null)
+            {
+                current = null;
+                continue;
+            }
+            if (current is null)
+            {
+                current = [];
+                runs.Add(current);
+            }
+            current.Add(i);
+        }
+        return runs;
+    }
+
+    private static decimal X(int index, int count) => Left + PlotWidth * (2m * index + 1m) / (2m * count);
+
+    private static decimal Y(decimal value, decimal max) => Top + PlotHeight - PlotHeight * Math.Clamp(value, 0m, max) / max;
+
+    /// <summary>The smallest round step (1, 1.5, 2, 2.5, 3 or 5 × 10ⁿ) times <see cref="Steps"/> at or above the largest value.</summary>
+    public static decimal NiceMaximum(decimal largest)
+    {
+        if (largest <= 0m)
+        {
+            return Steps;
+        }
+        var magnitude = 1m;
+        while (magnitude * Steps * 10m <= largest)
+        {
+            magnitude *= 10m;
+        }
+        while (magnitude > largest && magnitude > 0.0001m)
+        {
+            magnitude /= 10m;
+        }
+        foreach (var factor in new[] { 1m, 1.5m, 2m, 2.5m, 3m, 5m, 10m })
+        {
+            if (magnitude * factor * Steps >= largest)
+            {
+                return magnitude * factor * Steps;
+            }
+        }
+        return magnitude * 10m * Steps;
+    }
+
+    /// <summary>A coordinate with at most two decimals and a dot, whatever the culture.</summary>
+    private static string N(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Text for SVG content inside HTML: markup characters escaped.</summary>
+    public static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
+}

@@ -1,0 +1,95 @@
+using Pei.Site.Method;
+using Pei.Site.Model;
+using Pei.Site.Render.Formatting;
+
+namespace Pei.Site.Render.Charts;
+
+/// <summary>The site's two trend charts, built from computed figures: an objective's cumplimiento and an indicator's year.</summary>
+public static class TrendCharts
+{
+    /// <summary>Point labels stay readable up to this many cut-offs; beyond it only the table and the summary give values.</summary>
+    private const int LabelledPoints = 8;
+
+    /// <summary>
+    /// An objective's cumplimiento at every cut-off, with the 100 % line; markers tell the status by shape.
+    /// Null with fewer than two cut-offs: a single point is no trend, and the page says so in a sentence.
+    /// </summary>
+    public static RenderedChart? Compliance(Objective objective, IReadOnlyList<ObjectiveCompliance> history)
+    {
+        if (history.Count < 2)
+        {
+            return null;
+        }
+        var measured = history.Where(h => h.Compliance is not null).ToList();
+        var summary = measured.Count == 0
+            ? $"Ningún corte tuvo indicadores programados para el objetivo {objective.Number}."
+            : $"Cumplimiento del objetivo {objective.Number} en {EsCo.Integer(history.Count)} cortes, del {EsCo.Date(history[0].CutOff.Date)} al {EsCo.Date(history[^1].CutOff.Date)}. " +
+              $"{Extremes(measured.Select(h => (h.CutOff.Date, h.Compliance!.Value)).ToList(), EsCo.Percent)}";
+        return SvgChart.Render(new LineChart
+        {
+            Id = "grafica-cumplimiento",
+            Title = $"Cumplimiento del objetivo {objective.Number} en cada corte",
+            Summary = summary,
+            Categories = Categories(history.Select(h => h.CutOff.Date).ToList()),
+            Series =
+            [
+                new ChartSeries("Cumplimiento", "cumplimiento", MarkerShape.Circle,
+                    history.Select(h => new ChartPoint(h.Compliance, h.Compliance is { } c ? EsCo.Percent(c) : "",
+                        h.Status == Status.Lagging ? MarkerShape.TriangleDown : MarkerShape.Circle)).ToList()),
+            ],
+            Reference = new ReferenceLine(100m, "100 %"),
+            Legend = [new LegendEntry(MarkerShape.TriangleDown, "Con rezago", "cumplimiento")],
+            AxisText = EsCo.Percent,
+            LabelPoints = history.Count <= LabelledPoints,
+        });
+    }
+
+    /// <summary>
+    /// An indicator's programado and ejecutado at each cut-off of one fiscal year, with the year's target as a line.
+    /// Null with fewer than two measurements.
+    /// </summary>
+    public static RenderedChart? Year(Indicator indicator, FiscalYear year, IReadOnlyList<IndicatorProgress> measurements)
+    {
+        if (measurements.Count < 2)
+        {
+            return null;
+        }
+        var y = EsCo.Integer(year.Year);
+        string Value(decimal v) => EsCo.Magnitude(v, indicator.Unit);
+        var last = measurements[^1].Measurement;
+        var summary = $"Programado y ejecutado de la vigencia {y} en {EsCo.Integer(measurements.Count)} cortes, frente a una meta de la vigencia de {Value(year.Target)}. " +
+            (last.Planned is { } p && last.Executed is { } e
+                ? $"Al {EsCo.Date(last.CutOff)} se había programado {Value(p)} y ejecutado {Value(e)}."
+                : $"El corte del {EsCo.Date(last.CutOff)} aún no tiene cifras.");
+        return SvgChart.Render(new LineChart
+        {
+            Id = "grafica-" + y,
+            Title = $"Programado y ejecutado en cada corte de la vigencia {y}",
+            Summary = summary,
+            Categories = Categories(measurements.Select(m => m.Measurement.CutOff).ToList()),
+            Series =
+            [
+                new ChartSeries("Programado", "programado", MarkerShape.Square,
+                    measurements.Select(m => new ChartPoint(m.Measurement.Planned, m.Measurement.Planned is { } v ? Value(v) : "", MarkerShape.Square)).ToList()),
+                new ChartSeries("Ejecutado", "ejecutado", MarkerShape.Circle,
+                    measurements.Select(m => new ChartPoint(m.Measurement.Executed, m.Measurement.Executed is { } v ? Value(v) : "", MarkerShape.Circle)).ToList()),
+            ],
+            Reference = new ReferenceLine(year.Target, $"Meta de la vigencia: {Value(year.Target)}"),
+            AxisText = v => EsCo.Magnitude(v, indicator.Unit),
+            LabelPoints = false,
+        });
+    }
+
+    /// <summary>"mar." over "2025": the year shows under the first cut-off and wherever it changes.</summary>
+    private static List<ChartCategory> Categories(IReadOnlyList<DateOnly> dates) =>
+        dates.Select((d, i) => new ChartCategory(EsCo.ShortMonth(d), i == 0 || dates[i - 1].Year != d.Year ? EsCo.Integer(d.Year) : null)).ToList();
+
+    /// <summary>"Empezó en 87,20 % y llegó a 90,45 %; el más alto fue … (fecha) y el más bajo … (fecha)."</summary>
+    private static string Extremes(IReadOnlyList<(DateOnly Date, decimal Value)> values, Func<decimal, string> format)
+    {
+        var highest = values.MaxBy(v => v.Value);
+        var lowest = values.MinBy(v => v.Value);
+        return $"Empezó en {format(values[0].Value)} y llegó a {format(values[^1].Value)}; " +
+            $"el más alto fue {format(highest.Value)} ({EsCo.Date(highest.Date)}) y el más bajo {format(lowest.Value)} ({EsCo.Date(lowest.Date)}).";
+    }
+}

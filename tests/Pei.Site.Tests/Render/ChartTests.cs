@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Pei.Site.Method;
+using Pei.Site.Render;
+using Pei.Site.Render.Charts;
+
+namespace Pei.Site.Tests.Render;
+
+/// <summary>The trend charts: inline SVG that names itself, says what it shows, and tells status by shape as well as colour.</summary>
+public class ChartTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    [Fact]
+    public void Objective_page_charts_compliance_as_an_image_named_by_its_title_and_described_by_a_summary()
+    {
+        var document = RenderedSite.Page("objetivos/2/index.html");
+        var svg = document.QuerySelector("figure.grafica-figura svg")!;
+
+        Assert.Equal("img", svg.GetAttribute("role"));
+        var title = document.GetElementById(svg.GetAttribute("aria-labelledby")!)!;
+        Assert.Equal("title", title.LocalName);
+        Assert.Equal("Cumplimiento del objetivo 2 en cada corte", title.TextContent);
+        var summary = document.GetElementById(svg.GetAttribute("aria-describedby")!)!;
+        Assert.Equal("figcaption", summary.LocalName);
+        Assert.Contains("Empezó en 100,00\u00A0% y llegó a 84,97\u00A0%", summary.TextContent);
+        // The same data as a table next to it.
+        Assert.NotNull(document.GetElementById("historia-tabla"));
+    }
+
+    [Fact]
+    public void Charts_are_well_formed_svg_with_invariant_coordinates_and_no_style_attribute()
+    {
+        var chart = TrendCharts.Compliance(SamplePlan.Build().Objectives[1], SamplePlan.Report().History(2).ToList())!;
+        var root = XElement.Parse(chart.Svg);
+
+        Assert.Equal(Svg + "svg", root.Name);
+        Assert.DoesNotContain(root.DescendantsAndSelf(), e => e.Attribute("style") is not null);
+        Assert.Empty(root.Descendants(Svg + "script"));
+        foreach (var number in root.Descendants(Svg + "line").SelectMany(l => new[] { "x1", "y1", "x2", "y2" }.Select(a => (string)l.Attribute(a)!)))
+        {
+            Assert.Matches(@"^-?\d+(\.\d{1,2})?$", number);
+        }
+        // A lagging cut-off is a triangle, an on-track one a circle: shape, not colour alone.
+        var markers = root.Descendants().Where(e => (string?)e.Attribute("class") == "grafica-marca").ToList();
+        Assert.Contains(markers, m => m.Name == Svg + "path");
+        Assert.Contains(markers, m => m.Name == Svg + "circle");
+        Assert.Contains(root.Descendants(Svg + "text"), t => t.Value == "Con rezago");
+        Assert.Contains(root.Descendants(Svg + "text"), t => t.Value == "84,97\u00A0%");
+    }
+
+    [Fact]
+    public void Chart_text_is_escaped()
+    {
+        var chart = SvgChart.Render(new LineChart
+        {
+            Id = "g",
+            Title = "<script>alert(1)</script> & \"x\"",
+            Summary = "s",
+            Categories = [new ChartCategory("<b>", null), new ChartCategory("a&b", "\"")],
+            Series = [new ChartSeries("<i>", "ejecutado", MarkerShape.Circle, [new ChartPoint(1m, "<u>", MarkerShape.Circle), new ChartPoint(2m, "&", MarkerShape.Circle)])],
+            Reference = new ReferenceLine(3m, "<meta>"),
+            AxisText = v => v.ToString(CultureInfo.InvariantCulture),
+        });
+
+        var root = XElement.Parse(chart.Svg);
+        Assert.Equal("<script>alert(1)</script> & \"x\"", root.Element(Svg + "title")!.Value);
+        Assert.DoesNotContain(root.Descendants(), e => e.Name.LocalName is "script" or "b" or "i" or "u" or "meta");
+    }
+
+    [Fact]
+    public void Charts_are_the_same_bytes_whatever_the_culture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            var charts = new[] { "en-US", "de-DE", "ar-SA" }.Select(name =>
+            {
+                CultureInfo.CurrentCulture = new CultureInfo(name);
+                return TrendCharts.Compliance(SamplePlan.Build().Objectives[0], SamplePlan.Report().History(1).ToList())!.Svg;
+            }).ToList();
+            Assert.All(charts, c => Assert.Equal(charts[0], c));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Indicator_page_charts_programado_and_ejecutado_with_the_year_target_as_a_line()
+    {
+        var document = RenderedSite.Page("indicadores/3979-modelo-victimas/index.html");
+        var svg = document.QuerySelector("#vigencia-2025 ~ figure svg")!;
+        var texts = svg.QuerySelectorAll("text").Select(t => t.TextContent).ToList();
+
+        Assert.Equal("Programado y ejecutado en cada corte de la vigencia 2025", svg.QuerySelector("title")!.TextContent);
+        Assert.Contains("Programado", texts);
+        Assert.Contains("Ejecutado", texts);
+        Assert.Contains("Meta de la vigencia: 45\u00A0%", texts);
+        Assert.NotNull(svg.QuerySelector(".grafica-referencia"));
+        Assert.Contains("se había programado 31,92\u00A0% y ejecutado 33,885\u00A0%", document.GetElementById(svg.GetAttribute("aria-describedby")!)!.TextContent);
+    }
+
+    [Fact]
+    public void With_a_single_cut_off_the_chart_gives_way_to_a_sentence()
+    {
+        var plan = SamplePlan.Build();
+        var pages = RenderedSite.Pages(PlanCalculator.Compute(plan with { CutOffs = [plan.CutOffs[1]] }), new RenderOptions());
+
+        var objective = RenderedSite.Parse(pages["objetivos/1/index.html"]);
+        var indicator = RenderedSite.Parse(pages["indicadores/3979-modelo-victimas/index.html"]);
+
+        Assert.Empty(objective.QuerySelectorAll("svg"));
+        Assert.Contains("Con un solo corte todavía no hay una tendencia", objective.QuerySelector("main")!.TextContent);
+        Assert.Empty(indicator.QuerySelectorAll("svg"));
+        Assert.Contains("Con un solo corte en esta vigencia", indicator.QuerySelector("main")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData(0, 4)]
+    [InlineData(3, 4)]
+    [InlineData(45, 60)]
+    [InlineData(106.16, 120)]
+    [InlineData(15334, 20000)]
+    [InlineData(0.49, 0.6)]
+    public void The_axis_ends_at_a_round_maximum(double largest, double expected)
+    {
+        Assert.Equal((decimal)expected, SvgChart.NiceMaximum((decimal)largest));
+    }
+}
