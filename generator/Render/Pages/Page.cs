@@ -39,6 +39,9 @@ public abstract class Page
     /// <summary>What the page is about, in one or two sentences, for &lt;meta name="description"&gt; and Open Graph.</summary>
     public virtual string Description => Title;
 
+    /// <summary>", tal como se publicó" on the pages of a cut-off's permanent address (cortes/AAAA-MM-DD/…), so their descriptions differ from the latest pages'.</summary>
+    protected string AsPublished => Path.StartsWith("cortes/", StringComparison.Ordinal) ? ", tal como se publicó" : "";
+
     /// <summary>The page's name in the site map (mapa del sitio): its title without the plan's name.</summary>
     public virtual string SiteMapLabel => Title.Split(" — ")[0];
 

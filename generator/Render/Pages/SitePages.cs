@@ -28,7 +28,7 @@ public sealed class HomePage : Page
     public IReadOnlyList<ErratumLine> Errata { get; init; } = [];
 
     public override string Description => Shown is { } latest
-        ? $"Seguimiento del {Plan.Name}, {Plan.Entity}: cumplimiento de sus {EsCo.Integer(Objectives.Count)} objetivos estratégicos y {EsCo.Integer(MeasuredIndicators)} indicadores con corte al {EsCo.Date(latest.CutOff.Date)}."
+        ? $"Seguimiento del {Plan.Name}, {Plan.Entity}{AsPublished}: cumplimiento de sus {EsCo.Integer(Objectives.Count)} objetivos estratégicos y {EsCo.Integer(MeasuredIndicators)} indicadores con corte al {EsCo.Date(latest.CutOff.Date)}."
         : $"Seguimiento del {Plan.Name}, {Plan.Entity}: sus {EsCo.Integer(Objectives.Count)} objetivos estratégicos. Aún no hay cortes publicados.";
 
     /// <summary>The latest cut-off's PDF report, when this build printed it.</summary>
@@ -76,8 +76,8 @@ public sealed class ObjectivePage : Page
     public override string SiteMapLabel => $"Objetivo {EsCo.Integer(Objective.Number)}. {Objective.Title}";
 
     public override string Description => Shown is { Compliance: { } compliance } latest
-        ? $"Objetivo estratégico {EsCo.Integer(Objective.Number)}. {Objective.Title}: cumplimiento de {EsCo.Percent(compliance)} con corte al {EsCo.Date(latest.CutOff.Date)}, según {EsCo.Integer(latest.Indicators.Count)} indicadores."
-        : $"Objetivo estratégico {EsCo.Integer(Objective.Number)}. {Objective.Title}: sus indicadores y su cumplimiento en cada corte.";
+        ? $"Objetivo estratégico {EsCo.Integer(Objective.Number)}. {Objective.Title}{AsPublished}: cumplimiento de {EsCo.Percent(compliance)} con corte al {EsCo.Date(latest.CutOff.Date)}, según {EsCo.Integer(latest.Indicators.Count)} indicadores."
+        : $"Objetivo estratégico {EsCo.Integer(Objective.Number)}. {Objective.Title}{AsPublished}: sus indicadores y su cumplimiento en cada corte.";
 }
 
 /// <summary>layouts/Indicator.cshtml: everything about one indicator, fiscal year by fiscal year.</summary>

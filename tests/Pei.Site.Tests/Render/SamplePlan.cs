@@ -25,8 +25,18 @@ public static class SamplePlan
     public static readonly DateOnly JuneCorrected = new(2025, 8, 1);
     public const string CorrectionReason = "Se corrige el ejecutado reportado por la Oficina Asesora de Comunicaciones";
 
-    /// <summary>The records of the published cut-offs: March as published; June published with two figures later corrected.</summary>
-    public static IReadOnlyList<Model.Publication> Publications() =>
+    /// <summary>
+    /// The records of the published cut-offs: March as published; June published with two figures later corrected. The
+    /// figures not listed here are what <paramref name="plan"/> computes, so each record counts every measured indicator.
+    /// </summary>
+    public static IReadOnlyList<Model.Publication> Publications(Plan plan) => PublicationsAsWritten().Select(p => p with
+    {
+        Figures = PublishedFigures.Of(plan, plan.CutOffs.Single(c => c.Date == p.CutOff))
+            .Select(f => p.Figures.FirstOrDefault(g => g.Key == f.Key) ?? f)
+            .ToList(),
+    }).ToList();
+
+    private static IReadOnlyList<Model.Publication> PublicationsAsWritten() =>
     [
         new Model.Publication
         {
@@ -56,7 +66,13 @@ public static class SamplePlan
     private static RecordedFigure Figure(int objective, string? indicator, string name, decimal? value) =>
         new(new FigureKey(objective, indicator, name), value, Here);
 
-    public static Plan Build(bool withDraft = false, string? observations = null) => new()
+    public static Plan Build(bool withDraft = false, string? observations = null)
+    {
+        var plan = WithoutRecords(withDraft, observations);
+        return plan with { Publications = Publications(plan) };
+    }
+
+    private static Plan WithoutRecords(bool withDraft, string? observations) => new()
     {
         Entity = "Secretaría General de la Alcaldía Mayor de Bogotá",
         Name = "Plan Estratégico Institucional 2024-2027",
@@ -73,7 +89,6 @@ public static class SamplePlan
             new CutOff { Date = June, Title = "Segundo trimestre", Where = Here },
             .. withDraft ? [new CutOff { Date = September, Title = "Tercer trimestre", Draft = true, Where = Here }] : Array.Empty<CutOff>(),
         ],
-        Publications = Publications(),
         Objectives =
         [
             new Objective
