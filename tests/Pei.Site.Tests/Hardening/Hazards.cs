@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pei.Site.FileSystem;
 
 namespace Pei.Site.Tests.Hardening;
 
@@ -47,14 +48,35 @@ internal static class Hazards
         }
     }
 
-    /// <summary>Every file under <paramref name="folder"/> (links not followed) with its bytes, or its link target.</summary>
-    public static Dictionary<string, string> Snapshot(string folder) =>
-        new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .ToDictionary(
-                entry => Path.GetRelativePath(folder, entry.FullName),
-                entry => entry.LinkTarget is { } target ? "-> " + target
-                    : entry is DirectoryInfo ? "/" : Convert.ToBase64String(File.ReadAllBytes(entry.FullName)),
-                StringComparer.Ordinal);
+    /// <summary>
+    /// Every entry under <paramref name="folder"/>: a file's bytes, a link's target (never followed, so a link to the folder
+    /// itself or to /dev/zero is just a line), a folder's name, the kind of anything else (a named pipe is never opened).
+    /// </summary>
+    public static Dictionary<string, string> Snapshot(string folder)
+    {
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        Walk(folder);
+        return entries;
+
+        void Walk(string directory)
+        {
+            foreach (var path in Directory.GetFileSystemEntries(directory))
+            {
+                var key = Path.GetRelativePath(folder, path);
+                var kind = FileKinds.Of(path);
+                entries[key] = kind switch
+                {
+                    FileKind.SymbolicLink => "-> " + new FileInfo(path).LinkTarget,
+                    FileKind.Regular => Convert.ToBase64String(File.ReadAllBytes(path)),
+                    _ => kind.ToString(),
+                };
+                if (kind == FileKind.Directory)
+                {
+                    Walk(path);
+                }
+            }
+        }
+    }
 
     /// <summary>Every text the run printed or wrote into <paramref name="output"/> (when it exists).</summary>
     public static IEnumerable<string> Everything(Cli.Outcome outcome, string? output = null)
