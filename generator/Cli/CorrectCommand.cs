@@ -64,7 +64,10 @@ public static class CorrectCommand
         {
             return Refused(diagnostics);
         }
-        EditedFiles.Write([(recordPath, text.Encode())]);
+        if (!EditedFiles.Write(new ContentFolder(content, content), [(recordPath, publication.Where.File, text.Encode())], diagnostics))
+        {
+            return Refused(diagnostics);
+        }
         var summary = new StringBuilder()
             .Append($"Corrección del corte {date} registrada el {ContentWords.Of(today)} en {publication.Where.File}")
             .Append($" ({(changed.Count == 1 ? "1 cifra" : $"{changed.Count} cifras")}; motivo: {reason.Trim()}):");

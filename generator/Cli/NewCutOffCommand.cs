@@ -35,16 +35,23 @@ public static class NewCutOffCommand
             return Refused(diagnostics);
         }
 
+        var folder = new ContentFolder(content, content);
         var planDisplay = plan.CutOffs[^1].Where.File; // plan.yaml as the loader names it in diagnostics
         var edits = new List<(string Path, string Display, SourceText? Text)>();
-        var planPath = Path.Combine(content, ContentLoader.PlanFile);
-        edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(Read(planPath), cutOff, planDisplay, diagnostics)));
+        var planPath = folder.PathOf(ContentLoader.PlanFile);
+        if (Read(folder, planPath, planDisplay, diagnostics) is { } planText)
+        {
+            edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(planText, cutOff, planDisplay, diagnostics)));
+        }
         foreach (var objective in plan.Objectives)
         {
             foreach (var indicator in objective.Indicators.Where(i => i.FiscalYear(cutOff.Year) is not null))
             {
-                var path = Path.Combine(content, ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
-                edits.Add((path, indicator.Where.File, CutOffInsertion.AddToIndicator(Read(path), cutOff, indicator.Where.File, diagnostics)));
+                var path = folder.PathOf(ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
+                if (Read(folder, path, indicator.Where.File, diagnostics) is { } text)
+                {
+                    edits.Add((path, indicator.Where.File, CutOffInsertion.AddToIndicator(text, cutOff, indicator.Where.File, diagnostics)));
+                }
             }
         }
         if (diagnostics.HasErrors)
@@ -52,7 +59,10 @@ public static class NewCutOffCommand
             return Refused(diagnostics);
         }
 
-        EditedFiles.Write(edits.Select(e => (e.Path, e.Text!.Encode())).ToList());
+        if (!EditedFiles.Write(folder, edits.Select(e => (e.Path, e.Display, e.Text!.Encode())).ToList(), diagnostics))
+        {
+            return Refused(diagnostics);
+        }
         var indicators = edits.Count - 1;
         var summary =
             $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLoader.PlanFile} y en " +
@@ -91,7 +101,9 @@ public static class NewCutOffCommand
         }
     }
 
-    private static SourceText Read(string path) => SourceText.Decode(File.ReadAllBytes(path));
+    /// <summary>A file the loader has just accepted, read again through the same checks (it may have changed since).</summary>
+    private static SourceText? Read(ContentFolder folder, string path, string display, DiagnosticBag diagnostics) =>
+        folder.Read(path, new SourceSpan(display, 1, 1), diagnostics) is { } bytes ? SourceText.Decode(bytes) : null;
 
     private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
 }

@@ -36,7 +36,7 @@ public static class Pipeline
     public static Result Build(string content, string outDirectory, string theme, BuildOptions build)
     {
         var diagnostics = new DiagnosticBag();
-        if (OutputGuard.Refusal(outDirectory, content) is { } refusal)
+        if (OutputGuard.Refusal(outDirectory, content, theme) is { } refusal)
         {
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
             return new Result(diagnostics.Sorted(), "");
@@ -81,7 +81,20 @@ public static class Pipeline
         {
             return new Result(diagnostics.Sorted(), "");
         }
-        SiteWriter.Write(files, outDirectory);
+        try
+        {
+            SiteWriter.Write(files, outDirectory);
+        }
+        catch (OutputRefusedException e)
+        {
+            diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), e.Message);
+            return new Result(diagnostics.Sorted(), "");
+        }
+        catch (OutputBusyException e)
+        {
+            diagnostics.Error(Codes.OutputBusy, new SourceSpan(outDirectory, 1, 1), e.OutDirectory, (int)e.Waited.TotalSeconds);
+            return new Result(diagnostics.Sorted(), "");
+        }
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
         var summary = $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).";
         if (options.BaseUrl is null)

@@ -51,7 +51,13 @@ public static class PublishCommand
 
         var figures = PublishedFigures.Of(plan, cutOff);
         var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
-        EditedFiles.Write([(planPath, planText!.Encode()), (recordPath, PublicationRecord.New(day, today, figures).Encode())]);
+        var files = new ContentFolder(content, content);
+        if (!EditedFiles.Write(files,
+                [(planPath, cutOff.Where.File, planText!.Encode()), (recordPath, PublicationCheck.RecordPath(content, day), PublicationRecord.New(day, today, figures).Encode())],
+                diagnostics))
+        {
+            return Refused(diagnostics);
+        }
         var objectives = figures.Count(f => f.Key.Indicator is null);
         var indicators = figures.Where(f => f.Key.Indicator is not null).Select(f => f.Key.Indicator).Distinct().Count();
         var summary =

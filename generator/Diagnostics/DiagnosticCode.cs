@@ -52,6 +52,11 @@ public static class Codes
     public static readonly DiagnosticCode PublishedValueMissing = new("PEI036", "falta '{0}' en el corte {1}, que ya no es borrador; complételo o vuelva a marcar el corte con 'borrador: true'");
     public static readonly DiagnosticCode UnexpectedFile = new("PEI037", "archivo inesperado '{0}': {1}");
     public static readonly DiagnosticCode NoCutOffs = new("PEI038", "'cortes' está vacío: liste al menos un corte con su 'fecha'");
+    public static readonly DiagnosticCode LinkLeavesContent = new("PEI039", "'{0}' es un enlace simbólico que lleva fuera de la carpeta de contenido y no se lee; copie el archivo o la carpeta dentro del contenido en lugar de enlazarlo");
+    public static readonly DiagnosticCode NotARegularFile = new("PEI040", "'{0}' no es un archivo normal sino {1} y no se lee; la carpeta de contenido solo admite archivos y carpetas");
+    public static readonly DiagnosticCode BrokenLink = new("PEI041", "'{0}' es un enlace simbólico roto o circular: no lleva a ningún archivo; bórrelo o haga que apunte a un archivo dentro del contenido");
+    public static readonly DiagnosticCode EditRefused = new("PEI042", "nuevo-corte no modifica '{0}': {1}");
+    public static readonly DiagnosticCode OutputBusy = new("PEI043", "otra compilación está escribiendo en '{0}' desde hace más de {1} segundos; espere a que termine y vuelva a intentarlo");
     public static readonly DiagnosticCode MarkdownTooLong = new("PEI045", "el texto Markdown de '{0}' tiene {1} caracteres y el máximo es {2}; resúmalo o enlace un documento con el detalle");
     public static readonly DiagnosticCode MarkdownTooDeep = new("PEI046", "el texto Markdown de '{0}' anida {1} niveles (citas '>', listas, enlaces o énfasis unos dentro de otros) y el máximo es {2}; simplifique la estructura");
     public static readonly DiagnosticCode MarkdownTooManyMarks = new("PEI047", "un párrafo del texto Markdown de '{0}' tiene {1} marcas '[', '*' o '_' y el máximo por párrafo es {2}; separe el texto en párrafos con una línea en blanco o quite marcas sobrantes");

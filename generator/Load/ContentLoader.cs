@@ -33,19 +33,19 @@ public static partial class ContentLoader
     /// <param name="publishing">A draft cut-off to load as if it were published (what <c>publicar</c> checks before publishing it).</param>
     public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing = null)
     {
-        var files = new ContentFiles(contentDirectory, displayRoot);
+        var files = new ContentFolder(contentDirectory, displayRoot);
         if (!Directory.Exists(contentDirectory))
         {
             diagnostics.Error(Codes.MissingFile, new SourceSpan(displayRoot, 1, 1), $"la carpeta de contenido '{displayRoot}' (use --content para indicar otra)");
             return null;
         }
-        var planPath = Path.Combine(contentDirectory, PlanFile);
-        if (!File.Exists(planPath))
+        var planPath = files.PathOf(PlanFile);
+        if (ContentFolder.IsAbsentFile(planPath))
         {
             diagnostics.Error(Codes.MissingFile, files.Start(PlanFile), $"el archivo {files.Display(PlanFile)}");
             return null;
         }
-        var planRoot = YamlTreeReader.ReadFile(planPath, files.Display(PlanFile), "el plan (entidad, nombre, periodo, cortes…)", diagnostics);
+        var planRoot = ReadYaml(files, planPath, files.Display(PlanFile), "el plan (entidad, nombre, periodo, cortes…)", diagnostics);
         if (planRoot is null || PlanFileReader.Read(planRoot, diagnostics) is not { } header)
         {
             return null;
@@ -77,13 +77,17 @@ public static partial class ContentLoader
         return diagnostics.HasErrors ? null : plan;
     }
 
-    private static List<Objective> LoadObjectives(ContentFiles files, PlanFileReader.Header header, DiagnosticBag diagnostics)
+    private static List<Objective> LoadObjectives(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics)
     {
         var objectives = new List<Objective>();
-        var folder = Path.Combine(files.Root, ObjectivesFolder);
+        var folder = files.PathOf(ObjectivesFolder);
         if (!Directory.Exists(folder))
         {
             diagnostics.Error(Codes.NoObjectives, files.Start(PlanFile));
+            return objectives;
+        }
+        if (!files.Admits(folder, files.Start(ObjectivesFolder), diagnostics))
+        {
             return objectives;
         }
         foreach (var stray in Visible(Directory.GetFiles(folder)))
@@ -95,6 +99,10 @@ public static partial class ContentLoader
         foreach (var directory in Visible(Directory.GetDirectories(folder)))
         {
             var name = Path.GetFileName(directory);
+            if (!files.Admits(directory, files.Start(ObjectivesFolder, name), diagnostics))
+            {
+                continue;
+            }
             var match = ObjectiveFolderPattern().Match(name);
             if (!match.Success)
             {
@@ -125,16 +133,16 @@ public static partial class ContentLoader
         return objectives.OrderBy(o => o.Number).ToList();
     }
 
-    private static Objective? LoadObjective(ContentFiles files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
+    private static Objective? LoadObjective(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(files.Root, ObjectivesFolder, folder, ObjectiveFile);
+        var path = files.PathOf(ObjectivesFolder, folder, ObjectiveFile);
         var display = files.Display(ObjectivesFolder, folder, ObjectiveFile);
         ObjectiveFileReader.Header? objective = null;
-        if (!File.Exists(path))
+        if (ContentFolder.IsAbsentFile(path))
         {
             diagnostics.Error(Codes.MissingFile, files.Start(ObjectivesFolder, folder), $"el archivo {display}");
         }
-        else if (YamlTreeReader.ReadFile(path, display, "el objetivo (numero, titulo, descripcion)", diagnostics) is { } root)
+        else if (ReadYaml(files, path, display, "el objetivo (numero, titulo, descripcion)", diagnostics) is { } root)
         {
             objective = ObjectiveFileReader.Read(root, folder, number, diagnostics);
         }
@@ -158,11 +166,11 @@ public static partial class ContentLoader
         };
     }
 
-    private static List<Indicator> LoadIndicators(ContentFiles files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
+    private static List<Indicator> LoadIndicators(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
     {
         var indicators = new List<Indicator>();
-        var directory = Path.Combine(files.Root, ObjectivesFolder, folder, IndicatorsFolder);
-        if (!Directory.Exists(directory))
+        var directory = files.PathOf(ObjectivesFolder, folder, IndicatorsFolder);
+        if (!Directory.Exists(directory) || !files.Admits(directory, files.Start(ObjectivesFolder, folder, IndicatorsFolder), diagnostics))
         {
             return indicators;
         }
@@ -195,7 +203,7 @@ public static partial class ContentLoader
                 diagnostics.Error(Codes.ReservedName, new SourceSpan(display, 1, 1), id);
                 continue;
             }
-            if (YamlTreeReader.ReadFile(path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", diagnostics) is { } root &&
+            if (ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", diagnostics) is { } root &&
                 reader.Read(root, id, number) is { } indicator)
             {
                 indicators.Add(indicator with { Where = new SourceSpan(display, 1, 1) });
@@ -205,11 +213,11 @@ public static partial class ContentLoader
     }
 
     /// <summary>The records of published cut-offs, publicaciones/AAAA-MM-DD.yaml, in cut-off order; the folder is optional.</summary>
-    private static List<Publication> LoadPublications(ContentFiles files, PlanFileReader.Header header, DiagnosticBag diagnostics)
+    private static List<Publication> LoadPublications(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics)
     {
         var publications = new List<Publication>();
-        var folder = Path.Combine(files.Root, PublicationsFolder);
-        if (!Directory.Exists(folder))
+        var folder = files.PathOf(PublicationsFolder);
+        if (!Directory.Exists(folder) || !files.Admits(folder, files.Start(PublicationsFolder), diagnostics))
         {
             return publications;
         }
@@ -229,7 +237,7 @@ public static partial class ContentLoader
                     "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
                 continue;
             }
-            if (YamlTreeReader.ReadFile(path, display, "el registro de publicación (corte, publicado, cifras)", diagnostics) is { } root &&
+            if (ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", diagnostics) is { } root &&
                 reader.Read(root, fileName) is { } publication)
             {
                 publications.Add(publication);
@@ -244,14 +252,7 @@ public static partial class ContentLoader
             .Where(p => !Path.GetFileName(p).StartsWith('.') && !p.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .OrderBy(p => p, StringComparer.Ordinal);
 
-    /// <summary>Maps content-relative paths to the form diagnostics print.</summary>
-    private sealed class ContentFiles(string root, string displayRoot)
-    {
-        public string Root { get; } = root;
-
-        public string Display(params string[] parts) =>
-            string.Join('/', new[] { displayRoot.TrimEnd('/', '\\').Replace('\\', '/') }.Concat(parts));
-
-        public SourceSpan Start(params string[] parts) => new(Display(parts), 1, 1);
-    }
+    /// <summary>One content file read through <see cref="ContentFolder.Read"/> (links, special files and size checked) and parsed.</summary>
+    private static YamlNode? ReadYaml(ContentFolder files, string path, string display, string expected, DiagnosticBag diagnostics) =>
+        files.Read(path, new SourceSpan(display, 1, 1), diagnostics) is { } bytes ? YamlTreeReader.Read(bytes, display, expected, diagnostics) : null;
 }

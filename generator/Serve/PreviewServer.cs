@@ -15,10 +15,22 @@ namespace Pei.Site.Serve;
 /// prints its diagnostics and re-renders the last good site with them as a banner. Until a first build succeeds, and
 /// while the theme is broken (RazorLight recompiles a changed template even for the last good renderer), every path
 /// shows a page listing the diagnostics instead.
+/// HTTP is served by a small reader of GET and HEAD requests with limits (<see cref="HttpHead"/>): one request per
+/// connection, at most <see cref="MaxConnections"/> at once, <see cref="ReadTimeout"/> to send a request head and
+/// <see cref="WriteTimeout"/> to take the answer, so neither a huge nor a slow request can hold the server.
 /// </summary>
 public sealed class PreviewServer : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Connections served at once; more are answered 503 at once.</summary>
+    public const int MaxConnections = 64;
+
+    /// <summary>How long a client has to send its request line and headers (408 after).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a client has to take an answer before the connection is dropped.</summary>
+    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _content;
     private readonly string _theme;
@@ -26,7 +38,8 @@ public sealed class PreviewServer : IDisposable
     private readonly TextWriter _out;
     private readonly TextWriter _err;
     private readonly CancellationTokenSource _stop = new();
-    private HttpListener? _listener;
+    private TcpListener? _listener;
+    private readonly SemaphoreSlim _connections = new(MaxConnections);
     private ChangeWatcher? _watcher;
     private Task _accepting = Task.CompletedTask;
     private Task _rebuilding = Task.CompletedTask;
@@ -65,7 +78,7 @@ public sealed class PreviewServer : IDisposable
     public async Task StartAsync(CancellationToken cancel = default)
     {
         _listener = Listen(_port);
-        BaseUrl = _listener.Prefixes.Single();
+        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
         // Watch before the first build, so an edit made while it runs is not lost.
         _watcher = new ChangeWatcher([_content, _theme]);
         await Task.Run(() => Rebuild(first: true), cancel);
@@ -87,33 +100,19 @@ public sealed class PreviewServer : IDisposable
         }
     }
 
-    private static HttpListener Listen(int port)
+    private static TcpListener Listen(int port)
     {
-        HttpListenerException? last = null;
-        // A free port found for 0 can be taken before we bind it: try a few.
-        for (var attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++)
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
         {
-            var listener = new HttpListener { IgnoreWriteExceptions = true };
-            listener.Prefixes.Add($"http://127.0.0.1:{(port == 0 ? FreePort() : port)}/");
-            try
-            {
-                listener.Start();
-                return listener;
-            }
-            catch (HttpListenerException e)
-            {
-                listener.Close();
-                last = e;
-            }
+            listener.Start();
+            return listener;
         }
-        throw new PortUnavailableException(port, last!.Message);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        catch (SocketException e)
+        {
+            listener.Stop();
+            throw new PortUnavailableException(port, e.Message);
+        }
     }
 
     private async Task RebuildOnChangeAsync()
@@ -225,75 +224,146 @@ public sealed class PreviewServer : IDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            TcpClient client;
             try
             {
-                context = await _listener!.GetContextAsync();
+                client = await _listener!.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
             {
                 return;
             }
-            _ = Task.Run(() => RespondAsync(context));
+            _ = Task.Run(() => ServeConnectionAsync(client));
         }
     }
 
-    private async Task RespondAsync(HttpListenerContext context)
+    /// <summary>Reads one request head within the limits, answers it and closes the connection.</summary>
+    private async Task ServeConnectionAsync(TcpClient client)
     {
-        var request = context.Request;
-        var response = context.Response;
-        try
+        using (client)
         {
-            response.Headers["Cache-Control"] = "no-store";
-            response.Headers["X-Content-Type-Options"] = "nosniff";
-            if (request.HttpMethod is not ("GET" or "HEAD"))
+            var admitted = _connections.Wait(0);
+            try
             {
-                response.Headers["Allow"] = "GET, HEAD";
-                Send(context, 405, "text/plain; charset=utf-8", Utf8.GetBytes("Método no permitido\n"));
+                var stream = client.GetStream();
+                HttpHead? head = null;
+                HttpAnswer answer;
+                if (!admitted)
+                {
+                    answer = HttpAnswer.Refusal(503);
+                }
+                else
+                {
+                    using var reading = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                    reading.CancelAfter(ReadTimeout);
+                    try
+                    {
+                        head = await HttpHead.ReadAsync(stream, reading.Token);
+                        answer = await RespondAsync(head);
+                    }
+                    catch (HttpHead.RefusedException e)
+                    {
+                        answer = HttpAnswer.Refusal(e.Status);
+                    }
+                    catch (OperationCanceledException) when (head is null && !_stop.IsCancellationRequested)
+                    {
+                        answer = HttpAnswer.Refusal(408);
+                    }
+                }
+                using var writing = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                writing.CancelAfter(WriteTimeout);
+                await answer.WriteAsync(stream, head?.Method == "HEAD", writing.Token);
+                await DrainAsync(client, stream);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or EndOfStreamException)
+            {
+                // The client went away, was too slow to take the answer, or the server is stopping: nothing more to do.
+            }
+            finally
+            {
+                if (admitted)
+                {
+                    _connections.Release();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes our side, then reads and drops what the client still sends (a body serve did not read) for a moment, at most
+    /// 64 KiB: closing with unread bytes would reset the connection before the client read the answer.
+    /// </summary>
+    private static async Task DrainAsync(TcpClient client, NetworkStream stream)
+    {
+        client.Client.Shutdown(SocketShutdown.Send);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var buffer = new byte[4096];
+        for (var total = 0; total < 64 * 1024;)
+        {
+            var read = await stream.ReadAsync(buffer, limit.Token);
+            if (read == 0)
+            {
                 return;
             }
-            var raw = request.RawUrl ?? "/";
-            var path = raw.Split('?', 2)[0];
-            switch (path)
-            {
-                case LiveReload.ScriptPath:
-                    Send(context, 200, SiteFiles.ContentType(path), Utf8.GetBytes(LiveReload.Script));
-                    return;
-                case LiveReload.VersionPath:
-                    Send(context, 200, "text/plain; charset=utf-8", Utf8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    return;
-                case LiveReload.WaitPath:
-                    if (LiveReload.VersionOf(request.QueryString["v"]) is not { } shown)
-                    {
-                        Send(context, 400, "text/plain; charset=utf-8", Utf8.GetBytes("Falta ?v=N\n"));
-                        return;
-                    }
-                    var changed = await WaitForChangeAsync(shown);
-                    Send(context, 200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
-                    return;
-            }
-            var root = _root!;
-            switch (SiteFiles.Resolve(root, path))
-            {
-                case SiteFiles.Found found:
-                    Send(context, 200, SiteFiles.ContentType(found.File), await File.ReadAllBytesAsync(found.File, _stop.Token));
-                    break;
-                case SiteFiles.Redirect redirect:
-                    response.RedirectLocation = redirect.Location;
-                    Send(context, 301, "text/plain; charset=utf-8", []);
-                    break;
-                default:
-                    var notFound = Path.Combine(root, SiteFiles.NotFoundPage);
-                    Send(context, 404, SiteFiles.ContentType(notFound),
-                        File.Exists(notFound) ? await File.ReadAllBytesAsync(notFound, _stop.Token) : Utf8.GetBytes("No encontrado\n"));
-                    break;
-            }
+            total += read;
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
+    }
+
+    private async Task<HttpAnswer> RespondAsync(HttpHead request)
+    {
+        if (request.Method is not ("GET" or "HEAD"))
         {
-            // The client went away, the server is stopping, or the build being read was replaced: nothing to answer.
-            response.Abort();
+            return HttpAnswer.Text(405, "Método no permitido\n") with { Allow = "GET, HEAD" };
         }
+        var parts = request.Target.Split('?', 2);
+        var path = parts[0];
+        switch (path)
+        {
+            case LiveReload.ScriptPath:
+                return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(LiveReload.Script));
+            case LiveReload.VersionPath:
+                return HttpAnswer.Text(200, Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            case LiveReload.WaitPath:
+                if (LiveReload.VersionOf(QueryValue(parts.Length > 1 ? parts[1] : "", "v")) is not { } shown)
+                {
+                    return HttpAnswer.Text(400, "Falta ?v=N\n");
+                }
+                var changed = await WaitForChangeAsync(shown);
+                return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
+        }
+        var root = _root!;
+        switch (SiteFiles.Resolve(root, path))
+        {
+            case SiteFiles.Found found:
+                return new HttpAnswer(200, SiteFiles.ContentType(found.File), await File.ReadAllBytesAsync(found.File, _stop.Token));
+            case SiteFiles.Redirect redirect:
+                return new HttpAnswer(301, "text/plain; charset=utf-8", []) { Location = redirect.Location };
+            default:
+                var notFound = Path.Combine(root, SiteFiles.NotFoundPage);
+                return new HttpAnswer(404, SiteFiles.ContentType(notFound),
+                    File.Exists(notFound) ? await File.ReadAllBytesAsync(notFound, _stop.Token) : Utf8.GetBytes("No encontrado\n"));
+        }
+    }
+
+    /// <summary>The first value of <paramref name="name"/> in a raw query string, percent-decoded; null when absent.</summary>
+    private static string? QueryValue(string query, string name)
+    {
+        foreach (var pair in query.Split('&'))
+        {
+            var (key, value) = pair.IndexOf('=') is var equals and >= 0 ? (pair[..equals], pair[(equals + 1)..]) : (pair, "");
+            if (key == name)
+            {
+                try
+                {
+                    return Uri.UnescapeDataString(value);
+                }
+                catch (UriFormatException)
+                {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>True as soon as the served build is not <paramref name="shown"/>; false after <see cref="LiveReload.WaitLimit"/>.</summary>
@@ -320,19 +390,6 @@ public sealed class PreviewServer : IDisposable
         return true;
     }
 
-    private static void Send(HttpListenerContext context, int status, string contentType, byte[] body)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        response.ContentLength64 = body.Length;
-        if (context.Request.HttpMethod != "HEAD")
-        {
-            response.OutputStream.Write(body);
-        }
-        response.Close();
-    }
-
     private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     private static void TryDelete(string folder)
@@ -355,11 +412,7 @@ public sealed class PreviewServer : IDisposable
         }
         _stop.Cancel();
         _watcher?.Dispose();
-        if (_listener is { } listener)
-        {
-            listener.Stop();
-            listener.Close();
-        }
+        _listener?.Stop();
         Task.WaitAll([_accepting, _rebuilding], TimeSpan.FromSeconds(30));
         if (Directory.Exists(TempFolder))
         {

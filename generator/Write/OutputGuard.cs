@@ -1,53 +1,69 @@
+using Pei.Site.FileSystem;
+
 namespace Pei.Site.Write;
 
-/// <summary>Refuses output folders whose replacement would destroy something: content, the repository, a parent of either, a filesystem root.</summary>
+/// <summary>
+/// Refuses output folders whose replacement would destroy something: content, the theme, the repository (or its .git),
+/// the working folder, home, a parent of any of them, a filesystem root. Every path is compared where it really is, with
+/// its links resolved (each existing ancestor too), so no link can make the content look like another folder.
+/// </summary>
 public static class OutputGuard
 {
     /// <returns>The reason in Spanish, or null when <paramref name="outDirectory"/> is safe to replace.</returns>
-    public static string? Refusal(string outDirectory, string contentDirectory)
+    public static string? Refusal(string outDirectory, string contentDirectory, string? themeDirectory = null)
     {
-        var output = Normalize(outDirectory);
-        var content = Normalize(contentDirectory);
-        if (Path.GetPathRoot(output) == output + Path.DirectorySeparatorChar || Path.GetPathRoot(output) == output || output.Length == 0)
+        if (RealPath.Resolve(outDirectory) is not { } output)
+        {
+            return $"--out '{outDirectory}' pasa por enlaces simbólicos circulares; elija una carpeta propia para el sitio, p. ej. _site";
+        }
+        var content = Real(contentDirectory);
+        if (Path.GetPathRoot(output) == output || Path.GetDirectoryName(output) is null)
         {
             return $"--out '{outDirectory}' es la raíz del sistema de archivos; elija una carpeta propia para el sitio, p. ej. _site";
         }
-        if (output == content || IsAncestor(output, content))
+        if (RealPath.IsSameOrInside(content, output))
         {
             return $"--out '{outDirectory}' es la carpeta de contenido o la contiene; el sitio se escribe en una carpeta aparte, p. ej. _site";
         }
-        if (IsAncestor(content, output))
+        if (RealPath.IsInside(output, content))
         {
             return $"--out '{outDirectory}' está dentro de la carpeta de contenido; elija una carpeta fuera de ella, p. ej. _site";
         }
-        foreach (var protectedFolder in new[] { RepositoryRoot(content), RepositoryRoot(Directory.GetCurrentDirectory()), Normalize(Directory.GetCurrentDirectory()), HomeDirectory() })
+        if (themeDirectory is not null && (RealPath.IsSameOrInside(Real(themeDirectory), output) || RealPath.IsInside(output, Real(themeDirectory))))
         {
-            if (protectedFolder is not null && (output == protectedFolder || IsAncestor(output, protectedFolder)))
+            return $"--out '{outDirectory}' es la carpeta del tema, la contiene o está dentro de ella; elija una carpeta propia para el sitio, p. ej. _site";
+        }
+        var repositories = new[] { RepositoryRoot(content), RepositoryRoot(Directory.GetCurrentDirectory()) }.OfType<string>().ToList();
+        if (repositories.Any(repository => RealPath.IsSameOrInside(output, Path.Combine(repository, ".git"))))
+        {
+            return $"--out '{outDirectory}' está dentro de la carpeta .git del repositorio; elija una carpeta propia para el sitio, p. ej. _site";
+        }
+        foreach (var protectedFolder in repositories.Append(Real(Directory.GetCurrentDirectory())).Append(HomeDirectory()))
+        {
+            if (protectedFolder is not null && RealPath.IsSameOrInside(protectedFolder, output))
             {
-                return $"--out '{outDirectory}' es la carpeta del repositorio o de trabajo, o una carpeta que la contiene; elija una subcarpeta propia para el sitio, p. ej. _site";
+                return $"--out '{outDirectory}' es la carpeta del repositorio, de trabajo o personal, o una carpeta que la contiene; elija una subcarpeta propia para el sitio, p. ej. _site";
             }
         }
         return null;
     }
 
-    private static string Normalize(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-
-    private static bool IsAncestor(string ancestor, string path) =>
-        path.StartsWith(ancestor + Path.DirectorySeparatorChar, StringComparison.Ordinal) || (ancestor.Length == 0);
+    /// <summary>Where a folder really is; a path whose links loop is compared as written.</summary>
+    private static string Real(string path) => RealPath.Resolve(path) ?? Path.GetFullPath(path);
 
     private static string? HomeDirectory()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) ? null : Normalize(home);
+        return string.IsNullOrEmpty(home) ? null : Real(home);
     }
 
     private static string? RepositoryRoot(string start)
     {
-        for (var directory = new DirectoryInfo(Normalize(start)); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(Real(start)); directory is not null; directory = directory.Parent)
         {
             if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
             {
-                return Normalize(directory.FullName);
+                return directory.FullName.TrimEnd(Path.DirectorySeparatorChar);
             }
         }
         return null;

@@ -17,19 +17,10 @@ public static class YamlTreeReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads a file from disk. <paramref name="displayPath"/> is the path used in diagnostics.</summary>
-    public static YamlNode? ReadFile(string path, string displayPath, string expected, DiagnosticBag diagnostics)
-    {
-        var start = new SourceSpan(displayPath, 1, 1);
-        var info = new FileInfo(path);
-        if (info.Length > MaxFileBytes)
-        {
-            diagnostics.Error(Codes.FileTooLarge, start, info.Length, MaxFileBytes);
-            return null;
-        }
-        return Read(File.ReadAllBytes(path), displayPath, expected, diagnostics);
-    }
-
+    /// <summary>
+    /// Reads a content file's bytes (read from disk by <see cref="ContentFolder.Read"/>, which bounds the read and refuses
+    /// links out of the content and special files). <paramref name="displayPath"/> is the path used in diagnostics.
+    /// </summary>
     public static YamlNode? Read(byte[] bytes, string displayPath, string expected, DiagnosticBag diagnostics)
     {
         var start = new SourceSpan(displayPath, 1, 1);

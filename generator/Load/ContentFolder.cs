@@ -1,0 +1,115 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.FileSystem;
+using Pei.Site.Load.Yaml;
+
+namespace Pei.Site.Load;
+
+/// <summary>
+/// The content folder as commands may read it, and how its paths are named in diagnostics. Only regular files and folders
+/// that really are inside it are read: a symbolic link is followed only when where it finally leads is inside the content
+/// folder too (so a plan can share a file between objectives, but never pull in a file of the machine); a link that leads
+/// outside, a broken or circular link, a named pipe, a socket or a device is a diagnostic at the entry itself that never
+/// quotes what it points to. A file is read at most <see cref="YamlTreeReader.MaxFileBytes"/> + 1 bytes, whatever size it
+/// claims.
+/// </summary>
+public sealed class ContentFolder
+{
+    private readonly string _displayRoot;
+
+    /// <param name="path">The content folder on disk (it may itself be a link).</param>
+    /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
+    public ContentFolder(string path, string displayRoot)
+    {
+        Root = path;
+        _displayRoot = displayRoot.TrimEnd('/', '\\').Replace('\\', '/');
+        RealRoot = RealPath.Resolve(path) ?? Path.GetFullPath(path);
+    }
+
+    /// <summary>The folder as given.</summary>
+    public string Root { get; }
+
+    /// <summary>The folder with every link resolved: what "inside the content" means.</summary>
+    public string RealRoot { get; }
+
+    public string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public string Display(params string[] parts) => string.Join('/', new[] { _displayRoot }.Concat(parts));
+
+    public SourceSpan Start(params string[] parts) => new(Display(parts), 1, 1);
+
+    /// <summary>True when nothing (not even a broken link) is at <paramref name="path"/>, or a folder is where a file is expected.</summary>
+    public static bool IsAbsentFile(string path) =>
+        FileKinds.Of(path) is FileKind.Missing || FileKinds.Of(path, followLinks: true) is FileKind.Directory;
+
+    /// <summary>
+    /// Checks an entry of the content before it is used; false, with a diagnostic at <paramref name="where"/>, when it must not be.
+    /// A folder must lead to a folder inside the content; a file to a regular file inside it.
+    /// </summary>
+    public bool Admits(string path, SourceSpan where, DiagnosticBag diagnostics)
+    {
+        var name = where.File[(where.File.LastIndexOf('/') + 1)..];
+        if (RealPath.Resolve(path) is not { } real || FileKinds.Of(real) is FileKind.Missing)
+        {
+            diagnostics.Error(Codes.BrokenLink, where, name);
+            return false;
+        }
+        if (!RealPath.IsSameOrInside(real, RealRoot))
+        {
+            diagnostics.Error(Codes.LinkLeavesContent, where, name);
+            return false;
+        }
+        if (FileKinds.Of(real) is var kind and not (FileKind.Regular or FileKind.Directory))
+        {
+            diagnostics.Error(Codes.NotARegularFile, where, name, Describe(kind));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The bytes of a content file, or null with a diagnostic when it is refused (see <see cref="Admits"/>) or too large.</summary>
+    public byte[]? Read(string path, SourceSpan where, DiagnosticBag diagnostics)
+    {
+        if (!Admits(path, where, diagnostics))
+        {
+            return null;
+        }
+        var bytes = ReadAtMost(path, YamlTreeReader.MaxFileBytes + 1);
+        if (bytes.Length > YamlTreeReader.MaxFileBytes)
+        {
+            // The size on disk only words the message; the read itself never trusted it.
+            diagnostics.Error(Codes.FileTooLarge, where, Math.Max(new FileInfo(path).Length, bytes.Length), YamlTreeReader.MaxFileBytes);
+            return null;
+        }
+        return bytes;
+    }
+
+    /// <summary>At most <paramref name="limit"/> bytes from the start of a file.</summary>
+    private static byte[] ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(limit, 64 * 1024)];
+        var length = 0;
+        while (length < limit)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
+            }
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+            length += read;
+        }
+        return buffer[..length];
+    }
+
+    private static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Pipe => "una tubería con nombre (FIFO)",
+        FileKind.Socket => "un socket",
+        FileKind.CharacterDevice or FileKind.BlockDevice => "un dispositivo",
+        _ => "un archivo especial",
+    };
+}
