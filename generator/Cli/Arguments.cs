@@ -1,7 +1,9 @@
 namespace Pei.Site.Cli;
 
 /// <summary>The parsed command line.</summary>
-internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date)
+/// <param name="Date">The command's positional argument: a cut-off date, or the sheet importar reads.</param>
+/// <param name="Title">nuevo-corte's --titulo, null when not given.</param>
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date, string? Title = null)
 {
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
@@ -9,13 +11,17 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         ["validate"] = ["--content", "--format"],
         ["diff"] = ["--content", "--base"],
         ["serve"] = ["--content", "--port", "--theme"],
-        ["nuevo-corte"] = ["--content"],
+        ["nuevo-corte"] = ["--content", "--titulo"],
+        ["plantilla"] = ["--content", "--out"],
+        ["importar"] = ["--content"],
     };
 
     /// <summary>Commands that take one positional argument, and its name in messages.</summary>
     private static readonly Dictionary<string, string> PositionalByCommand = new()
     {
         ["nuevo-corte"] = "la fecha del corte (AAAA-MM-DD)",
+        ["plantilla"] = "la fecha del corte (AAAA-MM-DD)",
+        ["importar"] = "la hoja de cálculo por importar (.xlsx o .csv)",
     };
 
     public static bool TryParse(string[] args, out Arguments arguments, out string problem)
@@ -25,7 +31,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
         {
-            problem = $"orden desconocida '{command}'; use build, validate, diff, serve o nuevo-corte";
+            problem = $"orden desconocida '{command}'; use build, validate, diff, serve, nuevo-corte, plantilla o importar";
             return false;
         }
         var values = new Dictionary<string, string>();
@@ -70,6 +76,13 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             problem = $"falta {positionalName}";
             return false;
         }
+        if (command == "plantilla" && !Spreadsheet.SheetFormat.IsKnown(values.GetValueOrDefault("--out", "")))
+        {
+            problem = values.ContainsKey("--out")
+                ? $"--out '{values["--out"]}' debe terminar en .xlsx o .csv"
+                : "falta --out archivo.xlsx (o .csv): el archivo donde se escribe la plantilla";
+            return false;
+        }
         var format = values.GetValueOrDefault("--format", "text");
         if (format is not ("text" or "github"))
         {
@@ -90,7 +103,8 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             format,
             values.GetValueOrDefault("--base", "origin/main"),
             port,
-            positional);
+            positional,
+            values.GetValueOrDefault("--titulo"));
         return true;
     }
 

@@ -15,13 +15,17 @@ public static class CommandLine
           pei-site validate [--content content] [--format text|github]
           pei-site diff     [--content content] [--base origin/main]
           pei-site serve    [--content content] [--port 8080] [--theme site-theme]
-          pei-site nuevo-corte AAAA-MM-DD [--content content]
+          pei-site nuevo-corte AAAA-MM-DD [--titulo "Tercer trimestre 2025"] [--content content]
+          pei-site plantilla AAAA-MM-DD --out archivo.xlsx|archivo.csv [--content content]
+          pei-site importar archivo.xlsx|archivo.csv [--content content]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out
         validate  solo valida el contenido y muestra los diagnósticos
         diff      tabla Markdown de las cifras que cambian entre --base (una referencia git) y el contenido actual
         serve     vista previa en http://127.0.0.1:8080 que se actualiza al guardar (incluye cortes en borrador)
         nuevo-corte  agrega el corte a plan.yaml como borrador y un bloque por llenar en cada indicador
+        plantilla    escribe una hoja de cálculo con una fila por indicador del corte, para llenar en Excel o LibreOffice
+        importar     escribe en el YAML del corte en borrador las cifras de la hoja llena (revisa todo antes de escribir)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -49,7 +53,9 @@ public static class CommandLine
                 "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme),
                 "validate" => Pipeline.Validate(arguments.Content),
                 "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
-                "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!),
+                "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!, arguments.Title),
+                "plantilla" => TemplateCommand.Run(arguments.Content, arguments.Date!, arguments.Out),
+                "importar" => ImportCommand.Run(arguments.Content, arguments.Date!),
                 _ => throw new InvalidOperationException(arguments.Command),
             };
             foreach (var diagnostic in result.Diagnostics)

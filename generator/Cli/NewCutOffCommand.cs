@@ -17,7 +17,7 @@ public static class NewCutOffCommand
     /// <summary>Where a problem with the command's own argument is reported.</summary>
     private const string ArgumentPlace = "nuevo-corte";
 
-    public static Pipeline.Result Run(string content, string date)
+    public static Pipeline.Result Run(string content, string date, string? title = null)
     {
         var diagnostics = new DiagnosticBag();
         if (ParseDate(date) is not { } cutOff)
@@ -38,7 +38,7 @@ public static class NewCutOffCommand
         var planDisplay = plan.CutOffs[^1].Where.File; // plan.yaml as the loader names it in diagnostics
         var edits = new List<(string Path, string Display, SourceText? Text)>();
         var planPath = Path.Combine(content, ContentLoader.PlanFile);
-        edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(Read(planPath), cutOff, planDisplay, diagnostics)));
+        edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(Read(planPath), cutOff, planDisplay, diagnostics, title)));
         foreach (var objective in plan.Objectives)
         {
             foreach (var indicator in objective.Indicators.Where(i => i.FiscalYear(cutOff.Year) is not null))
@@ -64,7 +64,7 @@ public static class NewCutOffCommand
     }
 
     /// <summary>A real date written AAAA-MM-DD, or null.</summary>
-    private static DateOnly? ParseDate(string text) =>
+    internal static DateOnly? ParseDate(string text) =>
         text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;

@@ -52,6 +52,16 @@ public static class Codes
     public static readonly DiagnosticCode PublishedValueMissing = new("PEI036", "falta '{0}' en el corte {1}, que ya no es borrador; complételo o vuelva a marcar el corte con 'borrador: true'");
     public static readonly DiagnosticCode UnexpectedFile = new("PEI037", "archivo inesperado '{0}': {1}");
     public static readonly DiagnosticCode NoCutOffs = new("PEI038", "'cortes' está vacío: liste al menos un corte con su 'fecha'");
+    public static readonly DiagnosticCode UnreadableSheet = new("PEI065", "no se pudo leer la hoja de cálculo: {0}; use el archivo que escribió 'plantilla' (.xlsx o .csv)");
+    public static readonly DiagnosticCode MissingColumn = new("PEI066", "{0}falta la columna '{1}'; la primera fila debe tener los encabezados de la plantilla: {2}");
+    public static readonly DiagnosticCode InvalidSheetCutOff = new("PEI067", "{0}'{1}' no es una fecha de corte; la columna 'corte' lleva la fecha AAAA-MM-DD del corte en cada fila, como la escribió 'plantilla'");
+    public static readonly DiagnosticCode MixedSheetCutOffs = new("PEI068", "{0}la fila es del corte {1}, pero la hoja es del corte {2} (fila {3}); importe un corte por archivo");
+    public static readonly DiagnosticCode SheetCutOffNotInPlan = new("PEI069", "{0}el corte {1} no está en plan.yaml; créelo primero con 'nuevo-corte {1}'");
+    public static readonly DiagnosticCode SheetCutOffPublished = new("PEI070", "{0}el corte {1} ya está publicado (no tiene 'borrador: true' en plan.yaml); importar solo llena cortes en borrador: use corregir para cambiar cifras publicadas");
+    public static readonly DiagnosticCode UnknownSheetIndicator = new("PEI071", "{0}no hay un indicador '{1}' con vigencia {2} en el contenido; no cambie la columna 'id (no editar)'");
+    public static readonly DiagnosticCode DuplicateSheetIndicator = new("PEI072", "{0}el indicador '{1}' ya aparece en la fila {2}; deje una sola fila por indicador");
+    public static readonly DiagnosticCode InvalidSheetNumber = new("PEI073", "{0}'{1}' no se lee como número; escriba solo la cifra, con coma o punto decimal y sin '%' ni separador de miles, p. ej. 0,49");
+    public static readonly DiagnosticCode MissingSheetIndicator = new("PEI074", "{0}falta la fila del indicador '{1}' ({2}); la hoja debe tener una fila por cada indicador con vigencia {3}");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 
