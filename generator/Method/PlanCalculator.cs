@@ -24,7 +24,10 @@ public static class PlanCalculator
             .OfType<IndicatorProgress>()
             .ToList();
         var compliance = ProgressMethod.Compliance(indicators.Select(i => (i.Weight, i.CutOffProgress)));
-        return new ObjectiveCompliance(objective, cutOff, compliance, indicators);
+        return new ObjectiveCompliance(objective, cutOff, compliance, indicators)
+        {
+            Expected = objective.Indicators.Count(i => i.FiscalYear(cutOff.Year) is not null),
+        };
     }
 
     /// <summary>The indicator's figures at a cut-off; null when it has no measurement there.</summary>

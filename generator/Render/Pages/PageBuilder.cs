@@ -75,7 +75,6 @@ public static class PageBuilder
     private static HomePage Home(PlanReport report, SiteInfo site)
     {
         var latest = report.Latest;
-        var measured = latest?.Objectives.SelectMany(o => o.Indicators).ToList() ?? [];
         return new HomePage
         {
             Path = SitePaths.Home,
@@ -88,10 +87,10 @@ public static class PageBuilder
                 .Select(o => new ObjectiveSummary(o, latest?.Objectives.FirstOrDefault(c => c.Objective.Number == o.Number)))
                 .ToList(),
             StatusCounts = CountedStatuses
-                .Select(s => new StatusCount(s, measured.Count(i => i.Status == s)))
+                .Select(s => new StatusCount(s, latest?.Count(s) ?? 0))
                 .Where(c => c.Status != Status.NotReported || c.Count > 0)
                 .ToList(),
-            MeasuredIndicators = measured.Count,
+            MeasuredIndicators = latest?.Expected ?? 0,
         };
     }
 
@@ -128,7 +127,7 @@ public static class PageBuilder
             [
                 new(HomeCrumb, SitePaths.Home),
                 new($"Objetivo {objective.Number}", SitePaths.Objective(objective.Number)),
-                new($"Indicador {indicator.Code ?? indicator.Id}", null),
+                new(IndicatorCrumb(indicator), null),
             ],
             Indicator = indicator,
             Objective = objective,
@@ -137,6 +136,14 @@ public static class PageBuilder
                 .ToList(),
         };
     }
+
+    /// <summary>The heading's lead before the name: "Indicador 4199", or "Indicador" when it has no code (never its file name).</summary>
+    public static string IndicatorNumber(Indicator indicator) =>
+        indicator.Code is null ? "Indicador" : $"Indicador {indicator.Code}";
+
+    /// <summary>How the indicator is named where its name does not follow: "Indicador 4199", or its name when it has no code.</summary>
+    public static string IndicatorCrumb(Indicator indicator) =>
+        indicator.Code is null ? indicator.Name : $"Indicador {indicator.Code}";
 
     /// <summary>"4199. Estrategia de comunicación…": the code, when there is one, then the name.</summary>
     public static string IndicatorLabel(Indicator indicator) =>

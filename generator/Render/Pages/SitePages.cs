@@ -11,8 +11,10 @@ public sealed class HomePage : Page
     public required Plan Plan { get; init; }
     public CutOffReport? Latest { get; init; }
     public required IReadOnlyList<ObjectiveSummary> Objectives { get; init; }
-    /// <summary>Indicators measured at the latest cut-off, counted by status (zeros included; "Sin reporte" only when present).</summary>
+    /// <summary>The indicators of the latest cut-off counted by status (zeros included; "Sin reporte" only when present);
+    /// they add up to <see cref="MeasuredIndicators"/>.</summary>
     public required IReadOnlyList<StatusCount> StatusCounts { get; init; }
+    /// <summary>The indicators expected at the latest cut-off (a vigencia in its year), reported or not.</summary>
     public required int MeasuredIndicators { get; init; }
 }
 
