@@ -119,10 +119,6 @@ public static class MeasurementValues
             comment = rest.TrimEnd();
             end = lineEnd;
         }
-        else if (value is null)
-        {
-            comment = "";
-        }
         var indent = text.ColumnOf(entry.Key.Start) + DefaultIndent;
         return text.Replace(start, end, Rendered(value, indent, comment));
     }
