@@ -72,7 +72,7 @@ public static class ImportCommand
                 diagnostics.Add(sheet.Place.Error(Codes.DuplicateSheetIndicator, row.Row, row.IdColumn, MeasurementSheet.Id, row.Id, seen[row.Id]));
             }
         }
-        foreach (var (id, missing) in expected.Where(e => !seen.ContainsKey(e.Key) && !sheet.Rows.Any(r => r.Id == e.Key)))
+        foreach (var (id, missing) in expected.Where(e => !seen.ContainsKey(e.Key)))
         {
             diagnostics.Add(sheet.Place.SheetError(Codes.MissingSheetIndicator, id, missing.Indicator.Name, sheet.CutOff.Year));
         }
