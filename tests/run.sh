@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the W3C validator) and runs every test.
+# Installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the W3C validator) and runs every
+# test, printing a line as each test finishes. The results file (TRX) is kept in test-artifacts/resultados/, which git ignores.
 # Ends with the line "N passed, N failed". Exit status: 0 only when every test passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +23,11 @@ fi
 export PEI_CHROMIUM="${PEI_CHROMIUM:-$(command -v chromium)}"
 export PEI_VNU_JAR="${PEI_VNU_JAR:-$PWD/tests/node_modules/vnu-jar/build/dist/vnu.jar}"
 
-results="$(mktemp -d)"
-dotnet test Pei.Site.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+results="$PWD/test-artifacts/resultados"
+rm -rf "$results"
+mkdir -p "$results"
+echo "Compilando y ejecutando las pruebas (una línea por prueba terminada)…"
+dotnet test Pei.Site.sln --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0
@@ -34,7 +38,6 @@ for trx in "$results"/*.trx "$results"/*/*.trx; do
   f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
-rm -rf "$results"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
   echo "error: dotnet test terminó con código $status (compilación u otro fallo)" >&2

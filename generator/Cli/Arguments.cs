@@ -1,7 +1,10 @@
 namespace Pei.Site.Cli;
 
 /// <summary>The parsed command line.</summary>
-internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date, string? Reason = null)
+/// <param name="Date">The command's positional argument: a cut-off date, or the sheet importar reads.</param>
+/// <param name="Reason">corregir's --motivo, null when not given.</param>
+/// <param name="Title">nuevo-corte's --titulo, null when not given.</param>
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date, string? Reason = null, string? Title = null)
 {
     /// <summary>build --base-url: the site's public address, absolute http(s), ending with '/'; null when not given.</summary>
     public Uri? BaseUrl { get; init; }
@@ -18,9 +21,11 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         ["validate"] = ["--content", "--format"],
         ["diff"] = ["--content", "--base"],
         ["serve"] = ["--content", "--port", "--theme"],
-        ["nuevo-corte"] = ["--content"],
+        ["nuevo-corte"] = ["--content", "--titulo"],
         ["publicar"] = ["--content"],
         ["corregir"] = ["--motivo", "--content"],
+        ["plantilla"] = ["--content", "--out"],
+        ["importar"] = ["--content"],
     };
 
     /// <summary>Commands that take one positional argument, and its name in messages.</summary>
@@ -29,6 +34,8 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         ["nuevo-corte"] = "la fecha del corte (AAAA-MM-DD)",
         ["publicar"] = "la fecha del corte (AAAA-MM-DD)",
         ["corregir"] = "la fecha del corte (AAAA-MM-DD)",
+        ["plantilla"] = "la fecha del corte (AAAA-MM-DD)",
+        ["importar"] = "la hoja de cálculo por importar (.xlsx o .csv)",
     };
 
     /// <summary>Options a command cannot do without, and what they are in messages.</summary>
@@ -44,7 +51,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
         {
-            problem = $"orden desconocida '{command}'; use build, validate, diff, serve, nuevo-corte, publicar o corregir";
+            problem = $"orden desconocida '{command}'; use build, validate, diff, serve, nuevo-corte, publicar, corregir, plantilla o importar";
             return false;
         }
         var values = new Dictionary<string, string>();
@@ -104,6 +111,13 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             problem = $"falta {required.Name}";
             return false;
         }
+        if (command == "plantilla" && !Spreadsheet.SheetFormat.IsKnown(values.GetValueOrDefault("--out", "")))
+        {
+            problem = values.ContainsKey("--out")
+                ? $"--out '{values["--out"]}' debe terminar en .xlsx o .csv"
+                : "falta --out archivo.xlsx (o .csv): el archivo donde se escribe la plantilla";
+            return false;
+        }
         var format = values.GetValueOrDefault("--format", "text");
         if (format is not ("text" or "github"))
         {
@@ -135,7 +149,8 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             values.GetValueOrDefault("--base", "origin/main"),
             port,
             positional,
-            values.GetValueOrDefault("--motivo"))
+            values.GetValueOrDefault("--motivo"),
+            values.GetValueOrDefault("--titulo"))
         {
             BaseUrl = baseUrl,
             Pdf = values.ContainsKey("--pdf"),

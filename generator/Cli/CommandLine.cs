@@ -15,9 +15,11 @@ public static class CommandLine
           pei-site validate [--content content] [--format text|github]
           pei-site diff     [--content content] [--base origin/main]
           pei-site serve    [--content content] [--port 8080] [--theme site-theme]
-          pei-site nuevo-corte AAAA-MM-DD [--content content]
+          pei-site nuevo-corte AAAA-MM-DD [--titulo "Tercer trimestre 2025"] [--content content]
           pei-site publicar AAAA-MM-DD [--content content]
           pei-site corregir AAAA-MM-DD --motivo "texto" [--content content]
+          pei-site plantilla AAAA-MM-DD --out archivo.xlsx|archivo.csv [--content content]
+          pei-site importar archivo.xlsx|archivo.csv [--content content]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out;
                   --base-url da la dirección pública del sitio (sitemap, canal Atom, enlaces canónicos),
@@ -28,6 +30,8 @@ public static class CommandLine
         nuevo-corte  agrega el corte a plan.yaml como borrador y un bloque por llenar en cada indicador
         publicar  publica el corte: quita 'borrador: true' y registra sus cifras en publicaciones/AAAA-MM-DD.yaml
         corregir  registra en la fe de erratas del corte publicado las cifras que cambiaron, con la fecha y el motivo
+        plantilla    escribe una hoja de cálculo con una fila por indicador del corte, para llenar en Excel o LibreOffice
+        importar     escribe en el YAML del corte en borrador las cifras de la hoja llena (revisa todo antes de escribir)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -55,9 +59,11 @@ public static class CommandLine
                 "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme, new Pipeline.BuildOptions(arguments.BaseUrl, arguments.Pdf)),
                 "validate" => Pipeline.Validate(arguments.Content),
                 "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
-                "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!),
+                "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!, arguments.Title),
                 "publicar" => PublishCommand.Run(arguments.Content, arguments.Date!),
                 "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!),
+                "plantilla" => TemplateCommand.Run(arguments.Content, arguments.Date!, arguments.Out),
+                "importar" => ImportCommand.Run(arguments.Content, arguments.Date!),
                 _ => throw new InvalidOperationException(arguments.Command),
             };
             foreach (var diagnostic in result.Diagnostics)

@@ -10,18 +10,20 @@ namespace Pei.Site.Cli;
 
 /// <summary>
 /// The figures a change moves: the content at a git ref against the working tree, per cut-off, objective and indicator,
-/// as a Markdown table fit for a pull-request comment.
+/// as a Markdown table fit for a pull-request comment. Draft cut-offs are compared too (a pull request that fills in a
+/// draft shows its figures), marked "(borrador)", and an objective's figure computed from some of its indicators says so.
 /// </summary>
 public static class FigureDiff
 {
-    public sealed record Row(DateOnly CutOff, string Element, string Figure, string Before, string After, string StatusBefore, string StatusAfter);
+    /// <param name="Draft">The cut-off is a draft (borrador) on either side: its figures are not published yet.</param>
+    public sealed record Row(DateOnly CutOff, string Element, string Figure, string Before, string After, string StatusBefore, string StatusAfter, bool Draft = false);
 
     /// <summary>Loads the content at <paramref name="baseRef"/> (through git archive) and in the working tree, and compares them.</summary>
     public static Pipeline.Result Run(string content, string baseRef)
     {
         var diagnostics = new DiagnosticBag();
         var current = ContentLoader.Load(content, content, diagnostics);
-        if (current is null || PlanCalculator.TryCompute(current, diagnostics) is not { } after)
+        if (current is null || PlanCalculator.TryCompute(current, diagnostics, includeDrafts: true) is not { } after)
         {
             return new Pipeline.Result(diagnostics.Sorted(), "");
         }
@@ -36,7 +38,7 @@ public static class FigureDiff
             }
             var baseDiagnostics = new DiagnosticBag();
             var before = ContentLoader.Load(baseContent, $"{baseRef}:{content}", baseDiagnostics);
-            var beforeReport = before is null ? null : PlanCalculator.TryCompute(before, baseDiagnostics);
+            var beforeReport = before is null ? null : PlanCalculator.TryCompute(before, baseDiagnostics, includeDrafts: true);
             var rows = Compare(beforeReport, after);
             var note = beforeReport is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
             return new Pipeline.Result(diagnostics.Sorted(), Markdown(rows, baseRef) + note);
@@ -64,13 +66,13 @@ public static class FigureDiff
                 var o1 = old?.Objectives.FirstOrDefault(o => o.Objective.Number == number);
                 var o2 = @new?.Objectives.FirstOrDefault(o => o.Objective.Number == number);
                 var name = $"Objetivo {number} — {(o2 ?? o1)!.Objective.Title}";
-                Add(rows, date, name, "Cumplimiento", o1?.Compliance, o2?.Compliance, o1 is null ? null : Vocabulary.ObjectiveStatus(o1.Status), o2 is null ? null : Vocabulary.ObjectiveStatus(o2.Status));
+                Add(rows, date, name, "Cumplimiento", o1?.Compliance, o2?.Compliance, ObjectiveStatus(o1), ObjectiveStatus(o2));
                 var ids = (o1?.Indicators.Select(i => i.Indicator.Id) ?? []).Union(o2?.Indicators.Select(i => i.Indicator.Id) ?? []).Order(StringComparer.Ordinal);
                 foreach (var id in ids)
                 {
                     var i1 = o1?.Indicators.FirstOrDefault(i => i.Indicator.Id == id);
                     var i2 = o2?.Indicators.FirstOrDefault(i => i.Indicator.Id == id);
-                    var label = $"Indicador {id}";
+                    var label = Label((i2 ?? i1)!.Indicator);
                     var s1 = i1 is null ? null : Vocabulary.Status(i1.Status);
                     var s2 = i2 is null ? null : Vocabulary.Status(i2.Status);
                     Add(rows, date, label, "% avance al corte", i1?.CutOffProgress, i2?.CutOffProgress, s1, s2, exists: (i1 is not null, i2 is not null));
@@ -78,8 +80,20 @@ public static class FigureDiff
                 }
             }
         }
-        return rows;
+        var drafts = (before?.CutOffs ?? []).Concat(after.CutOffs).Where(c => c.CutOff.Draft).Select(c => c.CutOff.Date).ToHashSet();
+        return rows.Select(r => drafts.Contains(r.CutOff) ? r with { Draft = true } : r).ToList();
     }
+
+    /// <summary>"Indicador 4199", or the indicator's name in quotes when it has no code (never its file name).</summary>
+    private static string Label(Model.Indicator indicator) =>
+        indicator.Code is { } code ? $"Indicador {code}" : $"Indicador «{indicator.Name}»";
+
+    private static string? ObjectiveStatus(ObjectiveCompliance? objective) => objective switch
+    {
+        null => null,
+        { IsPartial: true } => $"{Vocabulary.ObjectiveStatus(objective.Status)} ({Vocabulary.Partial(objective)})",
+        _ => Vocabulary.ObjectiveStatus(objective.Status),
+    };
 
     private static void Add(List<Row> rows, DateOnly date, string element, string figure, decimal? before, decimal? after,
         string? statusBefore, string? statusAfter, (bool Before, bool After)? exists = null)
@@ -109,7 +123,7 @@ public static class FigureDiff
         foreach (var row in rows)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {EsCo.Date(row.CutOff)} | {Cell(row.Element)} | {row.Figure} | {row.Before} | {row.After} | {row.StatusBefore} | {row.StatusAfter} |\n");
+                $"| {EsCo.Date(row.CutOff)}{(row.Draft ? " (borrador)" : "")} | {Cell(row.Element)} | {row.Figure} | {row.Before} | {row.After} | {row.StatusBefore} | {row.StatusAfter} |\n");
         }
         return text.ToString().TrimEnd('\n');
     }

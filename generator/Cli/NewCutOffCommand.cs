@@ -17,7 +17,7 @@ public static class NewCutOffCommand
     /// <summary>Where a problem with the command's own argument is reported.</summary>
     private const string ArgumentPlace = "nuevo-corte";
 
-    public static Pipeline.Result Run(string content, string date)
+    public static Pipeline.Result Run(string content, string date, string? title = null)
     {
         var diagnostics = new DiagnosticBag();
         if (ParseDate(date) is not { } cutOff)
@@ -41,7 +41,7 @@ public static class NewCutOffCommand
         var planPath = folder.PathOf(ContentLoader.PlanFile);
         if (Read(folder, planPath, planDisplay, diagnostics) is { } planText)
         {
-            edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(planText, cutOff, planDisplay, diagnostics)));
+            edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(planText, cutOff, planDisplay, diagnostics, title)));
         }
         foreach (var objective in plan.Objectives)
         {
@@ -74,7 +74,7 @@ public static class NewCutOffCommand
     }
 
     /// <summary>A real date written AAAA-MM-DD, or null.</summary>
-    private static DateOnly? ParseDate(string text) =>
+    internal static DateOnly? ParseDate(string text) =>
         text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;

@@ -76,6 +76,16 @@ public static class Codes
     public static readonly DiagnosticCode AlreadyPublished = new("PEI062", "el corte {0} ya está publicado ({1}); para cambiar sus cifras ejecute `corregir {0} --motivo \"…\"`");
     public static readonly DiagnosticCode NotPublished = new("PEI063", "el corte {0} no está publicado{1}; solo se corrige un corte publicado: para publicarlo ejecute `publicar {0}`");
     public static readonly DiagnosticCode NothingToCorrect = new("PEI064", "las cifras del corte {0} son las publicadas: nada que corregir; cambie primero el contenido (ponderaciones, metas o mediciones) y luego ejecute corregir");
+    public static readonly DiagnosticCode UnreadableSheet = new("PEI065", "no se pudo leer la hoja de cálculo: {0}; use el archivo que escribió 'plantilla' (.xlsx o .csv)");
+    public static readonly DiagnosticCode MissingColumn = new("PEI066", "{0}falta la columna '{1}'; la primera fila debe tener los encabezados de la plantilla: {2}");
+    public static readonly DiagnosticCode InvalidSheetCutOff = new("PEI067", "{0}'{1}' no es una fecha de corte; la columna 'corte' lleva la fecha AAAA-MM-DD del corte en cada fila, como la escribió 'plantilla'");
+    public static readonly DiagnosticCode MixedSheetCutOffs = new("PEI068", "{0}la fila es del corte {1}, pero la hoja es del corte {2} (fila {3}); importe un corte por archivo");
+    public static readonly DiagnosticCode SheetCutOffNotInPlan = new("PEI069", "{0}el corte {1} no está en plan.yaml; créelo primero con 'nuevo-corte {1}'");
+    public static readonly DiagnosticCode SheetCutOffPublished = new("PEI070", "{0}el corte {1} ya está publicado (no tiene 'borrador: true' en plan.yaml); importar solo llena cortes en borrador: use corregir para cambiar cifras publicadas");
+    public static readonly DiagnosticCode UnknownSheetIndicator = new("PEI071", "{0}no hay un indicador '{1}' con vigencia {2} en el contenido; no cambie la columna 'id (no editar)'");
+    public static readonly DiagnosticCode DuplicateSheetIndicator = new("PEI072", "{0}el indicador '{1}' ya aparece en la fila {2}; deje una sola fila por indicador");
+    public static readonly DiagnosticCode InvalidSheetNumber = new("PEI073", "{0}'{1}' no se lee como número; escriba solo la cifra, con coma o punto decimal y sin '%' ni separador de miles, p. ej. 0,49");
+    public static readonly DiagnosticCode MissingSheetIndicator = new("PEI074", "{0}falta la fila del indicador '{1}' ({2}); la hoja debe tener una fila por cada indicador con vigencia {3}");
     public static readonly DiagnosticCode InvalidUrl = new("PEI080", "'{0}' debe ser una dirección web completa que empiece por https:// o http://, p. ej. https://www.entidad.gov.co/pei/, pero se encontró '{1}'");
     public static readonly DiagnosticCode ChromiumMissing = new("PEI081", "no se encontró Chromium, que hace falta para generar los informes PDF (--pdf): instálelo con 'apt-get install chromium' o indique la ruta del ejecutable en la variable de entorno PEI_CHROMIUM");
     public static readonly DiagnosticCode PdfFailed = new("PEI082", "no se pudo imprimir el informe PDF del corte {0} con Chromium: {1}");

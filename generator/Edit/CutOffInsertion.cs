@@ -15,7 +15,8 @@ public static class CutOffInsertion
 {
     private const int DefaultIndent = 2;
 
-    public static SourceText? AddToPlan(SourceText plan, DateOnly date, string display, DiagnosticBag diagnostics)
+    /// <param name="title">The cut-off's titulo, written as a double-quoted YAML string; none when null or blank.</param>
+    public static SourceText? AddToPlan(SourceText plan, DateOnly date, string display, DiagnosticBag diagnostics, string? title = null)
     {
         var root = YamlLayout.Read(plan.Text);
         if (!IsBlockMapping(root, plan, "el plan", "un mapa de claves", display, diagnostics, out var mapping))
@@ -37,6 +38,7 @@ public static class CutOffInsertion
         return plan.InsertLinesAfter(cutOffs.End,
         [
             Spaces(dash) + "-" + Spaces(key - dash - 1) + "fecha: " + ContentWords.Of(date),
+            .. string.IsNullOrWhiteSpace(title) ? Array.Empty<string>() : [Spaces(key) + "titulo: " + DoubleQuoted(title.Trim())],
             Spaces(key) + "borrador: true",
         ]);
     }
@@ -119,6 +121,26 @@ public static class CutOffInsertion
         LayoutScalar scalar => $"el valor '{scalar.Value}'",
         _ => "otra cosa",
     };
+
+    /// <summary>A YAML double-quoted scalar: any text reads back as written (quotes, backslashes, '#', ': ', control characters).</summary>
+    public static string DoubleQuoted(string text)
+    {
+        var quoted = new System.Text.StringBuilder("\"");
+        foreach (var c in text)
+        {
+            quoted.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+        return quoted.Append('"').ToString();
+    }
 
     private static string Spaces(int count) => new(' ', count);
 }

@@ -87,6 +87,19 @@ public sealed class SourceText
     /// <summary>A copy without the characters from <paramref name="start"/> to the one before <paramref name="end"/>.</summary>
     public SourceText Remove(int start, int end) => new(Text[..start] + Text[end..], HasByteOrderMark);
 
+    /// <summary>A copy with the characters from <paramref name="start"/> to <paramref name="end"/> replaced; a "\n" in
+    /// <paramref name="replacement"/> becomes the file's line ending.</summary>
+    public SourceText Replace(int start, int end, string replacement) =>
+        new(Text[..start] + replacement.Replace("\n", NewLine, StringComparison.Ordinal) + Text[end..], HasByteOrderMark);
+
+    /// <summary>The offset of the end of the line that holds <paramref name="offset"/> (before its line ending).</summary>
+    public int LineEnd(int offset)
+    {
+        var lineFeed = Text.IndexOf('\n', offset);
+        var end = lineFeed < 0 ? Text.Length : lineFeed;
+        return end > offset && Text[end - 1] == '\r' ? end - 1 : end;
+    }
+
     private int LineStart(int offset)
     {
         var lineFeed = offset == 0 ? -1 : Text.LastIndexOf('\n', offset - 1);

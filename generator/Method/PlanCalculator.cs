@@ -61,7 +61,10 @@ public static class PlanCalculator
             throw new FigureOverflowException(objective.Where, $"el cumplimiento del objetivo {objective.Number} al corte {ContentWords.Of(cutOff.Date)}",
                 "las ponderaciones y los avances de sus indicadores", e);
         }
-        return new ObjectiveCompliance(objective, cutOff, compliance, indicators);
+        return new ObjectiveCompliance(objective, cutOff, compliance, indicators)
+        {
+            Expected = objective.Indicators.Count(i => (counted is null || counted.Contains(i.Id)) && i.FiscalYear(cutOff.Year) is not null),
+        };
     }
 
     /// <summary>The indicator's figures at a cut-off; null when it has no measurement there.</summary>

@@ -22,6 +22,16 @@ public sealed record CutOffReport(CutOff CutOff, IReadOnlyList<ObjectiveComplian
 {
     /// <summary>The cut-off's publication record (date, figures, corrections); null for a draft or an unpublished cut-off.</summary>
     public Publication? Publication { get; init; }
+
+    /// <summary>The indicators that should report at this cut-off: those with a vigencia in its year.</summary>
+    public int Expected => Objectives.Sum(o => o.Expected);
+
+    /// <summary>How many of the expected indicators have <paramref name="status"/>; those not reported yet (a draft
+    /// being filled in, with or without their measurement block) count as <see cref="Status.NotReported"/>, so the
+    /// counts of the four statuses add up to <see cref="Expected"/>.</summary>
+    public int Count(Status status) => status == Status.NotReported
+        ? Objectives.Sum(o => o.Expected - o.Reported)
+        : Objectives.Sum(o => o.Indicators.Count(i => i.Status == status));
 }
 
 /// <summary>An objective's cumplimiento at one cut-off and the indicators that make it up.</summary>
@@ -31,8 +41,18 @@ public sealed record ObjectiveCompliance(
     decimal? Compliance,
     IReadOnlyList<IndicatorProgress> Indicators)
 {
-    /// <summary>The objective's status in words: derived from its compliance like an indicator's.</summary>
-    public Status Status => ProgressMethod.StatusOf(Compliance);
+    /// <summary>The indicators that should report at this cut-off (a vigencia in its year), measured or not yet.</summary>
+    public int Expected { get; init; } = Indicators.Count;
+
+    /// <summary>The indicators whose programado and ejecutado are both written: the compliance is computed from these.</summary>
+    public int Reported => Indicators.Count(i => i.Status != Status.NotReported);
+
+    /// <summary>True when the compliance comes from some but not all of the expected indicators (a draft being filled in).</summary>
+    public bool IsPartial => Reported > 0 && Reported < Expected;
+
+    /// <summary>The objective's status: derived from its compliance like an indicator's; "Sin reporte" rather than
+    /// "not programmed" when there is no figure because indicators have not reported yet.</summary>
+    public Status Status => Compliance is null && Reported < Expected ? Status.NotReported : ProgressMethod.StatusOf(Compliance);
 }
 
 /// <summary>One indicator's figures at one cut-off.</summary>

@@ -12,8 +12,9 @@ public static class EsCo
     /// <summary>U+00A0, placed between a figure and its "%" so they never wrap apart.</summary>
     public const char NoBreakSpace = '\u00A0';
 
-    /// <summary>Decimal places a magnitude keeps (trailing zeros trimmed): 0,125 stays "0,125", 33,8849 shows "33,885".</summary>
-    public const int MagnitudeDecimals = 3;
+    /// <summary>Decimal places a magnitude (meta, programado, ejecutado) shows, trailing zeros trimmed, as the source report
+    /// prints them: 0,36456 shows "0,36", 33,8849 shows "33,89". Open data keeps every digit.</summary>
+    public const int MagnitudeDecimals = 2;
 
     private static readonly NumberFormatInfo Numbers = new()
     {
@@ -35,9 +36,9 @@ public static class EsCo
     public static string Percent(decimal value) =>
         Round(value, 2).ToString("#,##0.00", Numbers) + NoBreakSpace + "%";
 
-    /// <summary>A plain figure: thousands with ".", up to three decimals, trailing zeros trimmed: 15334 → "15.334", 0.5 → "0,5".</summary>
+    /// <summary>A plain figure: thousands with ".", up to two decimals, trailing zeros trimmed: 15334 → "15.334", 0.5 → "0,5".</summary>
     public static string Number(decimal value) =>
-        Round(value, MagnitudeDecimals).ToString("#,##0.###", Numbers);
+        Round(value, MagnitudeDecimals).ToString("#,##0.##", Numbers);
 
     /// <summary>A whole number without grouping (years, codes, counts): 2025 → "2025".</summary>
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -15,13 +15,19 @@ public static class Vocabulary
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>An objective's status: its compliance is null when none of its indicators is programmed at the cut-off.</summary>
+    /// <summary>An objective's status: without a figure, either none of its indicators is programmed at the cut-off or
+    /// (in a draft) they have not reported yet.</summary>
     public static string ObjectiveStatus(Status status) => status switch
     {
         Method.Status.OnTrack => "En cumplimiento",
         Method.Status.Lagging => "Con rezago",
+        Method.Status.NotReported => "Sin reporte",
         _ => "Sin indicadores programados",
     };
+
+    /// <summary>"parcial: 2 de 3 indicadores reportados": said next to a compliance computed from some of its indicators.</summary>
+    public static string Partial(Method.ObjectiveCompliance compliance) =>
+        $"parcial: {compliance.Reported} de {compliance.Expected} indicadores reportados";
 
     /// <summary>A CSS class naming the status, for the colour accent that accompanies the words.</summary>
     public static string StatusClass(Status status) => status switch

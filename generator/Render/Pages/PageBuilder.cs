@@ -117,7 +117,6 @@ public static class PageBuilder
     private static HomePage Home(PlanReport report, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
     {
         var shown = index < 0 ? null : report.CutOffs[index];
-        var measured = shown?.Objectives.SelectMany(o => o.Indicators).ToList() ?? [];
         var archived = breadcrumbs.Count > 0;
         return new HomePage
         {
@@ -132,10 +131,10 @@ public static class PageBuilder
                 .Select(o => new ObjectiveSummary(o, shown?.Objectives.FirstOrDefault(c => c.Objective.Number == o.Number), objectivePath(o.Number)))
                 .ToList(),
             StatusCounts = CountedStatuses
-                .Select(s => new StatusCount(s, measured.Count(i => i.Status == s)))
+                .Select(s => new StatusCount(s, shown?.Count(s) ?? 0))
                 .Where(c => c.Status != Status.NotReported || c.Count > 0)
                 .ToList(),
-            MeasuredIndicators = measured.Count,
+            MeasuredIndicators = shown?.Expected ?? 0,
             Timeline = Timeline(report, index),
             Changes = Changes(report, index),
             Errata = shown is null ? [] : Errata(report.Plan, shown),
@@ -188,7 +187,7 @@ public static class PageBuilder
             [
                 new(HomeCrumb, SitePaths.Home),
                 new($"Objetivo {objective.Number}", SitePaths.Objective(objective.Number)),
-                new($"Indicador {indicator.Code ?? indicator.Id}", null),
+                new(IndicatorCrumb(indicator), null),
             ],
             Indicator = indicator,
             Objective = objective,
@@ -227,6 +226,14 @@ public static class PageBuilder
             return new ErratumLine(e.Key.Objective, what, Vocabulary.FigureName(e.Key.Name), Print(e.Before), Print(e.After), e.Correction.Date, e.Correction.Reason);
         }).ToList();
     }
+
+    /// <summary>The heading's lead before the name: "Indicador 4199", or "Indicador" when it has no code (never its file name).</summary>
+    public static string IndicatorNumber(Indicator indicator) =>
+        indicator.Code is null ? "Indicador" : $"Indicador {indicator.Code}";
+
+    /// <summary>How the indicator is named where its name does not follow: "Indicador 4199", or its name when it has no code.</summary>
+    public static string IndicatorCrumb(Indicator indicator) =>
+        indicator.Code is null ? indicator.Name : $"Indicador {indicator.Code}";
 
     /// <summary>"4199. Estrategia de comunicación…": the code, when there is one, then the name.</summary>
     public static string IndicatorLabel(Indicator indicator) =>

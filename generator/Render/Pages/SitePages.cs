@@ -17,8 +17,10 @@ public sealed class HomePage : Page
     /// <summary>The cut-off this dashboard shows; null when the plan has none.</summary>
     public CutOffReport? Shown { get; init; }
     public required IReadOnlyList<ObjectiveSummary> Objectives { get; init; }
-    /// <summary>Indicators measured at the cut-off, counted by status (zeros included; "Sin reporte" only when present).</summary>
+    /// <summary>The indicators of the cut-off shown counted by status (zeros included; "Sin reporte" only when present);
+    /// they add up to <see cref="MeasuredIndicators"/>.</summary>
     public required IReadOnlyList<StatusCount> StatusCounts { get; init; }
+    /// <summary>The indicators expected at the latest cut-off (a vigencia in its year), reported or not.</summary>
     public required int MeasuredIndicators { get; init; }
     /// <summary>Where this cut-off sits among the others; null when the plan has no cut-off.</summary>
     public CutOffTimeline? Timeline { get; init; }

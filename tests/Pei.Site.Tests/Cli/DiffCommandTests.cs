@@ -54,6 +54,28 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public void Diff_shows_the_figures_of_a_draft_being_filled_in_marked_as_a_draft_and_partial()
+    {
+        using var temp = new TempFolder();
+        var content = Repository(temp);
+        Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
+        Git(temp.Path, "commit", "-q", "-a", "-m", "draft");
+        var file = Directory.GetFiles(content, "4199.yaml", SearchOption.AllDirectories).Single();
+        File.WriteAllText(file, File.ReadAllText(file).Replace(
+            "      2025-09-30:\n        programado:\n        ejecutado:\n",
+            "      2025-09-30:\n        programado: 0.7\n        ejecutado: 0.7\n", StringComparison.Ordinal));
+
+        var outcome = Cli.Run("diff", "--content", content, "--base", "HEAD");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var lines = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var nbsp = '\u00A0';
+        Assert.Contains($"| 30 de septiembre de 2025 (borrador) | Objetivo 3 — Comunicación pública | Cumplimiento | — | 100,00{nbsp}% | Sin reporte | En cumplimiento (parcial: 1 de 3 indicadores reportados) |", lines);
+        Assert.Contains($"| 30 de septiembre de 2025 (borrador) | Indicador 4199 | % avance al corte | — | 100,00{nbsp}% | Sin reporte | En cumplimiento |", lines);
+        Assert.Contains($"| 30 de septiembre de 2025 (borrador) | Indicador 4199 | Avance de la vigencia | — | 70,00{nbsp}% | Sin reporte | En cumplimiento |", lines);
+    }
+
+    [Fact]
     public void Diff_with_an_unknown_ref_is_an_error_not_a_crash()
     {
         using var temp = new TempFolder();

@@ -24,13 +24,16 @@ public class EsCoTests
     [InlineData("30000", "30.000")]
     [InlineData("1234567.5", "1.234.567,5")]
     [InlineData("0.5", "0,5")]
-    [InlineData("0.125", "0,125")]
+    [InlineData("0.125", "0,13")]
     [InlineData("0.36", "0,36")]
-    [InlineData("33.8849", "33,885")]
-    [InlineData("0.0005", "0,001")]
+    [InlineData("0.36456", "0,36")]
+    [InlineData("33.885", "33,89")]
+    [InlineData("33.8849", "33,88")]
+    [InlineData("0.005", "0,01")]
+    [InlineData("0.0049", "0")]
     [InlineData("0", "0")]
     [InlineData("-0.0001", "0")]
-    public void Numbers_group_thousands_with_dots_and_keep_up_to_three_decimals(string value, string expected) =>
+    public void Numbers_group_thousands_with_dots_and_keep_up_to_two_decimals_as_the_source_report_prints_them(string value, string expected) =>
         Assert.Equal(expected, EsCo.Number(decimal.Parse(value, CultureInfo.InvariantCulture)));
 
     [Fact]

@@ -210,7 +210,7 @@ public class PageContentTests
             Rows(
             [
                 ["31 de marzo de 2025", "10" + Nbsp + "%", "10" + Nbsp + "%", "100,00" + Nbsp + "%", "22,22" + Nbsp + "%", "En cumplimiento"],
-                ["30 de junio de 2025", "31,92" + Nbsp + "%", "33,885" + Nbsp + "%", "106,16" + Nbsp + "%", "75,30" + Nbsp + "%", "En cumplimiento"],
+                ["30 de junio de 2025", "31,92" + Nbsp + "%", "33,89" + Nbsp + "%", "106,16" + Nbsp + "%", "75,30" + Nbsp + "%", "En cumplimiento"],
             ]),
             Rows(year.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(Text).Take(6))));
     }

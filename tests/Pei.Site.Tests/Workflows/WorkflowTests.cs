@@ -34,9 +34,77 @@ public class WorkflowTests
         Assert.Contains(runs, r => r.Contains("-- build", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("bash tests/run.sh", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("-- diff --base", StringComparison.Ordinal));
-        Assert.Contains(runs, r => r.StartsWith("gh pr comment", StringComparison.Ordinal));
         Assert.Contains(Uses(workflow), u => u.StartsWith("actions/upload-artifact@v", StringComparison.Ordinal));
         Assert.Contains(Uses(workflow), u => u.StartsWith("actions/cache@v", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pull_request_figures_go_to_the_job_summary_and_the_log_and_to_one_comment_updated_in_place()
+    {
+        var workflow = Load("pull-request.yml");
+        var steps = Steps(workflow).ToList();
+
+        var diff = steps.Single(s => s.Children.ContainsKey("run") && s["run"].ToString().Contains("-- diff --base", StringComparison.Ordinal))["run"].ToString();
+        Assert.Contains("cat cifras.md >> \"$GITHUB_STEP_SUMMARY\"", diff, StringComparison.Ordinal);
+        Assert.Contains(diff.Split('\n'), line => line.Trim() == "cat cifras.md");
+
+        var comment = steps.Single(s => s.Children.ContainsKey("run") && s["run"].ToString().Contains("gh api", StringComparison.Ordinal));
+        Assert.Equal("github.event.pull_request.head.repo.full_name == github.repository", comment["if"].ToString());
+        var script = comment["run"].ToString();
+        Assert.Contains("<!-- pei-site-diff -->", script, StringComparison.Ordinal);
+        Assert.Contains("--method PATCH \"repos/$REPO/issues/comments/$id\"", script, StringComparison.Ordinal);
+        Assert.Contains("--method POST \"repos/$REPO/issues/$PR/comments\"", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("gh pr comment", script, StringComparison.Ordinal);
+        // A failing step is never hidden: a fork's pull request skips the comment instead.
+        Assert.All(steps, s => Assert.False(s.Children.ContainsKey("continue-on-error")));
+    }
+
+    [Fact]
+    public void Pull_request_workflow_caches_the_html_validator_by_the_lock_file()
+    {
+        var cache = Steps(Load("pull-request.yml"))
+            .Where(s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("actions/cache@", StringComparison.Ordinal))
+            .Select(s => (YamlMappingNode)s["with"])
+            .Single(w => w["path"].ToString() == "tests/node_modules");
+
+        Assert.Contains("hashFiles('tests/package-lock.json')", cache["key"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Release_workflow_publishes_self_contained_untrimmed_downloads_for_three_platforms_on_a_version_tag()
+    {
+        var workflow = Load("release.yml");
+        var push = (YamlMappingNode)((YamlMappingNode)workflow["on"])["push"];
+        Assert.Equal(["v*"], ((YamlSequenceNode)push["tags"]).Children.Select(t => t.ToString()));
+        var runs = string.Join("\n", Runs(workflow));
+
+        Assert.Contains("for rid in linux-x64 win-x64 osx-arm64; do", runs, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish generator -r \"$rid\" --self-contained -c Release -p:PublishTrimmed=false", runs, StringComparison.Ordinal);
+        Assert.Contains("cp -r site-theme \"$out/site-theme\"", runs, StringComparison.Ordinal);
+        Assert.Contains("pei-site-$GITHUB_REF_NAME-linux-x64.tar.gz", runs, StringComparison.Ordinal);
+        Assert.Contains("pei-site-$GITHUB_REF_NAME-win-x64.zip", runs, StringComparison.Ordinal);
+        Assert.Contains("pei-site-$GITHUB_REF_NAME-osx-arm64.tar.gz", runs, StringComparison.Ordinal);
+        Assert.Contains("gh release upload \"$GITHUB_REF_NAME\" dist/*.tar.gz dist/*.zip --clobber", runs, StringComparison.Ordinal);
+        var job = (YamlMappingNode)((YamlMappingNode)workflow["jobs"])["release"];
+        Assert.Equal("write", ((YamlMappingNode)job["permissions"])["contents"].ToString());
+    }
+
+    [Theory]
+    [InlineData("pull-request.yml")]
+    [InlineData("publish.yml")]
+    [InlineData("release.yml")]
+    public void Every_run_script_is_valid_bash(string name)
+    {
+        foreach (var script in Runs(Load(name)))
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("bash", ["-n"]) { RedirectStandardInput = true, RedirectStandardError = true };
+            using var bash = System.Diagnostics.Process.Start(start)!;
+            bash.StandardInput.Write(script);
+            bash.StandardInput.Close();
+            var error = bash.StandardError.ReadToEnd();
+            bash.WaitForExit();
+            Assert.True(bash.ExitCode == 0, $"{name}: {error}\n{script}");
+        }
     }
 
     [Fact]
@@ -59,6 +127,7 @@ public class WorkflowTests
     [Theory]
     [InlineData("pull-request.yml")]
     [InlineData("publish.yml")]
+    [InlineData("release.yml")]
     public void Every_action_is_pinned_to_a_version_and_permissions_are_least_privilege(string name)
     {
         var workflow = Load(name);

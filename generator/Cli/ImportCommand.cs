@@ -1,0 +1,156 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Edit;
+using Pei.Site.FileSystem;
+using Pei.Site.Load;
+using Pei.Site.Model;
+using Pei.Site.Spreadsheet;
+
+namespace Pei.Site.Cli;
+
+/// <summary>
+/// importar &lt;archivo.xlsx|.csv&gt;: writes the figures of a filled-in measurement sheet (see plantilla) into the YAML of
+/// its cut-off, which must be a draft. Everything is checked before anything is written: the sheet (columns, cut-off,
+/// numbers, one row per indicator, none missing or unknown), the edits, and the content as it would be after them
+/// (loaded from a copy); when anything fails, no file changes.
+/// </summary>
+public static class ImportCommand
+{
+    public static Pipeline.Result Run(string content, string file)
+    {
+        var diagnostics = new DiagnosticBag();
+        var fileWhere = new SourceSpan(file, 1, 1);
+        if (!SheetFormat.IsKnown(file))
+        {
+            diagnostics.Error(Codes.UnreadableSheet, fileWhere, "la extensión no es .xlsx ni .csv");
+            return Refused(diagnostics);
+        }
+        if (!File.Exists(file))
+        {
+            diagnostics.Error(Codes.UnreadableSheet, fileWhere, "el archivo no existe");
+            return Refused(diagnostics);
+        }
+        SheetTable table;
+        try
+        {
+            table = SheetFormat.Read(file);
+        }
+        catch (UnreadableSheetException e)
+        {
+            diagnostics.Error(Codes.UnreadableSheet, fileWhere, e.Message);
+            return Refused(diagnostics);
+        }
+        var loaded = new DiagnosticBag();
+        if (ContentLoader.Load(content, content, loaded) is not { } plan || loaded.HasErrors)
+        {
+            return Refused(loaded);
+        }
+        if (SheetImport.Read(table, file, diagnostics) is not { } sheet)
+        {
+            return Refused(diagnostics);
+        }
+        var cutOffWords = ContentWords.Of(sheet.CutOff);
+        var cutOff = plan.CutOffs.FirstOrDefault(c => c.Date == sheet.CutOff);
+        if (cutOff is null)
+        {
+            diagnostics.Add(sheet.Place.Error(Codes.SheetCutOffNotInPlan, sheet.CutOffWhere.Line, sheet.CutOffWhere.Column, MeasurementSheet.CutOff, cutOffWords));
+            return Refused(diagnostics);
+        }
+        if (!cutOff.Draft)
+        {
+            diagnostics.Add(sheet.Place.Error(Codes.SheetCutOffPublished, sheet.CutOffWhere.Line, sheet.CutOffWhere.Column, MeasurementSheet.CutOff, cutOffWords));
+            return Refused(diagnostics);
+        }
+        var expected = MeasurementSheet.Expected(plan, sheet.CutOff).ToDictionary(e => e.Indicator.Id, StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in sheet.Rows)
+        {
+            if (!expected.ContainsKey(row.Id))
+            {
+                diagnostics.Add(sheet.Place.Error(Codes.UnknownSheetIndicator, row.Row, row.IdColumn, MeasurementSheet.Id, row.Id, sheet.CutOff.Year));
+            }
+            else if (!seen.TryAdd(row.Id, row.Row))
+            {
+                diagnostics.Add(sheet.Place.Error(Codes.DuplicateSheetIndicator, row.Row, row.IdColumn, MeasurementSheet.Id, row.Id, seen[row.Id]));
+            }
+        }
+        foreach (var (id, missing) in expected.Where(e => !seen.ContainsKey(e.Key)))
+        {
+            diagnostics.Add(sheet.Place.SheetError(Codes.MissingSheetIndicator, id, missing.Indicator.Name, sheet.CutOff.Year));
+        }
+        if (diagnostics.HasErrors)
+        {
+            return Refused(diagnostics);
+        }
+
+        var edits = new List<(string Path, string Display, byte[] Before, byte[] After)>();
+        foreach (var row in sheet.Rows)
+        {
+            var (objective, indicator, _) = expected[row.Id];
+            var path = Path.Combine(content, ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
+            var before = File.ReadAllBytes(path);
+            if (MeasurementValues.Set(SourceText.Decode(before), sheet.CutOff, row.Figures, indicator.Where.File, diagnostics) is { } edited)
+            {
+                edits.Add((path, indicator.Where.File, before, edited.Encode()));
+            }
+        }
+        if (diagnostics.HasErrors)
+        {
+            return Refused(diagnostics);
+        }
+        var changed = edits.Where(e => !e.Before.AsSpan().SequenceEqual(e.After)).ToList();
+        var after = ValidateEdited(content, changed.Select(e => (e.Path, e.After)).ToList());
+        if (after.HasErrors)
+        {
+            return Refused(after);
+        }
+
+        if (!EditedFiles.Write(new ContentFolder(content, content), changed.Select(e => (e.Path, e.Display, e.After)).ToList(), diagnostics))
+        {
+            return Refused(diagnostics);
+        }
+        var summary =
+            $"Cifras del corte {cutOffWords} importadas de {file}: {sheet.Rows.Count} {(sheet.Rows.Count == 1 ? "indicador" : "indicadores")}, " +
+            $"{changed.Count} {(changed.Count == 1 ? "archivo modificado" : "archivos modificados")}." +
+            string.Concat(changed.Select(e => Environment.NewLine + "  " + e.Display));
+        return new Pipeline.Result(after.Sorted(), summary);
+    }
+
+    /// <summary>Loads the content as it would be after the edits, from a copy, so that nothing is written when it would not load.</summary>
+    private static DiagnosticBag ValidateEdited(string content, IReadOnlyList<(string Path, byte[] Bytes)> edits)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "pei-importar-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var root = Path.GetFullPath(content);
+            var realRoot = RealPath.Resolve(root) ?? root;
+            foreach (var source in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            {
+                // Only regular files inside the content are copied: the content loaded before, so anything else (a pipe
+                // or link among the hidden files the loader ignores) is not part of it, and opening a pipe would block.
+                if (RealPath.Resolve(source) is not { } real || !RealPath.IsInside(real, realRoot) || FileKinds.Of(real) is not FileKind.Regular)
+                {
+                    continue;
+                }
+                var target = Path.Combine(copy, Path.GetRelativePath(root, source));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target);
+            }
+            foreach (var (path, bytes) in edits)
+            {
+                File.WriteAllBytes(Path.Combine(copy, Path.GetRelativePath(root, Path.GetFullPath(path))), bytes);
+            }
+            var diagnostics = new DiagnosticBag();
+            ContentLoader.Load(copy, content, diagnostics);
+            return diagnostics;
+        }
+        finally
+        {
+            if (Directory.Exists(copy))
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+        }
+    }
+
+    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
+}

@@ -1,0 +1,47 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Load;
+using Pei.Site.Model;
+using Pei.Site.Spreadsheet;
+
+namespace Pei.Site.Cli;
+
+/// <summary>
+/// plantilla &lt;AAAA-MM-DD&gt; --out &lt;archivo.xlsx|.csv&gt;: writes the measurement sheet of a cut-off, one row per
+/// indicator with a vigencia in its year, holding what the YAML already has, for planners to fill in with a spreadsheet
+/// program and bring back with importar.
+/// </summary>
+public static class TemplateCommand
+{
+    private const string ArgumentPlace = "plantilla";
+
+    public static Pipeline.Result Run(string content, string date, string output)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (NewCutOffCommand.ParseDate(date) is not { } cutOff)
+        {
+            diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
+            return Refused(diagnostics);
+        }
+        if (ContentLoader.Load(content, content, diagnostics) is not { } plan || diagnostics.HasErrors)
+        {
+            return Refused(diagnostics);
+        }
+        if (plan.CutOffs.FirstOrDefault(c => c.Date == cutOff) is not { } listed)
+        {
+            diagnostics.Error(Codes.SheetCutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), "", ContentWords.Of(cutOff));
+            return Refused(diagnostics);
+        }
+        var rows = MeasurementSheet.Rows(plan, cutOff);
+        var bytes = SheetFormat.Write(output, cutOff, rows);
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "." + Path.GetFileName(output) + ".tmp");
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, output, overwrite: true);
+        var next = listed.Draft
+            ? $"Llene programado, ejecutado y observaciones (no cambie las demás columnas) y luego ejecute: importar {output}"
+            : "El corte ya está publicado: importar no lo cambia (use corregir).";
+        return new Pipeline.Result([],
+            $"Plantilla del corte {ContentWords.Of(cutOff)} escrita en {output}: {rows.Count} {(rows.Count == 1 ? "indicador" : "indicadores")}. {next}");
+    }
+
+    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
+}

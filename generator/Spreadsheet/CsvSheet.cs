@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Pei.Site.Spreadsheet;
+
+/// <summary>
+/// The measurement sheet as CSV. Written as a Spanish-language spreadsheet program expects it (UTF-8 with a byte-order
+/// mark, ';' between fields, decimal comma); read whatever it was saved as: ',' or ';' (or tab), with or without the mark.
+/// </summary>
+public static class CsvSheet
+{
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "" };
+
+    public static byte[] Write(IReadOnlyList<SheetRow> rows)
+    {
+        using var output = new MemoryStream();
+        var options = new CsvWriterOptions
+        {
+            Separator = ';',
+            WriteByteOrderMark = true,
+            // Observations are the planners' own text; a leading '-' (a Markdown list) must come back as written.
+            Injection = CsvInjection.None,
+        };
+        using (var writer = CsvWriter.Create(output, options, leaveOpen: true))
+        {
+            writer.WriteRecord(MeasurementSheet.Columns.Select(c => c.Header).ToArray());
+            foreach (var row in rows)
+            {
+                writer.WriteRecord(
+                [
+                    Pei.Site.Model.ContentWords.Of(row.CutOff), row.Objective, row.Target, row.Id, row.Indicator, row.Unit,
+                    Number(row.YearTarget), Number(row.Planned), Number(row.Executed), row.Observations ?? "",
+                ]);
+            }
+        }
+        return output.ToArray();
+    }
+
+    public static SheetTable Read(byte[] bytes)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UnreadableSheetException("el archivo no está en UTF-8; guárdelo como «CSV UTF-8»");
+        }
+        var rows = new List<IReadOnlyList<SheetCell>>();
+        var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false, FieldCountMismatch = CsvFieldCountHandling.Allow };
+        try
+        {
+            using var reader = CsvReader.Create(bytes, options);
+            var row = 0;
+            while (reader.Read())
+            {
+                row++;
+                var cells = new List<SheetCell>();
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    cells.Add(new SheetCell(row, i + 1, reader.GetString(i), IsNumber: false));
+                }
+                rows.Add(cells);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UnreadableSheetException($"el CSV está mal formado: {e.Message}");
+        }
+        return new SheetTable(null, rows);
+    }
+
+    private static string Number(decimal? value) => value is { } v ? v.ToString("0.############################", DecimalComma) : "";
+}

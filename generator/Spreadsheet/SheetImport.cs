@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pei.Site.Diagnostics;
+using Pei.Site.Edit;
+using Pei.Site.Model;
+
+namespace Pei.Site.Spreadsheet;
+
+/// <summary>One filled-in row of the sheet: the indicator it names and its figures.</summary>
+public sealed record ImportedRow(int Row, int IdColumn, string Id, MeasurementFigures Figures);
+
+/// <summary>The sheet read for importar: its cut-off (and the cell that says it) and its rows.</summary>
+public sealed record ImportedSheet(SheetImport.Place Place, DateOnly CutOff, SourceSpan CutOffWhere, IReadOnlyList<ImportedRow> Rows);
+
+/// <summary>
+/// Reads a measurement sheet back: finds the columns by their headers, reads the cut-off of every row, the indicator's id
+/// and the figures, and reports each cell that does not read with its sheet, row and column. Numbers may be stored as
+/// numbers (a workbook) or written as text with a decimal comma or point (a CSV file).
+/// </summary>
+public static partial class SheetImport
+{
+    [GeneratedRegex(@"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")]
+    private static partial Regex PlannerNumber();
+
+    public static ImportedSheet? Read(SheetTable table, string display, DiagnosticBag diagnostics)
+    {
+        var place = new Place(display, table.SheetName);
+        var header = table.Rows.FirstOrDefault() ?? [];
+        var columns = new Dictionary<SheetColumn, int>();
+        foreach (var column in MeasurementSheet.Columns)
+        {
+            if (header.FirstOrDefault(c => string.Equals(c.Text.Trim(), column.Header, StringComparison.OrdinalIgnoreCase)) is { } cell)
+            {
+                columns[column] = cell.Column;
+            }
+        }
+        foreach (var missing in MeasurementSheet.Required.Where(c => !columns.ContainsKey(c)))
+        {
+            diagnostics.Add(place.Error(Codes.MissingColumn, 1, 1, null, missing.Header,
+                string.Join(", ", MeasurementSheet.Columns.Select(c => c.Header))));
+        }
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        DateOnly? cutOff = null;
+        var cutOffWhere = new SourceSpan(display, 1, 1);
+        var cutOffRow = 0;
+        var rows = new List<ImportedRow>();
+        foreach (var cells in table.Rows.Skip(1))
+        {
+            if (cells.All(c => string.IsNullOrWhiteSpace(c.Text)))
+            {
+                continue;
+            }
+            var row = cells[0].Row;
+            SheetCell Cell(SheetColumn column) =>
+                cells.FirstOrDefault(c => c.Column == columns[column]) ?? new SheetCell(row, columns[column], "", false);
+
+            var dateCell = Cell(MeasurementSheet.CutOff);
+            if (DateOf(dateCell) is not { } date)
+            {
+                diagnostics.Add(place.Error(Codes.InvalidSheetCutOff, row, dateCell.Column, MeasurementSheet.CutOff, dateCell.Text.Trim()));
+            }
+            else if (cutOff is null)
+            {
+                (cutOff, cutOffWhere, cutOffRow) = (date, place.Span(row, dateCell.Column), row);
+            }
+            else if (date != cutOff)
+            {
+                diagnostics.Add(place.Error(Codes.MixedSheetCutOffs, row, dateCell.Column, MeasurementSheet.CutOff,
+                    ContentWords.Of(date), ContentWords.Of(cutOff.Value), cutOffRow));
+            }
+            var idCell = Cell(MeasurementSheet.Id);
+            var planned = NumberOf(Cell(MeasurementSheet.Planned), MeasurementSheet.Planned, place, diagnostics);
+            var executed = NumberOf(Cell(MeasurementSheet.Executed), MeasurementSheet.Executed, place, diagnostics);
+            var observations = Cell(MeasurementSheet.Observations).Text;
+            rows.Add(new ImportedRow(row, idCell.Column, idCell.Text.Trim(),
+                new MeasurementFigures(planned, executed, string.IsNullOrWhiteSpace(observations) ? null : observations)));
+        }
+        if (cutOff is null && !diagnostics.HasErrors)
+        {
+            diagnostics.Add(place.Error(Codes.InvalidSheetCutOff, 2, columns[MeasurementSheet.CutOff], MeasurementSheet.CutOff, ""));
+        }
+        return diagnostics.HasErrors ? null : new ImportedSheet(place, cutOff!.Value, cutOffWhere, rows);
+    }
+
+    /// <summary>The location of a cell in diagnostics: the file, row and column, and the same in words for the planner.</summary>
+    public sealed record Place(string File, string? SheetName)
+    {
+        public SourceSpan Span(int row, int column) => new(File, row, column);
+
+        /// <summary>"hoja 'Corte 2025-09-30', fila 5, columna 'ejecutado': " (no sheet for a CSV file, no column for a whole row).</summary>
+        public string Words(int? row, SheetColumn? column)
+        {
+            var parts = new List<string>();
+            if (SheetName is not null)
+            {
+                parts.Add($"hoja '{SheetName}'");
+            }
+            if (row is { } r)
+            {
+                parts.Add($"fila {r.ToString(CultureInfo.InvariantCulture)}");
+            }
+            if (column is not null)
+            {
+                parts.Add($"columna '{column.Header}'");
+            }
+            return parts.Count == 0 ? "" : string.Join(", ", parts) + ": ";
+        }
+
+        public Diagnostic Error(DiagnosticCode code, int row, int column, SheetColumn? named, params object[] args) =>
+            new(code.Code, Severity.Error, Span(row, column), code.Format([Words(row, named), .. args]));
+
+        /// <summary>An error about the sheet as a whole (no row), placed at its first cell.</summary>
+        public Diagnostic SheetError(DiagnosticCode code, params object[] args) =>
+            new(code.Code, Severity.Error, Span(1, 1), code.Format([Words(null, null), .. args]));
+    }
+
+    /// <summary>AAAA-MM-DD as plantilla writes it; DD/MM/AAAA as a spreadsheet program may save it; a workbook's date serial.</summary>
+    private static DateOnly? DateOf(SheetCell cell)
+    {
+        var text = cell.Text.Trim();
+        if (cell.IsNumber && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
+        {
+            return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+        }
+        string[] formats = ["yyyy-MM-dd", "d/M/yyyy"];
+        return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    private static decimal? NumberOf(SheetCell cell, SheetColumn column, Place place, DiagnosticBag diagnostics)
+    {
+        var text = cell.Text.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (cell.IsNumber && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored))
+        {
+            return stored;
+        }
+        if (PlannerNumber().IsMatch(text)
+            && decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var written))
+        {
+            return written;
+        }
+        diagnostics.Add(place.Error(Codes.InvalidSheetNumber, cell.Row, cell.Column, column, text));
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Pei.Site.Spreadsheet;
+
+/// <summary>A cell as read from a workbook or a CSV file: its 1-based position, its text, and whether the file stored it as a number.</summary>
+public sealed record SheetCell(int Row, int Column, string Text, bool IsNumber);
+
+/// <summary>
+/// The cells of the first sheet of a file, row by row, as the planner sees them in a spreadsheet program; the sheet's
+/// name for a workbook, null for a CSV file.
+/// </summary>
+public sealed record SheetTable(string? SheetName, IReadOnlyList<IReadOnlyList<SheetCell>> Rows);
+
+/// <summary>A file importar cannot read at all (not a workbook, damaged, too large, not UTF-8).</summary>
+public sealed class UnreadableSheetException(string message) : Exception(message);
+
+/// <summary>The two formats of the measurement sheet, chosen by the file's extension.</summary>
+public static class SheetFormat
+{
+    /// <summary>A sheet larger than this is refused: a plan's sheet is a few kilobytes.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsKnown(string path) => IsWorkbook(path) || IsCsv(path);
+
+    public static byte[] Write(string path, DateOnly cutOff, IReadOnlyList<SheetRow> rows) =>
+        IsWorkbook(path) ? XlsxSheet.Write(MeasurementSheet.SheetName(cutOff), rows) : CsvSheet.Write(rows);
+
+    /// <summary>Reads the file; throws <see cref="UnreadableSheetException"/> with a Spanish reason when it cannot.</summary>
+    public static SheetTable Read(string path)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > MaxBytes)
+        {
+            throw new UnreadableSheetException($"el archivo pesa {length} bytes y el máximo es {MaxBytes}");
+        }
+        var bytes = File.ReadAllBytes(path);
+        return IsWorkbook(path) ? XlsxSheet.Read(bytes) : CsvSheet.Read(bytes);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+
+namespace Pei.Site.Tests.Release;
+
+/// <summary>The Linux download as release.yml builds it: published once (self-contained, not trimmed) into a temporary
+/// folder with the site theme beside it, shared by the tests of this class. The generator's sources are copied first,
+/// so that publishing leaves the repository's bin/ and obj/ alone.</summary>
+public sealed class SelfContainedDownload : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public SelfContainedDownload()
+    {
+        Folder = temp["pei-site-linux-x64"];
+        var sources = temp["fuentes"];
+        foreach (var file in Directory.GetFiles(Repository.PathTo("generator"), "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(Repository.PathTo("generator"), f).Split(Path.DirectorySeparatorChar)[0].Equals("bin", StringComparison.Ordinal)
+                && !Path.GetRelativePath(Repository.PathTo("generator"), f).Split(Path.DirectorySeparatorChar)[0].Equals("obj", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(sources, "generator", Path.GetRelativePath(Repository.PathTo("generator"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        foreach (var name in new[] { "Directory.Build.props", "global.json" })
+        {
+            File.Copy(Repository.PathTo(name), Path.Combine(sources, name));
+        }
+        var publish = new ProcessStartInfo("dotnet",
+            ["publish", Path.Combine(sources, "generator"), "-r", "linux-x64", "--self-contained", "-c", "Release", "-p:PublishTrimmed=false", "-o", Folder, "-v", "q", "-nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(publish)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish falló ({process.ExitCode}):\n{output.Result}\n{error}");
+        }
+        TempFolder.CopyTree(Repository.Theme, Path.Combine(Folder, "site-theme"));
+        EmptyBin = Directory.CreateDirectory(temp["bin-sin-dotnet"]).FullName;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>A folder with nothing in it: the only PATH the download gets, so no dotnet can be found.</summary>
+    public string EmptyBin { get; }
+
+    public string Scratch(string name) => temp[name];
+
+    public void Dispose() => temp.Dispose();
+}
+
+public sealed class SelfContainedDownloadTests(SelfContainedDownload download) : IClassFixture<SelfContainedDownload>
+{
+    private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(download.Folder, "pei-site"), args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repository.Root,
+        };
+        start.Environment.Clear();
+        start.Environment["PATH"] = download.EmptyBin;
+        start.Environment["HOME"] = download.Scratch("home");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "the download did not finish");
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    [Fact]
+    public void Download_validates_the_real_content_with_no_dotnet_on_the_path()
+    {
+        Assert.False(File.Exists(Path.Combine(download.EmptyBin, "dotnet")));
+
+        var (exitCode, stdout, stderr) = Run("validate", "--content", Repository.Content);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Matches(@"^Contenido válido: \d+ objetivos, \d+ indicadores, \d+ cortes? publicados?\.\n$", stdout.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Download_builds_the_site_with_the_theme_it_carries()
+    {
+        var output = download.Scratch("_site");
+
+        var (exitCode, stdout, stderr) = Run("build", "--content", Repository.Content, "--theme", Path.Combine(download.Folder, "site-theme"), "--out", output);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.StartsWith($"Sitio generado en {output}:", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")));
+    }
+}
