@@ -99,7 +99,7 @@ public class ChartTests
         Assert.Contains("Ejecutado", texts);
         Assert.Contains("Meta de la vigencia: 45\u00A0%", texts);
         Assert.NotNull(svg.QuerySelector(".grafica-referencia"));
-        Assert.Contains("se había programado 31,92\u00A0% y ejecutado 33,885\u00A0%", document.GetElementById(svg.GetAttribute("aria-describedby")!)!.TextContent);
+        Assert.Contains("se había programado 31,92\u00A0% y ejecutado 33,89\u00A0%", document.GetElementById(svg.GetAttribute("aria-describedby")!)!.TextContent);
     }
 
     [Fact]
