@@ -1,0 +1,89 @@
+using System.Globalization;
+using Pei.Site.Benchmarks;
+
+// Times `build` of the built generator against Hugo on synthetic plans, alternating runs, and prints medians and ratios.
+// Usage: dotnet run --project tests/Pei.Site.Benchmarks -c Release -- --program PATH --theme DIR [--sizes 1000,10000] [--runs 5] [--hugo hugo] [--work DIR]
+var options = Options.Parse(args);
+var invariant = CultureInfo.InvariantCulture;
+Directory.CreateDirectory(options.Work);
+Console.WriteLine($"máquina: {Environment.ProcessorCount} núcleos, {Environment.OSVersion}; {options.Runs} corridas alternadas por tamaño");
+Console.WriteLine("| indicadores | generador (mediana) | Hugo (mediana) | tiempo gen/Hugo | memoria gen | memoria Hugo | memoria gen/Hugo | ms por indicador |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+var startup = Startup(options);
+var perIndicator = new Dictionary<int, double>();
+foreach (var size in options.Sizes)
+{
+    var folder = Path.Combine(options.Work, $"plan-{size}");
+    var content = Path.Combine(folder, "content");
+    var hugo = Path.Combine(folder, "hugo");
+    if (!Directory.Exists(content))
+    {
+        SyntheticPlan.WriteContent(content, size);
+        foreach (var cutOff in SyntheticPlan.CutOffs)
+        {
+            Measured.Run(options.Program, ["publicar", cutOff, "--content", content], folder);
+        }
+        SyntheticPlan.WriteHugo(hugo, size);
+    }
+    var ours = new List<Measured>();
+    var theirs = new List<Measured>();
+    for (var run = 0; run < options.Runs; run++)
+    {
+        ours.Add(Measured.Run(options.Program, ["build", "--content", content, "--out", Path.Combine(folder, "_site"), "--theme", options.Theme], folder));
+        theirs.Add(Measured.Run(options.Hugo, ["--quiet", "-s", hugo, "-d", Path.Combine(folder, "_hugo")], folder));
+    }
+    var time = Median(ours.Select(m => m.Wall.TotalSeconds));
+    var hugoTime = Median(theirs.Select(m => m.Wall.TotalSeconds));
+    var memory = Median(ours.Select(m => (double)m.PeakBytes));
+    var hugoMemory = Median(theirs.Select(m => (double)m.PeakBytes));
+    perIndicator[size] = (time - startup) * 1000 / size;
+    Console.WriteLine(string.Format(invariant, "| {0} | {1:0.00} s | {2:0.00} s | {3:0.00} | {4:0} MB | {5:0} MB | {6:0.00} | {7:0.000} |",
+        size, time, hugoTime, time / hugoTime, memory / 1e6, hugoMemory / 1e6, memory / hugoMemory, perIndicator[size]));
+}
+Console.WriteLine(string.Format(invariant, "arranque fijo (plan de 10 indicadores): {0:0.00} s", startup));
+var sizes = perIndicator.Keys.Order().ToList();
+if (sizes.Count >= 2)
+{
+    Console.WriteLine(string.Format(invariant, "tiempo por indicador, {0} frente a {1}: {2:0.00}×", sizes[^1], sizes[0], perIndicator[sizes[^1]] / perIndicator[sizes[0]]));
+}
+
+static double Startup(Options options)
+{
+    var folder = Path.Combine(options.Work, "plan-10");
+    var content = Path.Combine(folder, "content");
+    if (!Directory.Exists(content))
+    {
+        SyntheticPlan.WriteContent(content, 10);
+        foreach (var cutOff in SyntheticPlan.CutOffs)
+        {
+            Measured.Run(options.Program, ["publicar", cutOff, "--content", content], folder);
+        }
+    }
+    return Median(Enumerable.Range(0, options.Runs)
+        .Select(_ => Measured.Run(options.Program, ["build", "--content", content, "--out", Path.Combine(folder, "_site"), "--theme", options.Theme], folder).Wall.TotalSeconds));
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+internal sealed record Options(string Program, string Theme, IReadOnlyList<int> Sizes, int Runs, string Hugo, string Work)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i]] = args[i + 1];
+        }
+        return new Options(
+            Path.GetFullPath(values.GetValueOrDefault("--program") ?? throw new ArgumentException("falta --program")),
+            Path.GetFullPath(values.GetValueOrDefault("--theme", "site-theme")),
+            values.GetValueOrDefault("--sizes", "1000,3000,10000,30000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+            int.Parse(values.GetValueOrDefault("--runs", "5"), CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("--hugo", "hugo"),
+            Path.GetFullPath(values.GetValueOrDefault("--work", Path.Combine(Path.GetTempPath(), "pei-benchmark"))));
+    }
+}
