@@ -9,6 +9,12 @@ internal static class Repository
 
     public static string Theme => Path.Combine(Root, "site-theme");
 
+    /// <summary>
+    /// A fixed copy of content/ as published at the 2025-06-30 cut-off: for tests that edit the real content and pin its
+    /// lines, dates or texts, so that a new cut-off in content/ never breaks them.
+    /// </summary>
+    public static string PublishedJune2025 => PathTo("tests", "Pei.Site.Tests", "Fixtures", "seguimiento-2025-06-30");
+
     public static string PathTo(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string FindRoot()

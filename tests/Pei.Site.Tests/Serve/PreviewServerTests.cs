@@ -96,7 +96,10 @@ public sealed class PreviewServerTests(ITestOutputHelper output) : IAsyncLifetim
 
         page = await _served.GetPageAsync(ObjectivePage);
         Assert.Null(page.QuerySelector(".aviso-diagnosticos"));
-        Assert.DoesNotContain("74,40", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("74,40", page.QuerySelector("table.metas")!.TextContent, StringComparison.Ordinal);
+        var errata = page.QuerySelector("section.erratas")!.TextContent;
+        Assert.Contains("74,40", errata, StringComparison.Ordinal); // the published figure stays, in the fe de erratas
+        Assert.Contains("Se corrige el ejecutado de 4199", errata, StringComparison.Ordinal);
     }
 
     [Fact]
