@@ -14,19 +14,36 @@ internal static class RealContent
     /// <summary>The report every test may pin: its figures never change.</summary>
     public static readonly DateOnly PinnedReport = new(2025, 6, 30);
 
-    private static readonly Lazy<Plan> Loaded = new(() =>
+    private static readonly LoadedContent Loaded = new(Repository.Content);
+
+    /// <summary>The fixed copy of the content as published at 2025-06-30 (<see cref="Repository.PublishedJune2025"/>).</summary>
+    public static LoadedContent PublishedJune2025 { get; } = new(Repository.PublishedJune2025);
+
+    public static Plan Plan => Loaded.Plan;
+
+    public static PlanReport Report => Loaded.Report;
+
+    public static string Summary => Loaded.Summary;
+
+    public static DateOnly NextQuarterEnd => Loaded.NextQuarterEnd;
+}
+
+/// <summary>A content folder as loaded, with the shape tests derive from it.</summary>
+internal sealed class LoadedContent(string folder)
+{
+    private readonly Lazy<Plan> _loaded = new(() =>
     {
         var diagnostics = new DiagnosticBag();
-        return ContentLoader.Load(Repository.Content, "content", diagnostics)
-            ?? throw new InvalidOperationException("content/ does not load:\n" + string.Join("\n", diagnostics.Sorted()));
+        return ContentLoader.Load(folder, "content", diagnostics)
+            ?? throw new InvalidOperationException($"{folder} does not load:\n" + string.Join("\n", diagnostics.Sorted()));
     });
 
-    public static Plan Plan => Loaded.Value;
+    public Plan Plan => _loaded.Value;
 
-    public static PlanReport Report => PlanCalculator.Compute(Plan);
+    public PlanReport Report => PlanCalculator.Compute(Plan);
 
     /// <summary>"10 objetivos, 29 indicadores, 1 corte publicado", as validate and build summarise today's content.</summary>
-    public static string Summary
+    public string Summary
     {
         get
         {
@@ -37,7 +54,7 @@ internal static class RealContent
     }
 
     /// <summary>The quarter end after the last cut-off of the plan (drafts included): a date nuevo-corte accepts.</summary>
-    public static DateOnly NextQuarterEnd
+    public DateOnly NextQuarterEnd
     {
         get
         {

@@ -18,7 +18,7 @@ public class DiffCommandTests
 
     private static string Repository(TempFolder temp)
     {
-        var content = temp.Copy(Tests.Repository.Content, "content");
+        var content = temp.Copy(Tests.Repository.PublishedJune2025, "content");
         Git(temp.Path, "init", "-q", "-b", "main");
         Git(temp.Path, "add", "-A");
         Git(temp.Path, "commit", "-q", "-m", "base");

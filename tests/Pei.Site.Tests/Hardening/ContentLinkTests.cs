@@ -14,7 +14,7 @@ public sealed class ContentLinkTests : IDisposable
 
     public ContentLinkTests()
     {
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
         outside = Directory.CreateDirectory(temp["fuera"]).FullName;
     }
 

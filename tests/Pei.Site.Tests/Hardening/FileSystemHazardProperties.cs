@@ -96,7 +96,7 @@ public sealed class FileSystemHazardProperties
         OneHazard.Array[1, 3].Sample(hazards =>
         {
             using var temp = new TempFolder();
-            var content = temp.Copy(Repository.Content, "content");
+            var content = temp.Copy(Repository.PublishedJune2025, "content");
             var outside = Directory.CreateDirectory(temp["fuera"]).FullName;
             File.WriteAllText(Path.Combine(outside, "secreto.yaml"), Hazards.SecretIndicator);
             Directory.CreateDirectory(Path.Combine(outside, "11-fuera"));

@@ -10,7 +10,7 @@ internal static class Hazards
     public const string Secret = "SECRETO-DEL-SERVIDOR-7f3a9c";
 
     /// <summary>The text of a file outside the content that would load as a valid indicator if it were read.</summary>
-    public static string SecretIndicator => File.ReadAllText(Path.Combine(Repository.Content, "objetivos", "03-comunicacion-publica", "indicadores", "4199.yaml"))
+    public static string SecretIndicator => File.ReadAllText(Path.Combine(Repository.PublishedJune2025, "objetivos", "03-comunicacion-publica", "indicadores", "4199.yaml"))
         .Replace("nombre:", $"nombre: {Secret} ", StringComparison.Ordinal);
 
     /// <summary>Replaces whatever is at <paramref name="path"/> by a symbolic link to <paramref name="target"/>.</summary>

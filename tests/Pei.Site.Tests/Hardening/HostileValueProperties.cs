@@ -75,7 +75,7 @@ public sealed partial class HostileValueProperties
         Edit.Sample(edit =>
         {
             using var temp = new TempFolder();
-            var content = temp.Copy(Repository.Content, "content");
+            var content = temp.Copy(Repository.PublishedJune2025, "content");
             Apply(edit, content);
 
             var validate = Bounded.Run(() => Cli.Run("validate", "--content", content), $"validating {edit}");

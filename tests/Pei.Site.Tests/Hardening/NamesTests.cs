@@ -9,7 +9,7 @@ public sealed class NamesTests
     private static IReadOnlyList<Diagnostic> LoadWith(Action<string> change)
     {
         using var temp = new TempFolder();
-        var content = temp.Copy(Repository.Content, "content");
+        var content = temp.Copy(Repository.PublishedJune2025, "content");
         change(content);
         var diagnostics = new DiagnosticBag();
         ContentLoader.Load(content, "content", diagnostics);

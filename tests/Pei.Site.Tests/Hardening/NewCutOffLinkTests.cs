@@ -16,7 +16,7 @@ public sealed class NewCutOffLinkTests : IDisposable
 
     public NewCutOffLinkTests()
     {
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
         outsideFile = temp["fuera.txt"];
         File.WriteAllText(outsideFile, Hazards.Secret);
     }

@@ -9,7 +9,7 @@ public sealed class ServeSignalTests
     public async Task Serve_with_a_named_pipe_in_the_content_starts_shows_the_error_and_stops_on_SIGTERM()
     {
         using var temp = new TempFolder();
-        var content = temp.Copy(Repository.Content, "content");
+        var content = temp.Copy(Repository.PublishedJune2025, "content");
         Hazards.Fifo(Path.Combine(content, "objetivos", "03-comunicacion-publica", "indicadores", "4199.yaml"));
         var start = new ProcessStartInfo("dotnet")
         {

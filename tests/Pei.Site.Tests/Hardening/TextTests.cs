@@ -10,7 +10,7 @@ public sealed class TextTests
     private static IReadOnlyList<Diagnostic> LoadWithObservations(string yamlValue)
     {
         using var temp = new TempFolder();
-        var content = temp.Copy(Repository.Content, "content");
+        var content = temp.Copy(Repository.PublishedJune2025, "content");
         var file = Directory.GetFiles(content, "3979.yaml", SearchOption.AllDirectories).Single();
         File.AppendAllText(file, "        observaciones: " + yamlValue + "\n");
         var diagnostics = new DiagnosticBag();
@@ -51,7 +51,7 @@ public sealed class TextTests
     public void Tabs_and_newlines_stay_allowed_in_block_text_and_a_stray_byte_order_mark_is_removed()
     {
         using var temp = new TempFolder();
-        var content = temp.Copy(Repository.Content, "content");
+        var content = temp.Copy(Repository.PublishedJune2025, "content");
         var file = Directory.GetFiles(content, "3979.yaml", SearchOption.AllDirectories).Single();
         File.AppendAllText(file, "        observaciones: |\n          Columna\tcon tabulador\n          y otra\uFEFF línea\n");
         var diagnostics = new DiagnosticBag();
@@ -67,7 +67,7 @@ public sealed class TextTests
     public void An_unknown_key_holding_an_escape_and_a_newline_prints_as_one_escaped_line()
     {
         using var temp = new TempFolder();
-        var content = temp.Copy(Repository.Content, "content");
+        var content = temp.Copy(Repository.PublishedJune2025, "content");
         var file = Directory.GetFiles(content, "3979.yaml", SearchOption.AllDirectories).Single();
         File.AppendAllText(file, "\"x\\nfalso.yaml:1:1: error PEI999: forjado\": 1\n");
 

@@ -6,10 +6,10 @@ namespace Pei.Site.Tests.NewCutOffBehaviour;
 public sealed class NewCutOffCommandTests : IDisposable
 {
     /// <summary>The quarter after the content's last cut-off, whatever it is today.</summary>
-    private static readonly string NewDate = RealContent.NextQuarterEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string NewDate = RealContent.PublishedJune2025.NextQuarterEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The indicators with a vigencia in the new cut-off's year: nuevo-corte adds a measurement to each.</summary>
-    private static readonly int IndicatorsOfTheYear = RealContent.Plan.Indicators.Count(i => i.FiscalYear(RealContent.NextQuarterEnd.Year) is not null);
+    private static readonly int IndicatorsOfTheYear = RealContent.PublishedJune2025.Plan.Indicators.Count(i => i.FiscalYear(RealContent.PublishedJune2025.NextQuarterEnd.Year) is not null);
 
     private static readonly string[] MeasurementBlock =
     [
@@ -21,14 +21,14 @@ public sealed class NewCutOffCommandTests : IDisposable
 
     /// <summary>The cut-offs build publishes from today's content (drafts left out).</summary>
     private static readonly string[] PublishedBefore =
-        RealContent.Report.CutOffs.Select(c => c.CutOff.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        RealContent.PublishedJune2025.Report.CutOffs.Select(c => c.CutOff.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private readonly TempFolder temp = new();
     private readonly string content;
 
     public NewCutOffCommandTests()
     {
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
     }
 
     public void Dispose() => temp.Dispose();
@@ -65,7 +65,7 @@ public sealed class NewCutOffCommandTests : IDisposable
 
         var (at, added) = TextDiff.Insertion(before, File.ReadAllText(PlanPath));
         Assert.Equal([$"  - fecha: {NewDate}", "    borrador: true"], added);
-        var lastCutOff = RealContent.Plan.CutOffs[^1];
+        var lastCutOff = RealContent.PublishedJune2025.Plan.CutOffs[^1];
         Assert.Equal(lastCutOff.Title is { } title ? $"    titulo: {title}" : $"  - fecha: {lastCutOff.Date:yyyy-MM-dd}", Lines(before)[at - 1]);
     }
 
@@ -236,7 +236,7 @@ public sealed class NewCutOffCommandTests : IDisposable
     private (string Indicator, string Plan) TempCopyRun()
     {
         using var other = new TempFolder();
-        var copy = other.Copy(Repository.Content, "content");
+        var copy = other.Copy(Repository.PublishedJune2025, "content");
         Assert.Equal(0, Cli.Run("nuevo-corte", NewDate, "--content", copy).ExitCode);
         return (
             File.ReadAllText(Directory.GetFiles(copy, "4199.yaml", SearchOption.AllDirectories).Single()),

@@ -11,7 +11,7 @@ public sealed class NewCutOffTitleTests : IDisposable
 
     public NewCutOffTitleTests()
     {
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
     }
 
     public void Dispose() => temp.Dispose();

@@ -17,7 +17,7 @@ public sealed class CorrectCommandTests : IDisposable
     public CorrectCommandTests()
     {
         PublicationClock.Set(PublicationClock.Noon26November2026);
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
     }
 
     public void Dispose()

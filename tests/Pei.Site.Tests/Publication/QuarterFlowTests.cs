@@ -14,7 +14,7 @@ public sealed partial class QuarterFlowTests : IDisposable
     public QuarterFlowTests()
     {
         PublicationClock.Set(PublicationClock.Noon26November2026);
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
     }
 
     public void Dispose()

@@ -73,7 +73,7 @@ public sealed class ServeEdgeTests
     public async Task The_serve_command_prints_its_address_serves_and_exits_zero_when_cancelled()
     {
         using var temp = new TempFolder();
-        var content = temp.Copy(Repository.Content, "content");
+        var content = temp.Copy(Repository.PublishedJune2025, "content");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -106,7 +106,7 @@ public sealed class ServeEdgeTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var outcome = Bounded.Run(() => Cli.Run("serve", "--content", Repository.Content, "--theme", Repository.Theme, "--port", port), "serve on a taken port");
+        var outcome = Bounded.Run(() => Cli.Run("serve", "--content", Repository.PublishedJune2025, "--theme", Repository.Theme, "--port", port), "serve on a taken port");
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains($"no se puede usar el puerto {port} en 127.0.0.1", outcome.Stderr, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class ServedContent : IAsyncLifetime
     private readonly TempFolder _temp = new();
     public ServedContent(bool copyTheme = false, Action<string>? prepare = null)
     {
-        Content = _temp.Copy(Repository.Content, "content");
+        Content = _temp.Copy(Repository.PublishedJune2025, "content");
         prepare?.Invoke(Content);
         Theme = copyTheme ? _temp.Copy(Repository.Theme, "site-theme") : Repository.Theme;
     }

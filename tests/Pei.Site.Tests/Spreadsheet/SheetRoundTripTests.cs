@@ -18,7 +18,7 @@ public sealed class SheetRoundTripTests : IDisposable
 
     public SheetRoundTripTests()
     {
-        content = temp.Copy(Repository.Content, "content");
+        content = temp.Copy(Repository.PublishedJune2025, "content");
         Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--titulo", "Tercer trimestre 2025", "--content", content).ExitCode);
     }
 

@@ -155,7 +155,8 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
         Assert.Equal("Dataset", dataset.GetProperty("@type").GetString());
         Assert.Equal("https://creativecommons.org/licenses/by/4.0/deed.es", dataset.GetProperty("license").GetProperty("url").GetString());
         Assert.Equal("GovernmentOrganization", dataset.GetProperty("publisher").GetProperty("@type").GetString());
-        Assert.EndsWith("/2025-06-30", dataset.GetProperty("temporalCoverage").GetString(), StringComparison.Ordinal);
+        var latest = RealContent.Report.Latest!.CutOff.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith("/" + latest, dataset.GetProperty("temporalCoverage").GetString(), StringComparison.Ordinal);
         var downloads = dataset.GetProperty("distribution").EnumerateArray().ToList();
         Assert.Contains(downloads, d => d.GetProperty("encodingFormat").GetString() == "text/csv");
         Assert.Contains(downloads, d => d.GetProperty("contentUrl").GetString() == PublishedSite.BaseUrl + "informes/seguimiento-2025-06-30.pdf");
@@ -227,9 +228,9 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
             Assert.Contains($"Objetivo {objective}", text, StringComparison.Ordinal);
         }
 
-        var home = site.Page("index.html");
-        var link = Assert.Single(home.QuerySelectorAll("a[href$='.pdf']"));
-        Assert.Equal("informes/seguimiento-2025-06-30.pdf", link.GetAttribute("href"));
+        var cutOffPage = site.Page("cortes/2025-06-30/index.html");
+        var link = Assert.Single(cutOffPage.QuerySelectorAll("a[href$='.pdf']"));
+        Assert.Equal("../../informes/seguimiento-2025-06-30.pdf", link.GetAttribute("href"));
         Assert.Contains("Descargar informe (PDF)", link.TextContent, StringComparison.Ordinal);
     }
 
