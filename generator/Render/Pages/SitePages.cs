@@ -33,7 +33,7 @@ public sealed class HomePage : Page
         ? $"Seguimiento del {Plan.Name}, {Plan.Entity}{AsPublished}: cumplimiento de sus {EsCo.Integer(Objectives.Count)} objetivos estratégicos y {EsCo.Integer(MeasuredIndicators)} indicadores con corte al {EsCo.Date(latest.CutOff.Date)}."
         : $"Seguimiento del {Plan.Name}, {Plan.Entity}: sus {EsCo.Integer(Objectives.Count)} objetivos estratégicos. Aún no hay cortes publicados.";
 
-    /// <summary>The latest cut-off's PDF report, when this build printed it.</summary>
+    /// <summary>The PDF report of the cut-off shown, when this build printed it.</summary>
     public string? ReportPath => Shown is { } latest && Site.Reports.Contains(latest.CutOff.Date) ? SitePaths.Report(latest.CutOff.Date) : null;
 }
 
@@ -74,6 +74,9 @@ public sealed class ObjectivePage : Page
     public IReadOnlyList<StatusChange> StatusChanges { get; init; } = [];
     /// <summary>The corrections of this objective's figures at the cut-off shown.</summary>
     public IReadOnlyList<ErratumLine> Errata { get; init; } = [];
+
+    /// <summary>The PDF report of the cut-off shown, when this build printed it.</summary>
+    public string? ReportPath => Shown is { } shown && Site.Reports.Contains(shown.CutOff.Date) ? SitePaths.Report(shown.CutOff.Date) : null;
 
     public override string SiteMapLabel => $"Objetivo {EsCo.Integer(Objective.Number)}. {Objective.Title}";
 

@@ -232,6 +232,11 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
         var link = Assert.Single(cutOffPage.QuerySelectorAll("a[href$='.pdf']"));
         Assert.Equal("../../informes/seguimiento-2025-06-30.pdf", link.GetAttribute("href"));
         Assert.Contains("Descargar informe (PDF)", link.TextContent, StringComparison.Ordinal);
+        foreach (var objective in RealContent.Plan.Objectives)
+        {
+            var page = site.Page($"cortes/2025-06-30/objetivos/{objective.Number}/index.html");
+            Assert.Equal("../../../../informes/seguimiento-2025-06-30.pdf", Assert.Single(page.QuerySelectorAll("a[href$='.pdf']")).GetAttribute("href"));
+        }
     }
 
     private XDocument Validated(string file, string schema)
