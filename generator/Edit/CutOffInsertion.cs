@@ -38,7 +38,7 @@ public static class CutOffInsertion
         return plan.InsertLinesAfter(cutOffs.End,
         [
             Spaces(dash) + "-" + Spaces(key - dash - 1) + "fecha: " + ContentWords.Of(date),
-            .. string.IsNullOrWhiteSpace(title) ? Array.Empty<string>() : [Spaces(key) + "titulo: " + DoubleQuoted(title.Trim())],
+            .. string.IsNullOrWhiteSpace(title) ? Array.Empty<string>() : [Spaces(key) + "titulo: " + YamlText.DoubleQuoted(title.Trim())],
             Spaces(key) + "borrador: true",
         ]);
     }
@@ -121,26 +121,6 @@ public static class CutOffInsertion
         LayoutScalar scalar => $"el valor '{scalar.Value}'",
         _ => "otra cosa",
     };
-
-    /// <summary>A YAML double-quoted scalar: any text reads back as written (quotes, backslashes, '#', ': ', control characters).</summary>
-    public static string DoubleQuoted(string text)
-    {
-        var quoted = new System.Text.StringBuilder("\"");
-        foreach (var c in text)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-        return quoted.Append('"').ToString();
-    }
 
     private static string Spaces(int count) => new(' ', count);
 }

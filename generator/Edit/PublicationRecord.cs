@@ -59,7 +59,7 @@ public static class PublicationRecord
     {
         var keys = dash + Step;
         yield return Spaces(dash) + "- fecha: " + ContentWords.Of(date);
-        yield return Spaces(keys) + "motivo: " + Quoted(reason);
+        yield return Spaces(keys) + "motivo: " + YamlText.DoubleQuoted(reason);
         yield return Spaces(keys) + "cifras:";
         foreach (var line in Figures(figures, keys + Step))
         {
@@ -87,7 +87,7 @@ public static class PublicationRecord
             yield return Spaces(at + Step) + "indicadores:";
             foreach (var indicator in indicators)
             {
-                yield return Spaces(at + 2 * Step) + Quoted(indicator.Key) + ":";
+                yield return Spaces(at + 2 * Step) + YamlText.DoubleQuoted(indicator.Key) + ":";
                 foreach (var name in FigureNames.Indicator)
                 {
                     if (indicator.FirstOrDefault(f => f.Key.Name == name) is { } figure)
@@ -101,26 +101,6 @@ public static class PublicationRecord
 
     private static string Line(RecordedFigure figure) =>
         figure.Key.Name + ": " + (figure.Value is { } value ? PublishedFigures.Format(figure.Key.Name, value) : "~");
-
-    /// <summary>A YAML double-quoted scalar: any text, on one line, read back exactly.</summary>
-    public static string Quoted(string text)
-    {
-        var quoted = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-        return quoted.Append('"').ToString();
-    }
 
     private static string Spaces(int count) => new(' ', count);
 }
