@@ -120,10 +120,24 @@ internal sealed class ThemeTemplates
         var keys = System.IO.Directory.EnumerateFiles(layouts, "*.cshtml")
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
-            .Order(StringComparer.Ordinal);
-        foreach (var key in keys)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        // Templates compile independently: on all cores, then the first failure in name order is the one reported.
+        var failures = new ThemeException?[keys.Count];
+        Parallel.For(0, keys.Count, i =>
         {
-            templates.Load(key);
+            try
+            {
+                templates.Load(keys[i]);
+            }
+            catch (ThemeException e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            throw failure;
         }
         return templates;
     }
