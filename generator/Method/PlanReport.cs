@@ -8,9 +8,12 @@ public sealed record PlanReport(Plan Plan, IReadOnlyList<CutOffReport> CutOffs)
     /// <summary>The newest cut-off, the one the dashboard shows; null when the plan has none.</summary>
     public CutOffReport? Latest => CutOffs.Count == 0 ? null : CutOffs[^1];
 
-    /// <summary>Every measured cut-off of one indicator, oldest first.</summary>
+    /// <summary>Every cut-off's figures of every indicator, by indicator id, oldest first: built once, on first use.</summary>
+    private ILookup<string, IndicatorProgress>? _byIndicator;
+
+    /// <summary>Every measured cut-off of one indicator, oldest first (an index lookup, not a scan of the report).</summary>
     public IEnumerable<IndicatorProgress> History(string indicatorId) =>
-        CutOffs.SelectMany(c => c.Objectives).SelectMany(o => o.Indicators).Where(i => i.Indicator.Id == indicatorId);
+        (_byIndicator ??= CutOffs.SelectMany(c => c.Objectives).SelectMany(o => o.Indicators).ToLookup(i => i.Indicator.Id, StringComparer.Ordinal))[indicatorId];
 
     /// <summary>Every computed cut-off of one objective, oldest first.</summary>
     public IEnumerable<ObjectiveCompliance> History(int objectiveNumber) =>
