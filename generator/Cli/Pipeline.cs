@@ -15,18 +15,24 @@ public static class Pipeline
     public static Result Validate(string content)
     {
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(content, content, diagnostics);
-        if (plan is null)
-        {
-            return new Result(diagnostics.Sorted(), "");
-        }
-        if (PlanCalculator.TryCompute(plan, diagnostics) is not { } report || !PublicationCheck.Passes(plan, content, diagnostics))
+        if (Compute(content, diagnostics) is not { } report)
         {
             return new Result(diagnostics.Sorted(), "");
         }
         return new Result(diagnostics.Sorted(),
-            $"Contenido válido: {Counts(plan, report)}.");
+            $"Contenido válido: {Counts(report.Plan, report)}.");
     }
+
+    /// <summary>
+    /// Load → method → the rule that keeps published figures as recorded: the report, or null when a stage found an
+    /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here.
+    /// </summary>
+    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false) =>
+        ContentLoader.Load(content, content, diagnostics) is { } plan &&
+        PlanCalculator.TryCompute(plan, diagnostics, includeDrafts) is { } report &&
+        PublicationCheck.Passes(plan, content, diagnostics)
+            ? report
+            : null;
 
     /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
     public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false);
@@ -48,15 +54,11 @@ public static class Pipeline
             diagnostics.Error(Codes.ChromiumMissing, new SourceSpan(looked, 1, 1));
             return new Result(diagnostics.Sorted(), "");
         }
-        var plan = ContentLoader.Load(content, content, diagnostics);
-        if (plan is null)
+        if (Compute(content, diagnostics) is not { } report)
         {
             return new Result(diagnostics.Sorted(), "");
         }
-        if (PlanCalculator.TryCompute(plan, diagnostics) is not { } report || !PublicationCheck.Passes(plan, content, diagnostics))
-        {
-            return new Result(diagnostics.Sorted(), "");
-        }
+        var plan = report.Plan;
         var options = new RenderOptions
         {
             BaseUrl = build.BaseUrl ?? plan.Url,

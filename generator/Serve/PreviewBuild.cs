@@ -1,5 +1,4 @@
 using Pei.Site.Diagnostics;
-using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Render;
 
@@ -14,12 +13,7 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
     public static PreviewBuild Prepare(string content, string theme)
     {
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(content, content, diagnostics);
-        if (plan is null)
-        {
-            return new PreviewBuild(diagnostics.Sorted(), null, null);
-        }
-        if (PlanCalculator.TryCompute(plan, diagnostics, includeDrafts: true) is not { } report || !PublicationCheck.Passes(plan, content, diagnostics))
+        if (Cli.Pipeline.Compute(content, diagnostics, includeDrafts: true) is not { } report)
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }
