@@ -32,17 +32,17 @@ public static class CorrectCommand
         if (diagnostics.HasErrors || PublicationDate.Today(diagnostics) is not { } today ||
             ContentLoader.Load(content, content, diagnostics) is not { } plan)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
         {
             diagnostics.Error(Codes.CutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), date);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (plan.PublicationOf(cutOff.Date) is not { } publication)
         {
             diagnostics.Error(Codes.NotPublished, cutOff.Where, date, cutOff.Draft ? " (está en borrador)" : " (no tiene registro en publicaciones/)");
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var recorded = publication.Current;
         var (changed, gone) = PublishedFigures.Compare(recorded, PublishedFigures.Of(plan, cutOff));
@@ -50,23 +50,23 @@ public static class CorrectCommand
         {
             // A correction changes figures; it cannot take back an indicator the cut-off counted.
             PublicationCheck.ReportMissing(plan, cutOff, gone, diagnostics);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (changed.Count == 0)
         {
             diagnostics.Error(Codes.NothingToCorrect, publication.Where, date);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
 
         var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
         var text = PublicationRecord.AddCorrection(PublishCommand.Read(recordPath), today, reason.Trim(), changed, publication.Where.File, diagnostics);
         if (text is null)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (!EditedFiles.Write(new ContentFolder(content, content), [(recordPath, publication.Where.File, text.Encode())], diagnostics))
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var summary = new StringBuilder()
             .Append($"Corrección del corte {date} registrada el {ContentWords.Of(today)} en {publication.Where.File}")
@@ -79,6 +79,4 @@ public static class CorrectCommand
         summary.Append(Environment.NewLine).Append("Las cifras publicadas antes se conservan; el sitio las muestra en la fe de erratas del corte.");
         return new Pipeline.Result(diagnostics.Sorted(), summary.ToString());
     }
-
-    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
 }

@@ -25,7 +25,7 @@ public static class FigureDiff
         var current = ContentLoader.Load(content, content, diagnostics);
         if (current is null || PlanCalculator.TryCompute(current, diagnostics, includeDrafts: true) is not { } after)
         {
-            return new Pipeline.Result(diagnostics.Sorted(), "");
+            return Pipeline.Result.Refused(diagnostics);
         }
         var folder = Path.Combine(Path.GetTempPath(), "pei-diff-" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -34,7 +34,7 @@ public static class FigureDiff
             if (baseContent is null)
             {
                 diagnostics.Error(Codes.GitRefUnreadable, new SourceSpan(content, 1, 1), baseRef, problem);
-                return new Pipeline.Result(diagnostics.Sorted(), "");
+                return Pipeline.Result.Refused(diagnostics);
             }
             var baseDiagnostics = new DiagnosticBag();
             var before = ContentLoader.Load(baseContent, $"{baseRef}:{content}", baseDiagnostics);

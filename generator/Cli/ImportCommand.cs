@@ -22,12 +22,12 @@ public static class ImportCommand
         if (!SheetFormat.IsKnown(file))
         {
             diagnostics.Error(Codes.UnreadableSheet, fileWhere, "la extensión no es .xlsx ni .csv");
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (!File.Exists(file))
         {
             diagnostics.Error(Codes.UnreadableSheet, fileWhere, "el archivo no existe");
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         SheetTable table;
         try
@@ -37,28 +37,28 @@ public static class ImportCommand
         catch (UnreadableSheetException e)
         {
             diagnostics.Error(Codes.UnreadableSheet, fileWhere, e.Message);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var loaded = new DiagnosticBag();
         if (ContentLoader.Load(content, content, loaded) is not { } plan || loaded.HasErrors)
         {
-            return Refused(loaded);
+            return Pipeline.Result.Refused(loaded);
         }
         if (SheetImport.Read(table, file, diagnostics) is not { } sheet)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var cutOffWords = ContentWords.Of(sheet.CutOff);
         var cutOff = plan.CutOffs.FirstOrDefault(c => c.Date == sheet.CutOff);
         if (cutOff is null)
         {
             diagnostics.Add(sheet.Place.Error(Codes.SheetCutOffNotInPlan, sheet.CutOffWhere.Line, sheet.CutOffWhere.Column, MeasurementSheet.CutOff, cutOffWords));
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (!cutOff.Draft)
         {
             diagnostics.Add(sheet.Place.Error(Codes.SheetCutOffPublished, sheet.CutOffWhere.Line, sheet.CutOffWhere.Column, MeasurementSheet.CutOff, cutOffWords));
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var expected = MeasurementSheet.Expected(plan, sheet.CutOff).ToDictionary(e => e.Indicator.Id, StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -79,7 +79,7 @@ public static class ImportCommand
         }
         if (diagnostics.HasErrors)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
 
         var edits = new List<(string Path, string Display, byte[] Before, byte[] After)>();
@@ -95,18 +95,18 @@ public static class ImportCommand
         }
         if (diagnostics.HasErrors)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var changed = edits.Where(e => !e.Before.AsSpan().SequenceEqual(e.After)).ToList();
         var after = ValidateEdited(content, changed.Select(e => (e.Path, e.After)).ToList());
         if (after.HasErrors)
         {
-            return Refused(after);
+            return Pipeline.Result.Refused(after);
         }
 
         if (!EditedFiles.Write(new ContentFolder(content, content), changed.Select(e => (e.Path, e.Display, e.After)).ToList(), diagnostics))
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var summary =
             $"Cifras del corte {cutOffWords} importadas de {file}: {sheet.Rows.Count} {(sheet.Rows.Count == 1 ? "indicador" : "indicadores")}, " +
@@ -151,6 +151,4 @@ public static class ImportCommand
             }
         }
     }
-
-    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
 }

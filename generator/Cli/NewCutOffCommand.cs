@@ -23,16 +23,16 @@ public static class NewCutOffCommand
         if (ParseDate(date) is not { } cutOff)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (ContentLoader.Load(content, content, diagnostics) is not { } plan)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         CheckPlace(plan, cutOff, diagnostics);
         if (diagnostics.HasErrors)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
 
         var folder = new ContentFolder(content, content);
@@ -56,12 +56,12 @@ public static class NewCutOffCommand
         }
         if (diagnostics.HasErrors)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
 
         if (!EditedFiles.Write(folder, edits.Select(e => (e.Path, e.Display, e.Text!.Encode())).ToList(), diagnostics))
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var indicators = edits.Count - 1;
         var summary =
@@ -104,6 +104,4 @@ public static class NewCutOffCommand
     /// <summary>A file the loader has just accepted, read again through the same checks (it may have changed since).</summary>
     private static SourceText? Read(ContentFolder folder, string path, string display, DiagnosticBag diagnostics) =>
         folder.Read(path, new SourceSpan(display, 1, 1), diagnostics) is { } bytes ? SourceText.Decode(bytes) : null;
-
-    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
 }

@@ -10,14 +10,18 @@ namespace Pei.Site.Cli;
 /// <summary>The generator's pipeline: load → method → render → write. Nothing is written unless every stage succeeded.</summary>
 public static class Pipeline
 {
-    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, string Summary);
+    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, string Summary)
+    {
+        /// <summary>A run that stopped at its errors: the diagnostics and no summary.</summary>
+        public static Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
+    }
 
     public static Result Validate(string content)
     {
         var diagnostics = new DiagnosticBag();
         if (Compute(content, diagnostics) is not { } report)
         {
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         return new Result(diagnostics.Sorted(),
             $"Contenido válido: {Counts(report.Plan, report)}.");
@@ -45,18 +49,18 @@ public static class Pipeline
         if (OutputGuard.Refusal(outDirectory, content, theme) is { } refusal)
         {
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         var chromium = build.Pdf ? ReportPrinter.FindChromium() : null;
         if (build.Pdf && chromium is null)
         {
             var looked = Environment.GetEnvironmentVariable("PEI_CHROMIUM") is { Length: > 0 } configured ? configured : ReportPrinter.DefaultChromium;
             diagnostics.Error(Codes.ChromiumMissing, new SourceSpan(looked, 1, 1));
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         if (Compute(content, diagnostics) is not { } report)
         {
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         var plan = report.Plan;
         var options = new RenderOptions
@@ -77,11 +81,11 @@ public static class Pipeline
         catch (ThemeException e)
         {
             diagnostics.Add(e.ToDiagnostic(theme));
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         if (diagnostics.HasErrors)
         {
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         try
         {
@@ -90,12 +94,12 @@ public static class Pipeline
         catch (OutputRefusedException e)
         {
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), e.Message);
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         catch (OutputBusyException e)
         {
             diagnostics.Error(Codes.OutputBusy, new SourceSpan(outDirectory, 1, 1), e.OutDirectory, (int)e.Waited.TotalSeconds);
-            return new Result(diagnostics.Sorted(), "");
+            return Result.Refused(diagnostics);
         }
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
         var summary = $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).";

@@ -24,29 +24,29 @@ public static class PublishCommand
         if (ParseDate(date) is not { } day)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (PublicationDate.Today(diagnostics) is not { } today ||
             ContentLoader.Load(content, content, diagnostics, publishing: day) is not { } plan)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
         {
             diagnostics.Error(Codes.CutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), date);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (plan.PublicationOf(day) is { } existing)
         {
             diagnostics.Error(Codes.AlreadyPublished, existing.Where, date, existing.Where.File);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         PublicationCheck.Check(plan, content, diagnostics, except: day);
         var planPath = Path.Combine(content, ContentLoader.PlanFile);
         var planText = DraftMark.Remove(Read(planPath), day, cutOff.Where.File, diagnostics);
         if (diagnostics.HasErrors)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
 
         var figures = PublishedFigures.Of(plan, cutOff);
@@ -56,7 +56,7 @@ public static class PublishCommand
                 [(planPath, cutOff.Where.File, planText!.Encode()), (recordPath, PublicationCheck.RecordPath(content, day), PublicationRecord.New(day, today, figures).Encode())],
                 diagnostics))
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var objectives = figures.Count(f => f.Key.Indicator is null);
         var indicators = figures.Where(f => f.Key.Indicator is not null).Select(f => f.Key.Indicator).Distinct().Count();
@@ -78,6 +78,4 @@ public static class PublishCommand
             : null;
 
     internal static SourceText Read(string path) => SourceText.Decode(File.ReadAllBytes(path));
-
-    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
 }

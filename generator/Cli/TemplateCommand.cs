@@ -20,16 +20,16 @@ public static class TemplateCommand
         if (NewCutOffCommand.ParseDate(date) is not { } cutOff)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (ContentLoader.Load(content, content, diagnostics) is not { } plan || diagnostics.HasErrors)
         {
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         if (plan.CutOffs.FirstOrDefault(c => c.Date == cutOff) is not { } listed)
         {
             diagnostics.Error(Codes.SheetCutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), "", ContentWords.Of(cutOff));
-            return Refused(diagnostics);
+            return Pipeline.Result.Refused(diagnostics);
         }
         var rows = MeasurementSheet.Rows(plan, cutOff);
         var bytes = SheetFormat.Write(output, cutOff, rows);
@@ -42,6 +42,4 @@ public static class TemplateCommand
         return new Pipeline.Result([],
             $"Plantilla del corte {ContentWords.Of(cutOff)} escrita en {output}: {rows.Count} {(rows.Count == 1 ? "indicador" : "indicadores")}. {next}");
     }
-
-    private static Pipeline.Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
 }
