@@ -31,22 +31,29 @@ public static class Pipeline
     /// Load → method → the rule that keeps published figures as recorded: the report, or null when a stage found an
     /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here.
     /// </summary>
-    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false) =>
-        ContentLoader.Load(content, content, diagnostics) is { } plan &&
-        PlanCalculator.TryCompute(plan, diagnostics, includeDrafts) is { } report &&
-        PublicationCheck.Passes(plan, content, diagnostics)
-            ? report
-            : null;
+    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false)
+    {
+        var plan = ContentLoader.Load(content, content, diagnostics);
+        Trace("loaded");
+        if (plan is null) return null;
+        var report = PlanCalculator.TryCompute(plan, diagnostics, includeDrafts);
+        Trace("calc");
+        if (report is null) return null;
+        var ok = PublicationCheck.Passes(plan, content, diagnostics);
+        Trace("pubcheck");
+        return ok ? report : null;
+    }
 
     /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
     public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false);
 
     public static Result Build(string content, string outDirectory, string theme) => Build(content, outDirectory, theme, new BuildOptions());
 
-    public static Result Build(string content, string outDirectory, string theme, BuildOptions build)
+    public static Result Build(string content, string outDirectory, string themeDirectory, BuildOptions build)
     {
         var diagnostics = new DiagnosticBag();
-        if (OutputGuard.Refusal(outDirectory, content, theme) is { } refusal)
+        Trace("start");
+        if (OutputGuard.Refusal(outDirectory, content, themeDirectory) is { } refusal)
         {
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
             return Result.Refused(diagnostics);
@@ -58,38 +65,39 @@ public static class Pipeline
             diagnostics.Error(Codes.ChromiumMissing, new SourceSpan(looked, 1, 1));
             return Result.Refused(diagnostics);
         }
+        // The theme's templates load (or compile) on another core while the content loads.
+        var theme = Task.Run(() => SiteRenderer.Create(themeDirectory));
         if (Compute(content, diagnostics) is not { } report)
         {
             return Result.Refused(diagnostics);
         }
+        Trace("computed");
         var plan = report.Plan;
         var options = new RenderOptions
         {
             BaseUrl = build.BaseUrl ?? plan.Url,
             Reports = build.Pdf ? report.CutOffs.Select(c => c.CutOff.Date).ToHashSet() : new HashSet<DateOnly>(),
         };
-        IReadOnlyList<OutputFile> files;
+        IReadOnlyList<SiteFile> files;
         try
         {
-            var renderer = SiteRenderer.Create(theme);
-            files = renderer.Render(report, options);
+            var renderer = theme.GetAwaiter().GetResult();
+            Trace("theme");
+            files = renderer.Files(report, options);
             if (chromium is not null)
             {
-                files = [.. files, .. ReportFiles.Print(renderer, report, options, chromium, diagnostics)];
+                files = [.. files, .. ReportFiles.Print(renderer, report, options, chromium, diagnostics).Select(SiteFile.Of)];
             }
+            if (diagnostics.HasErrors)
+            {
+                return Result.Refused(diagnostics);
+            }
+            SiteWriter.Write(files, outDirectory);
         }
         catch (ThemeException e)
         {
-            diagnostics.Add(e.ToDiagnostic(theme));
+            diagnostics.Add(e.ToDiagnostic(themeDirectory));
             return Result.Refused(diagnostics);
-        }
-        if (diagnostics.HasErrors)
-        {
-            return Result.Refused(diagnostics);
-        }
-        try
-        {
-            SiteWriter.Write(files, outDirectory);
         }
         catch (OutputRefusedException e)
         {
@@ -101,6 +109,7 @@ public static class Pipeline
             diagnostics.Error(Codes.OutputBusy, new SourceSpan(outDirectory, 1, 1), e.OutDirectory, (int)e.Waited.TotalSeconds);
             return Result.Refused(diagnostics);
         }
+        Trace("written");
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
         var summary = $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).";
         if (options.BaseUrl is null)
@@ -109,6 +118,14 @@ public static class Pipeline
                 "ni los enlaces canónicos ni og:url y og:image: necesitan direcciones absolutas.";
         }
         return new Result(diagnostics.Sorted(), summary);
+    }
+
+    internal static void Trace(string what)
+    {
+        if (Environment.GetEnvironmentVariable("PEI_TRAZA") is not null)
+        {
+            Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms");
+        }
     }
 
     private static string Counts(Model.Plan plan, PlanReport report) =>

@@ -67,17 +67,17 @@ public sealed class ContentFolder
     }
 
     /// <summary>The bytes of a content file, or null with a diagnostic when it is refused (see <see cref="Admits"/>) or too large.</summary>
-    public byte[]? Read(string path, SourceSpan where, DiagnosticBag diagnostics)
+    public byte[]? Read(string path, SourceSpan where, DiagnosticBag diagnostics, int maxBytes = YamlTreeReader.MaxFileBytes)
     {
         if (!Admits(path, where, diagnostics))
         {
             return null;
         }
-        var bytes = ReadAtMost(path, YamlTreeReader.MaxFileBytes + 1);
-        if (bytes.Length > YamlTreeReader.MaxFileBytes)
+        var bytes = ReadAtMost(path, maxBytes + 1);
+        if (bytes.Length > maxBytes)
         {
             // The size on disk only words the message; the read itself never trusted it.
-            diagnostics.Error(Codes.FileTooLarge, where, Math.Max(new FileInfo(path).Length, bytes.Length), YamlTreeReader.MaxFileBytes);
+            diagnostics.Error(Codes.FileTooLarge, where, Math.Max(new FileInfo(path).Length, bytes.Length), maxBytes);
             return null;
         }
         return bytes;
@@ -87,7 +87,8 @@ public sealed class ContentFolder
     private static byte[] ReadAtMost(string path, int limit)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[Math.Min(limit, 64 * 1024)];
+        // Sized by the length the file has now (one more byte to see its end), and grown if it is growing.
+        var buffer = new byte[(int)Math.Clamp(stream.Length + 1, 1, limit)];
         var length = 0;
         while (length < limit)
         {

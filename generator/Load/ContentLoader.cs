@@ -54,8 +54,11 @@ public static partial class ContentLoader
         {
             header = header with { CutOffs = header.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
+        Cli.Pipeline.Trace("header");
         var objectives = LoadObjectives(files, header, diagnostics);
+        Cli.Pipeline.Trace("objectives");
         var publications = LoadPublications(files, header, diagnostics);
+        Cli.Pipeline.Trace("publications");
         var plan = new Plan
         {
             Entity = header.Entity,
@@ -74,6 +77,7 @@ public static partial class ContentLoader
             Publications = publications,
         };
         PlanRules.Check(plan, diagnostics);
+        Cli.Pipeline.Trace("rules");
         return diagnostics.HasErrors ? null : plan;
     }
 
@@ -237,7 +241,7 @@ public static partial class ContentLoader
                     "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
                 continue;
             }
-            if (ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", diagnostics) is { } root &&
+            if (ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", diagnostics, YamlTreeReader.MaxRecordBytes) is { } root &&
                 reader.Read(root, fileName) is { } publication)
             {
                 publications.Add(publication);
@@ -253,6 +257,9 @@ public static partial class ContentLoader
             .OrderBy(p => p, StringComparer.Ordinal);
 
     /// <summary>One content file read through <see cref="ContentFolder.Read"/> (links, special files and size checked) and parsed.</summary>
-    private static YamlNode? ReadYaml(ContentFolder files, string path, string display, string expected, DiagnosticBag diagnostics) =>
-        files.Read(path, new SourceSpan(display, 1, 1), diagnostics) is { } bytes ? YamlTreeReader.Read(bytes, display, expected, diagnostics) : null;
+    private static YamlNode? ReadYaml(ContentFolder files, string path, string display, string expected, DiagnosticBag diagnostics,
+        int maxBytes = YamlTreeReader.MaxFileBytes) =>
+        files.Read(path, new SourceSpan(display, 1, 1), diagnostics, maxBytes) is { } bytes
+            ? YamlTreeReader.Read(bytes, display, expected, diagnostics, maxBytes)
+            : null;
 }

@@ -27,25 +27,39 @@ public sealed class SiteRenderer
     /// <exception cref="ThemeException">The folder lacks a template or the static folder, or a template does not compile.</exception>
     public static SiteRenderer Create(string themeDirectory) => new(ThemeTemplates.For(themeDirectory));
 
-    /// <summary>Every file of the site, sorted by path (ordinal).</summary>
-    /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
-    public IReadOnlyList<OutputFile> Render(PlanReport report, RenderOptions options)
+    /// <summary>
+    /// Every file of the site, each rendered when the Write stage asks for it: the open data first (the largest files),
+    /// then the pages, the theme's static assets and the web files.
+    /// </summary>
+    public IReadOnlyList<SiteFile> Files(PlanReport report, RenderOptions options)
     {
-        var pages = Pages(report, options);
-        return pages
-            .Concat(StaticFiles())
-            .Concat(OpenDataFiles(report, options))
-            .Concat(WebFiles(report, options, pages.Select(p => p.Path)))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
+        var pages = PageBuilder.Build(report, options);
+        return
+        [
+            .. OpenData(report, options),
+            .. pages.Select(Page),
+            .. StaticFiles().Select(SiteFile.Of),
+            .. WebFiles(report, options, pages.Select(p => p.Path)).Select(SiteFile.Of),
+        ];
     }
 
-    /// <summary>The HTML pages only.</summary>
+    /// <summary>Every file of the site rendered into memory, sorted by path (ordinal): for tests and the preview server.</summary>
+    /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
+    public IReadOnlyList<OutputFile> Render(PlanReport report, RenderOptions options) => InMemory(Files(report, options));
+
+    /// <summary>The HTML pages only, rendered into memory.</summary>
     public IReadOnlyList<OutputFile> Pages(PlanReport report, RenderOptions options) =>
-        PageBuilder.Build(report, options)
-            .Select(p => new OutputFile(p.Path, Utf8.GetBytes(_theme.Render(p))))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
+        InMemory(PageBuilder.Build(report, options).Select(Page).ToList());
+
+    private static List<OutputFile> InMemory(IReadOnlyList<SiteFile> files) =>
+        files.AsParallel().Select(f => f.Render()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+
+    /// <summary>A page rendered with its template straight into the file's stream, as UTF-8 without a byte order mark.</summary>
+    private SiteFile Page(Page page) => new(page.Path, stream =>
+    {
+        using var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        _theme.Render(page, writer);
+    });
 
     /// <summary>The HTML of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
     public string ReportHtml(PlanReport report, CutOffReport cutOff, RenderOptions options) =>
@@ -58,17 +72,20 @@ public sealed class SiteRenderer
     /// The open data files: plan.json, seguimiento.csv, a CSV per published cut-off, the workbook seguimiento.xlsx and
     /// the descriptors (datapackage.json, catalogo.json).
     /// </summary>
-    public static IReadOnlyList<OutputFile> OpenDataFiles(PlanReport report, RenderOptions options)
+    public static IReadOnlyList<OutputFile> OpenDataFiles(PlanReport report, RenderOptions options) =>
+        OpenData(report, options).Select(f => f.Render()).ToList();
+
+    private static IReadOnlyList<SiteFile> OpenData(PlanReport report, RenderOptions options)
     {
         var catalog = DataCatalog.For(report, options);
         return
         [
-            new(PlanJson.Path, PlanJson.Write(report)),
-            new(SeguimientoCsv.Path, SeguimientoCsv.Write(report)),
-            .. report.CutOffs.Select(c => new OutputFile(SeguimientoCsv.CutOffPath(c.CutOff.Date), SeguimientoCsv.Write(c))),
-            new(SeguimientoXlsx.Path, SeguimientoXlsx.Write(report)),
-            new(DataCatalog.DataPackagePath, DataPackageJson.Write(catalog)),
-            new(DataCatalog.CatalogPath, DcatCatalog.Write(catalog)),
+            new(SeguimientoXlsx.Path, stream => stream.Write(SeguimientoXlsx.Write(report))),
+            new(PlanJson.Path, stream => stream.Write(PlanJson.Write(report))),
+            new(SeguimientoCsv.Path, stream => stream.Write(SeguimientoCsv.Write(report))),
+            .. report.CutOffs.Select(c => new SiteFile(SeguimientoCsv.CutOffPath(c.CutOff.Date), stream => stream.Write(SeguimientoCsv.Write(c)))),
+            new(DataCatalog.DataPackagePath, stream => stream.Write(DataPackageJson.Write(catalog))),
+            new(DataCatalog.CatalogPath, stream => stream.Write(DcatCatalog.Write(catalog))),
         ];
     }
 

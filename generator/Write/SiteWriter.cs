@@ -5,19 +5,28 @@ using Pei.Site.Render;
 namespace Pei.Site.Write;
 
 /// <summary>
-/// The only code that touches the output folder. Writes the whole site into a temporary folder beside --out and swaps it in
-/// only when every file was written, so a failed or interrupted build leaves the earlier site exactly as it was.
-/// The output is resolved to where it really is first (a link to a folder writes into that folder), builds into the same
-/// folder take turns (<see cref="OutputLock"/>), and the temporary folders a killed build left beside it are removed.
+/// The only code that touches the output folder. Renders the files of the site on every core and streams each into a
+/// staging folder beside --out, then swaps it in only when every file was written, so a failed or interrupted build leaves
+/// the earlier site exactly as it was. The staging folder is the site of the build before (kept beside --out as
+/// ".&lt;name&gt;.anterior-…" after each swap): a file whose bytes did not change is left alone and only what changed is
+/// written, which spares creating and deleting thousands of files per build. The output is resolved to where it really
+/// is first (a link to a folder writes into that folder), builds into the same folder take turns
+/// (<see cref="OutputLock"/>), and the work folders a killed build left beside it are reused or removed.
 /// </summary>
 public static partial class SiteWriter
 {
     /// <summary>How long a build waits while another one writes the same folder.</summary>
     internal static TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <inheritdoc cref="Write(IReadOnlyList{SiteFile}, string)"/>
+    public static void Write(IReadOnlyList<OutputFile> files, string outDirectory) =>
+        Write(files.Select(SiteFile.Of).ToList(), outDirectory);
+
+    /// <summary>Renders and writes <paramref name="files"/> as the whole content of <paramref name="outDirectory"/>.</summary>
     /// <exception cref="OutputBusyException">Another build kept the folder for longer than <see cref="LockWait"/>.</exception>
     /// <exception cref="OutputRefusedException">The folder cannot be written safely.</exception>
-    public static void Write(IReadOnlyList<OutputFile> files, string outDirectory)
+    /// <exception cref="Render.ThemeException">A template failed while rendering a file (nothing is swapped in).</exception>
+    public static void Write(IReadOnlyList<SiteFile> files, string outDirectory)
     {
         var target = RealPath.Resolve(outDirectory) ?? throw new OutputRefusedException($"--out '{outDirectory}' pasa por enlaces simbólicos circulares");
         var parent = Path.GetDirectoryName(target) ?? throw new OutputRefusedException("no se puede escribir en la raíz del sistema de archivos");
@@ -28,40 +37,38 @@ public static partial class SiteWriter
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
         using var turn = OutputLock.Acquire(parent, name, outDirectory, LockWait);
-        RemoveLeftovers(parent, name);
-        var staging = NewWorkFolder(parent, name, "nuevo");
-        var previous = Path.Combine(parent, $".{name}.anterior-{staging[^12..]}");
-        try
-        {
-            foreach (var file in files)
-            {
-                var path = Path.GetFullPath(Path.Combine(staging, file.Path));
-                if (!path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    throw new OutputRefusedException($"la ruta '{file.Path}' saldría de la carpeta de salida");
-                }
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(file.Content);
-            }
-            Swap(staging, target, previous);
-        }
-        finally
-        {
-            Remove(staging);
-        }
-        Remove(previous);
+        var staging = ReuseOrCreateWorkFolder(parent, name);
+        StagedSite.Update(staging, files);
+        var previous = Path.Combine(parent, $".{name}.anterior-{Guid.NewGuid().ToString("N")[..12]}");
+        Swap(staging, target, previous);
     }
 
     [GeneratedRegex(@"^\.(?<name>.+)\.(nuevo|anterior)-[0-9a-f]{12}$")]
     private static partial Regex WorkFolderName();
 
-    /// <summary>A new, empty folder ".&lt;name&gt;.&lt;purpose&gt;-&lt;random&gt;" that did not exist before.</summary>
-    private static string NewWorkFolder(string parent, string name, string purpose)
+    /// <summary>
+    /// The folder this build stages the site in: the earlier generation kept by the last build (or a staging folder a killed
+    /// build left), else a new empty one. Every other work folder of this output is removed. Safe only while holding the
+    /// lock: no other build of this output is writing them, and builds of other outputs use other names.
+    /// </summary>
+    private static string ReuseOrCreateWorkFolder(string parent, string name)
     {
+        var work = Directory.EnumerateFileSystemEntries(parent, $".{name}.*")
+            .Where(entry => WorkFolderName().Match(Path.GetFileName(entry)) is { Success: true } match && match.Groups["name"].Value == name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var reused = work.FirstOrDefault(entry => FileKinds.Of(entry) is FileKind.Directory);
+        foreach (var entry in work.Where(entry => entry != reused))
+        {
+            Remove(entry);
+        }
+        if (reused is not null)
+        {
+            return reused;
+        }
         while (true)
         {
-            var folder = Path.Combine(parent, $".{name}.{purpose}-{Guid.NewGuid().ToString("N")[..12]}");
+            var folder = Path.Combine(parent, $".{name}.nuevo-{Guid.NewGuid().ToString("N")[..12]}");
             if (FileKinds.Of(folder) is FileKind.Missing)
             {
                 Directory.CreateDirectory(folder);
@@ -70,23 +77,8 @@ public static partial class SiteWriter
         }
     }
 
-    /// <summary>
-    /// Removes the staging and backup folders of this output that a killed build left. Safe only while holding the lock:
-    /// no other build of this output is writing them, and builds of other outputs use other names.
-    /// </summary>
-    private static void RemoveLeftovers(string parent, string name)
-    {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(parent, $".{name}.*"))
-        {
-            if (WorkFolderName().Match(Path.GetFileName(entry)) is { Success: true } match && match.Groups["name"].Value == name)
-            {
-                Remove(entry);
-            }
-        }
-    }
-
     /// <summary>Deletes a work folder; a link with its name is deleted itself, never what it leads to.</summary>
-    private static void Remove(string path)
+    internal static void Remove(string path)
     {
         switch (FileKinds.Of(path))
         {

@@ -93,3 +93,26 @@ public static class Cli
         return new Outcome(exit, stdout.ToString(), stderr.ToString());
     }
 }
+
+/// <summary>What a build leaves beside its output folder.</summary>
+internal static class BesideOutput
+{
+    /// <summary>
+    /// Asserts that the folder holding the output has only the output and, at most, the one earlier generation a build
+    /// keeps to write only what changed next time (".&lt;name&gt;.anterior-&lt;12 hex&gt;", a real folder): no staging
+    /// folder, lock file or temporary file is left.
+    /// </summary>
+    public static void HasOnlyTheOutputAndItsEarlierGeneration(string parent, string name, params string[] others)
+    {
+        var entries = Directory.GetFileSystemEntries(parent).Select(Path.GetFileName).OfType<string>().Except(others).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains(name, entries);
+        var kept = entries.Where(e => e != name).ToList();
+        Assert.True(kept.Count <= 1, "beside the output: " + string.Join(", ", kept));
+        foreach (var entry in kept)
+        {
+            Assert.Matches($@"^\.{System.Text.RegularExpressions.Regex.Escape(name)}\.anterior-[0-9a-f]{{12}}$", entry);
+            Assert.Null(new DirectoryInfo(Path.Combine(parent, entry)).LinkTarget);
+            Assert.True(Directory.Exists(Path.Combine(parent, entry)));
+        }
+    }
+}

@@ -13,6 +13,9 @@ namespace Pei.Site.Load.Yaml;
 public static class YamlTreeReader
 {
     public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>A publication record lists the figures of every indicator: about 190 bytes each, 6 MB for 30,000.</summary>
+    public const int MaxRecordBytes = 32 * 1024 * 1024;
     public const int MaxDepth = 32;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -21,12 +24,12 @@ public static class YamlTreeReader
     /// Reads a content file's bytes (read from disk by <see cref="ContentFolder.Read"/>, which bounds the read and refuses
     /// links out of the content and special files). <paramref name="displayPath"/> is the path used in diagnostics.
     /// </summary>
-    public static YamlNode? Read(byte[] bytes, string displayPath, string expected, DiagnosticBag diagnostics)
+    public static YamlNode? Read(byte[] bytes, string displayPath, string expected, DiagnosticBag diagnostics, int maxBytes = MaxFileBytes)
     {
         var start = new SourceSpan(displayPath, 1, 1);
-        if (bytes.Length > MaxFileBytes)
+        if (bytes.Length > maxBytes)
         {
-            diagnostics.Error(Codes.FileTooLarge, start, bytes.Length, MaxFileBytes);
+            diagnostics.Error(Codes.FileTooLarge, start, bytes.Length, maxBytes);
             return null;
         }
         if (Decode(bytes, displayPath, diagnostics) is not { } text || HasRefusedCharacters(text, displayPath, diagnostics))

@@ -113,7 +113,7 @@ internal sealed class ThemeTemplates
         var engine = new RazorLightEngineBuilder()
             .UseFileSystemProject(layouts, ".cshtml")
             .SetOperatingAssembly(typeof(ThemeTemplates).Assembly)
-            .UseMemoryCachingProvider()
+            .UseCachingProvider(new CompiledTemplateCache(layouts))
             .Build();
         var templates = new ThemeTemplates(directory, engine);
         // Every template in the folder, partials included, so a broken one is reported now and not at render time.
@@ -145,17 +145,26 @@ internal sealed class ThemeTemplates
     /// <summary>Renders a page with its template; the output does not depend on the current culture.</summary>
     public string Render(Page page)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Render(page, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Renders a page into <paramref name="writer"/> on the calling thread (templates write to the writer and never wait,
+    /// so RazorLight's task is complete when it returns), under the invariant culture so that nothing a template writes
+    /// without an explicit format can pick up the machine's.
+    /// </summary>
+    public void Render(Page page, TextWriter writer)
+    {
         var template = Load(page.Template);
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
         try
         {
-            // Run off the caller's synchronization context and under the invariant culture, so nothing
-            // a template writes without an explicit format can pick up the machine's culture.
-            return Task.Run(async () =>
-            {
-                CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-                CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-                return await _engine.RenderTemplateAsync(template, page);
-            }).GetAwaiter().GetResult();
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            Synchronously(_engine.RenderTemplateAsync(template, page, writer));
         }
         catch (Exception e) when (e is not ThemeException)
         {
@@ -165,13 +174,28 @@ internal sealed class ThemeTemplates
                 File = $"{LayoutsFolder}/{page.Template}.cshtml",
             };
         }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
     }
+
+    /// <summary>
+    /// Waits for a RazorLight task. Rendering and loading a compiled template complete without waiting, so this costs
+    /// nothing; only compiling waits on other threads, and under a synchronization context (a test runner's) that wait
+    /// is moved to the thread pool so that it cannot block the context the compiler's continuations need.
+    /// </summary>
+    private static T Synchronously<T>(Func<Task<T>> start) =>
+        SynchronizationContext.Current is null ? start().GetAwaiter().GetResult() : Task.Run(start).GetAwaiter().GetResult();
+
+    private static void Synchronously(Task task) => task.GetAwaiter().GetResult();
 
     private ITemplatePage Load(string key)
     {
         try
         {
-            return Task.Run(() => _engine.CompileTemplateAsync(key)).GetAwaiter().GetResult();
+            return Synchronously(() => _engine.CompileTemplateAsync(key));
         }
         catch (TemplateCompilationException e)
         {

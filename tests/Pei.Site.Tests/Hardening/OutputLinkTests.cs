@@ -67,6 +67,6 @@ public sealed class OutputLinkTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.True(File.Exists(Path.Combine(real, "index.html")));
         Assert.Equal(real, new DirectoryInfo(temp["_site"]).LinkTarget);
-        Assert.Empty(Directory.GetFileSystemEntries(temp.Path, ".publicado*"));
+        BesideOutput.HasOnlyTheOutputAndItsEarlierGeneration(temp.Path, "publicado", "_site", "content", "c2", ".git");
     }
 }

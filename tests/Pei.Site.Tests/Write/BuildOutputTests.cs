@@ -55,7 +55,7 @@ public class BuildOutputTests
         Assert.Equal(0, Build(Repository.Content, output).ExitCode);
         Assert.False(Directory.Exists(Path.Combine(output, "viejo")));
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
-        Assert.Single(Directory.GetFileSystemEntries(temp.Path));
+        BesideOutput.HasOnlyTheOutputAndItsEarlierGeneration(temp.Path, "_site");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class ReferenceOutputTests
         // And again over itself: nothing changes, nothing is left behind.
         Assert.Equal(0, Build(fixture, output, baseUrl).ExitCode);
         AssertMatchesReference(reference, output);
-        Assert.Single(Directory.GetFileSystemEntries(temp.Path));
+        BesideOutput.HasOnlyTheOutputAndItsEarlierGeneration(temp.Path, "_site");
     }
 
     [Fact]

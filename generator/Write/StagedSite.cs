@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Pei.Site.FileSystem;
+using Pei.Site.Render;
+
+namespace Pei.Site.Write;
+
+/// <summary>
+/// Brings a staging folder to hold exactly the files of the site: each file rendered on one of the cores and streamed
+/// into place through <see cref="UpdatedFile"/> (unchanged files left alone), then everything else in the folder removed.
+/// Folders are checked to be real folders before anything goes in them, so a link planted in the staging folder is
+/// removed, never followed.
+/// </summary>
+internal static class StagedSite
+{
+    /// <summary>
+    /// Renders <paramref name="files"/> in the order given, as many at a time as there are cores: put the largest files
+    /// first, so they finish while the many small ones fill the other cores.
+    /// </summary>
+    public static void Update(string staging, IReadOnlyList<SiteFile> files)
+    {
+        var folders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [""] = true };
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (!paths.Add(file.Path) || !IsSafe(file.Path))
+            {
+                throw new OutputRefusedException($"la ruta '{file.Path}' saldría de la carpeta de salida o se repite");
+            }
+        }
+        try
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                file => Write(staging, file, folders));
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        RemoveOthers(staging, "", paths, folders.Keys.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>A relative path of plain names: no empty, "." or ".." segment, no backslash, not rooted.</summary>
+    private static bool IsSafe(string path) =>
+        path.Length > 0 && !path.Contains('\\') && !Path.IsPathRooted(path) &&
+        path.Split('/').All(segment => segment.Length > 0 && segment is not "." and not ".." && !segment.Contains('\0'));
+
+    private static void Write(string staging, SiteFile file, ConcurrentDictionary<string, bool> folders)
+    {
+        var slash = file.Path.LastIndexOf('/');
+        EnsureFolder(staging, slash < 0 ? "" : file.Path[..slash], folders);
+        using var stream = new UpdatedFile(Path.Combine(staging, file.Path));
+        file.Write(stream);
+        stream.Finish();
+    }
+
+    /// <summary>Makes <paramref name="relative"/> a real folder, level by level, each level checked once per build.</summary>
+    private static void EnsureFolder(string staging, string relative, ConcurrentDictionary<string, bool> folders)
+    {
+        if (folders.ContainsKey(relative))
+        {
+            return;
+        }
+        var slash = relative.LastIndexOf('/');
+        EnsureFolder(staging, slash < 0 ? "" : relative[..slash], folders);
+        lock (folders)
+        {
+            if (folders.ContainsKey(relative))
+            {
+                return;
+            }
+            var path = Path.Combine(staging, relative);
+            switch (FileKinds.Of(path))
+            {
+                case FileKind.Directory:
+                    break;
+                case FileKind.Missing:
+                    Directory.CreateDirectory(path);
+                    break;
+                default:
+                    // A file or a link where the site needs a folder: removed itself, never what a link leads to.
+                    File.Delete(path);
+                    Directory.CreateDirectory(path);
+                    break;
+            }
+            folders[relative] = true;
+        }
+    }
+
+    /// <summary>Removes from the folder every entry that is neither a file of the site nor a folder holding one.</summary>
+    private static void RemoveOthers(string staging, string relative, HashSet<string> files, HashSet<string> folders)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(Path.Combine(staging, relative)).ToList())
+        {
+            var name = Path.GetFileName(entry);
+            var path = relative.Length == 0 ? name : relative + "/" + name;
+            if (files.Contains(path))
+            {
+                continue;
+            }
+            if (folders.Contains(path) && FileKinds.Of(entry) is FileKind.Directory)
+            {
+                RemoveOthers(staging, path, files, folders);
+                continue;
+            }
+            SiteWriter.Remove(entry);
+        }
+    }
+}
