@@ -124,7 +124,7 @@ public static class Pipeline
     {
         if (Environment.GetEnvironmentVariable("PEI_TRAZA") is not null)
         {
-            Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms");
+            Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / 1000000} MB");
         }
     }
 

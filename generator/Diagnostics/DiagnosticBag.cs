@@ -15,6 +15,9 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic) => items.Add(diagnostic);
 
+    /// <summary>Adds the diagnostics another bag collected (a file read on another thread), in their order.</summary>
+    public void AddRange(DiagnosticBag other) => items.AddRange(other.items);
+
     public void Error(DiagnosticCode code, SourceSpan where, params object[] args) =>
         items.Add(new Diagnostic(code.Code, Severity.Error, where, code.Format(args)));
 

@@ -25,6 +25,9 @@ public sealed class ContentFolder
         RealRoot = RealPath.Resolve(path) ?? Path.GetFullPath(path);
     }
 
+    /// <summary>Trees of files parsed by earlier runs (<see cref="ContentLoader"/> opens them for each load).</summary>
+    internal YamlTreeCache Trees { get; set; } = YamlTreeCache.None;
+
     /// <summary>The folder as given.</summary>
     public string Root { get; }
 

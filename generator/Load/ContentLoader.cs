@@ -39,6 +39,19 @@ public static partial class ContentLoader
             diagnostics.Error(Codes.MissingFile, new SourceSpan(displayRoot, 1, 1), $"la carpeta de contenido '{displayRoot}' (use --content para indicar otra)");
             return null;
         }
+        files.Trees = YamlTreeCache.Open(files.RealRoot);
+        try
+        {
+            return Load(files, diagnostics, publishing);
+        }
+        finally
+        {
+            files.Trees.Save();
+        }
+    }
+
+    private static Plan? Load(ContentFolder files, DiagnosticBag diagnostics, DateOnly? publishing)
+    {
         var planPath = files.PathOf(PlanFile);
         if (ContentFolder.IsAbsentFile(planPath))
         {
@@ -178,12 +191,12 @@ public static partial class ContentLoader
         {
             return indicators;
         }
-        var reader = new IndicatorFileReader(header, diagnostics);
         foreach (var stray in Visible(Directory.GetDirectories(directory)))
         {
             diagnostics.Error(Codes.UnexpectedFile, files.Start(ObjectivesFolder, folder, IndicatorsFolder, Path.GetFileName(stray)),
                 Path.GetFileName(stray), "la carpeta indicadores/ solo contiene archivos <id>.yaml");
         }
+        var candidates = new List<(string Path, string Id, string Display)>();
         foreach (var path in Visible(Directory.GetFiles(directory)))
         {
             var fileName = Path.GetFileName(path);
@@ -207,10 +220,27 @@ public static partial class ContentLoader
                 diagnostics.Error(Codes.ReservedName, new SourceSpan(display, 1, 1), id);
                 continue;
             }
-            if (ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", diagnostics) is { } root &&
-                reader.Read(root, id, number) is { } indicator)
+            candidates.Add((path, id, display));
+        }
+        // Each file is read and parsed on one of the cores with its own diagnostics, gathered afterwards in file order.
+        var read = new (Indicator? Indicator, DiagnosticBag Diagnostics)[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            var (path, id, display) = candidates[i];
+            var own = new DiagnosticBag();
+            var indicator =
+                ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", own) is { } root &&
+                new IndicatorFileReader(header, own).Read(root, id, number) is { } found
+                    ? found with { Where = new SourceSpan(display, 1, 1) }
+                    : null;
+            read[i] = (indicator, own);
+        });
+        foreach (var (indicator, own) in read)
+        {
+            diagnostics.AddRange(own);
+            if (indicator is not null)
             {
-                indicators.Add(indicator with { Where = new SourceSpan(display, 1, 1) });
+                indicators.Add(indicator);
             }
         }
         return indicators;
@@ -230,7 +260,7 @@ public static partial class ContentLoader
             diagnostics.Error(Codes.UnexpectedFile, files.Start(PublicationsFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
                 "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
         }
-        var reader = new PublicationFileReader(header.CutOffs, diagnostics);
+        var candidates = new List<(string Path, string FileName, string Display)>();
         foreach (var path in Visible(Directory.GetFiles(folder)))
         {
             var fileName = Path.GetFileName(path);
@@ -241,8 +271,24 @@ public static partial class ContentLoader
                     "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
                 continue;
             }
-            if (ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", diagnostics, YamlTreeReader.MaxRecordBytes) is { } root &&
-                reader.Read(root, fileName) is { } publication)
+            candidates.Add((path, fileName, display));
+        }
+        // Records are the largest files (every indicator's figures): each parsed on one of the cores, as indicators are.
+        var read = new (Publication? Publication, DiagnosticBag Diagnostics)[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            var (path, fileName, display) = candidates[i];
+            var own = new DiagnosticBag();
+            var publication =
+                ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", own, YamlTreeReader.MaxRecordBytes) is { } root
+                    ? new PublicationFileReader(header.CutOffs, own).Read(root, fileName)
+                    : null;
+            read[i] = (publication, own);
+        });
+        foreach (var (publication, own) in read)
+        {
+            diagnostics.AddRange(own);
+            if (publication is not null)
             {
                 publications.Add(publication);
             }
@@ -256,10 +302,29 @@ public static partial class ContentLoader
             .Where(p => !Path.GetFileName(p).StartsWith('.') && !p.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .OrderBy(p => p, StringComparer.Ordinal);
 
-    /// <summary>One content file read through <see cref="ContentFolder.Read"/> (links, special files and size checked) and parsed.</summary>
+    /// <summary>
+    /// One content file read through <see cref="ContentFolder.Read"/> (links, special files and size checked) and parsed,
+    /// or its tree found in <see cref="ContentFolder.Trees"/> when its bytes are those of a file parsed before.
+    /// </summary>
     private static YamlNode? ReadYaml(ContentFolder files, string path, string display, string expected, DiagnosticBag diagnostics,
-        int maxBytes = YamlTreeReader.MaxFileBytes) =>
-        files.Read(path, new SourceSpan(display, 1, 1), diagnostics, maxBytes) is { } bytes
-            ? YamlTreeReader.Read(bytes, display, expected, diagnostics, maxBytes)
-            : null;
+        int maxBytes = YamlTreeReader.MaxFileBytes)
+    {
+        if (files.Read(path, new SourceSpan(display, 1, 1), diagnostics, maxBytes) is not { } bytes)
+        {
+            return null;
+        }
+        var key = YamlTreeCache.KeyOf(bytes);
+        if (files.Trees.Find(key, display) is { } stored)
+        {
+            return stored;
+        }
+        var own = new DiagnosticBag();
+        var tree = YamlTreeReader.Read(bytes, display, expected, own, maxBytes);
+        if (tree is not null && own.Items.Count == 0)
+        {
+            files.Trees.Add(key, tree);
+        }
+        diagnostics.AddRange(own);
+        return tree;
+    }
 }

@@ -99,8 +99,29 @@ public static class MarkdownLimits
         {
             return problem;
         }
+        if (NestingMarkCount(text) <= MaxDepth)
+        {
+            // Every level of nesting needs a mark of its own ('>', a list bullet or number, '[', an emphasis mark…):
+            // a text with no more marks than levels allowed cannot be too deep, and needs no parse to know it.
+            return null;
+        }
         var depth = Parse(text) is { } document ? Depth(document) : int.MaxValue;
         return depth > MaxDepth ? (Limit.Depth, depth == int.MaxValue ? MaxDepth + 1 : depth) : null;
+    }
+
+    /// <summary>The characters that open a container block or inline, and the '.' or ')' after a list item's number.</summary>
+    private static readonly System.Buffers.SearchValues<char> NestingMarks = System.Buffers.SearchValues.Create(">-+*_[<~!.)");
+
+    private static int NestingMarkCount(string text)
+    {
+        var count = 0;
+        var rest = text.AsSpan();
+        for (var next = rest.IndexOfAny(NestingMarks); next >= 0; next = rest.IndexOfAny(NestingMarks))
+        {
+            count++;
+            rest = rest[(next + 1)..];
+        }
+        return count;
     }
 
     /// <summary>The parsed text; null when Markdig itself refuses it as nested too deep.</summary>

@@ -70,6 +70,11 @@ internal static partial class Scalars
             diagnostics.Error(Codes.InvalidNumber, node.Where, name, text, $"; es ambiguo: si es {whole} mil escriba {whole}000, y si es {whole} escriba {whole} (en YAML el punto es el separador decimal y no se usa separador de miles)");
             return null;
         }
+        if (IsPlainFigure(text))
+        {
+            // The common case, decided without the general rule: within every bound by its shape (see Exact).
+            return decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
         var number = NumberPattern().Match(text);
         if (!number.Success || number.Groups["int"].Length + number.Groups["frac"].Length == 0)
         {
@@ -87,6 +92,20 @@ internal static partial class Scalars
         // The text as written keeps its scale (31.920 stays 31.920); the canonical form covers what decimal cannot parse
         // directly, such as more than 28 written digits of which only a few are significant.
         return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value == exact ? value : exact;
+    }
+
+    /// <summary>
+    /// 1 to 15 digits, optionally a point and 1 to <see cref="MaxDecimals"/> digits: below 10^15, and when not zero at
+    /// least 10^-MaxDecimals, so <see cref="Exact"/> would accept it as written.
+    /// </summary>
+    private static bool IsPlainFigure(string text)
+    {
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text.Length : point;
+        var decimals = point < 0 ? 0 : text.Length - point - 1;
+        return whole is >= 1 and <= 15 && (point < 0 || decimals is >= 1 and <= MaxDecimals) &&
+            text.AsSpan(0, whole).IndexOfAnyExceptInRange('0', '9') < 0 &&
+            (point < 0 || text.AsSpan(point + 1).IndexOfAnyExceptInRange('0', '9') < 0);
     }
 
     /// <summary>
@@ -185,6 +204,17 @@ internal static partial class Scalars
         return value;
     }
 
+    /// <summary>The day of a text of the form AAAA-MM-DD, when it exists (year 0001 to 9999).</summary>
+    private static DateOnly? ExactDate(string text)
+    {
+        var year = int.Parse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
+        var month = int.Parse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        var day = int.Parse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
     public static DateOnly? Date(YamlNode node, string name, DiagnosticBag diagnostics)
     {
         if (node is not YamlScalar scalar || scalar.IsNull)
@@ -193,8 +223,7 @@ internal static partial class Scalars
             return null;
         }
         var text = scalar.Text.Trim();
-        if (!DatePattern().IsMatch(text) ||
-            !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DatePattern().IsMatch(text) || ExactDate(text) is not { } date)
         {
             diagnostics.Error(Codes.InvalidDate, node.Where, text);
             return null;

@@ -13,15 +13,30 @@ public static class PlanCalculator
     /// </summary>
     public static PlanReport Compute(Plan plan, bool includeDrafts = false)
     {
-        var cutOffs = plan.CutOffs
+        // Each cut-off is computed on one of the cores; a figure that overflows is reported for the earliest cut-off, as in order.
+        var computed = plan.CutOffs
             .Where(c => includeDrafts || !c.Draft)
+            .AsParallel().AsOrdered()
             .Select(c =>
             {
-                var publication = plan.PublicationOf(c.Date);
-                var counted = publication?.IndicatorIds;
-                return new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, counted)).ToList()) { Publication = publication };
+                try
+                {
+                    var publication = plan.PublicationOf(c.Date);
+                    var counted = publication?.IndicatorIds;
+                    return (Report: (CutOffReport?)new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, counted)).ToList()) { Publication = publication },
+                        Overflow: (FigureOverflowException?)null);
+                }
+                catch (FigureOverflowException e)
+                {
+                    return (Report: (CutOffReport?)null, Overflow: (FigureOverflowException?)e);
+                }
             })
             .ToList();
+        if (computed.FirstOrDefault(c => c.Overflow is not null).Overflow is { } overflow)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(overflow).Throw();
+        }
+        var cutOffs = computed.Select(c => c.Report!).ToList();
         return new PlanReport(plan, cutOffs);
     }
 

@@ -20,14 +20,33 @@ public static class PublicationCheck
 
     public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
     {
-        foreach (var cutOff in plan.CutOffs.Where(c => !c.Draft && c.Date != except))
-        {
-            if (plan.PublicationOf(cutOff.Date) is not { } publication)
+        // Each cut-off is compared on one of the cores with its own diagnostics, gathered afterwards in cut-off order.
+        var checks = plan.CutOffs.Where(c => !c.Draft && c.Date != except)
+            .AsParallel().AsOrdered()
+            .Select(cutOff =>
             {
-                diagnostics.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
-                continue;
-            }
-            Compare(plan, cutOff, publication, diagnostics);
+                var own = new DiagnosticBag();
+                if (plan.PublicationOf(cutOff.Date) is not { } publication)
+                {
+                    own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
+                }
+                else
+                {
+                    try
+                    {
+                        Compare(plan, cutOff, publication, own);
+                    }
+                    catch (FigureOverflowException e)
+                    {
+                        e.Report(own);
+                    }
+                }
+                return own;
+            })
+            .ToList();
+        foreach (var own in checks)
+        {
+            diagnostics.AddRange(own);
         }
     }
 

@@ -19,21 +19,7 @@ public sealed record Publication
     public required SourceSpan Where { get; init; }
 
     /// <summary>The figures in force: the published ones overlaid with every correction in order.</summary>
-    public IReadOnlyDictionary<FigureKey, RecordedFigure> Current
-    {
-        get
-        {
-            var current = Figures.ToDictionary(f => f.Key);
-            foreach (var correction in Corrections)
-            {
-                foreach (var figure in correction.Figures)
-                {
-                    current[figure.Key] = figure;
-                }
-            }
-            return current;
-        }
-    }
+    public IReadOnlyDictionary<FigureKey, RecordedFigure> Current => Derived.Of(this).Current;
 
     /// <summary>Every figure a correction changed: the value in force before it, the corrected value, the date and the reason.</summary>
     public IReadOnlyList<Erratum> Errata
@@ -55,7 +41,36 @@ public sealed record Publication
     }
 
     /// <summary>The ids of the indicators the published cut-off counted (those with figures in the record).</summary>
-    public IReadOnlySet<string> IndicatorIds => Current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> IndicatorIds => Derived.Of(this).IndicatorIds;
+
+    /// <summary>
+    /// What is derived from a record, computed once per record and used by every cut-off page and check: kept beside the
+    /// record, not in it, so that records stay plain values (equality, <c>with</c>).
+    /// </summary>
+    private sealed class Derived
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Publication, Derived> Table = new();
+
+        private Derived(Publication publication)
+        {
+            var current = publication.Figures.ToDictionary(f => f.Key);
+            foreach (var correction in publication.Corrections)
+            {
+                foreach (var figure in correction.Figures)
+                {
+                    current[figure.Key] = figure;
+                }
+            }
+            Current = current;
+            IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
+        }
+
+        public IReadOnlyDictionary<FigureKey, RecordedFigure> Current { get; }
+
+        public IReadOnlySet<string> IndicatorIds { get; }
+
+        public static Derived Of(Publication publication) => Table.GetValue(publication, p => new Derived(p));
+    }
 }
 
 /// <summary>A correction of a published cut-off: when, why, and the figures it changes.</summary>

@@ -196,7 +196,9 @@ public sealed class PreviewServer : IDisposable
         }
         try
         {
-            IReadOnlyList<string> banner = ["El contenido tiene errores; la vista previa muestra la última versión válida:", .. errors];
+            // A broken template leaves the last good theme in use: its compiled templates are kept, not compiled again.
+            var what = errors.Any(e => e.Contains(": error " + Diagnostics.Codes.ThemeError.Code, StringComparison.Ordinal)) ? "El tema tiene errores" : "El contenido tiene errores";
+            IReadOnlyList<string> banner = [$"{what}; la vista previa muestra la última versión válida:", .. errors];
             return PreviewBuild.Render(good.Renderer, good.Report, banner, script);
         }
         catch (ThemeException)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Pei.Site.FileSystem;
 using Microsoft.Extensions.Primitives;
 using RazorLight;
 using RazorLight.Caching;
@@ -20,9 +21,6 @@ namespace Pei.Site.Render.Theme;
 /// </summary>
 internal sealed class CompiledTemplateCache : ICachingProvider, IPrecompileCallback
 {
-    /// <summary>Where the cache lives: PEI_CACHE, else $XDG_CACHE_HOME/pei-site, else ~/.cache/pei-site.</summary>
-    public const string Variable = "PEI_CACHE";
-
     private readonly ConcurrentDictionary<string, TemplateCacheItem> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>The entry a template missing from the cache will be stored as, from its bytes before it was compiled.</summary>
@@ -33,26 +31,12 @@ internal sealed class CompiledTemplateCache : ICachingProvider, IPrecompileCallb
     public CompiledTemplateCache(string layouts)
     {
         _layouts = layouts;
-        _folder = Folder();
-    }
-
-    /// <summary>The folder of this generator build's entries, or null when no cache folder is known.</summary>
-    private static string? Folder()
-    {
-        var root = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured
-            ? configured
-            : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                ? Path.Combine(xdg, "pei-site")
-                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
-                    ? Path.Combine(home, ".cache", "pei-site")
-                    : null;
-        return root is null ? null : Path.Combine(root, "plantillas", Build);
+        _folder = CacheFolder.For("plantillas") is { } folder ? Path.Combine(folder, Build) : null;
     }
 
     /// <summary>The builds whose code a compiled template calls: this generator's and RazorLight's.</summary>
     private static readonly string Build = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        typeof(CompiledTemplateCache).Assembly.ManifestModule.ModuleVersionId + "\n" +
-        typeof(RazorLightEngine).Assembly.ManifestModule.ModuleVersionId)))[..16];
+        CacheFolder.Build + "\n" + typeof(RazorLightEngine).Assembly.ManifestModule.ModuleVersionId)))[..16];
 
     /// <summary>"Home", "/Home.cshtml" and "Home.cshtml" are the same template.</summary>
     private static string Name(string key)
@@ -135,23 +119,6 @@ internal sealed class CompiledTemplateCache : ICachingProvider, IPrecompileCallb
         {
             return;
         }
-        var temporary = $"{entry}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(entry)!);
-            File.WriteAllBytes(temporary, rawAssembly);
-            File.Move(temporary, entry, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written only costs the next run a compilation.
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
+        CacheFolder.WriteWhole(entry, stream => stream.Write(rawAssembly));
     }
 }

@@ -36,6 +36,14 @@ internal static class Hazards
         Assert.Equal(0, mkfifo.ExitCode);
     }
 
+    /// <summary>A hard link at <paramref name="path"/> to the file <paramref name="existing"/>: one inode, two names.</summary>
+    public static void HardLink(string existing, string path)
+    {
+        using var ln = Process.Start(new ProcessStartInfo("ln", [existing, path]) { RedirectStandardError = true })!;
+        ln.WaitForExit();
+        Assert.Equal(0, ln.ExitCode);
+    }
+
     public static void Remove(string path)
     {
         if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)

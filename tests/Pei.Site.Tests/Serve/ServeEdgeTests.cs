@@ -42,7 +42,7 @@ public sealed class ServeEdgeTests
     }
 
     [Fact]
-    public async Task An_edited_layout_is_compiled_again_and_a_broken_one_is_listed_until_fixed()
+    public async Task An_edited_layout_is_compiled_again_and_a_broken_one_is_listed_over_the_last_good_site_until_fixed()
     {
         var served = new ServedContent(copyTheme: true);
         await served.InitializeAsync();
@@ -54,7 +54,9 @@ public sealed class ServeEdgeTests
 
             await served.EditAsync(layout, "@Model.Title", "@Model.NoSuchProperty");
             var page = await served.GetTextAsync("");
-            Assert.Contains("La vista previa no se pudo generar", page, StringComparison.Ordinal);
+            // The last good site stays, with the template's error in the banner.
+            Assert.Contains("Ir al contenido", page, StringComparison.Ordinal);
+            Assert.Contains("El tema tiene errores; la vista previa muestra la última versión válida", page, StringComparison.Ordinal);
             Assert.Contains("layouts/_Layout.cshtml:1:1: error PEI100", page, StringComparison.Ordinal);
             Assert.Contains("NoSuchProperty", served.Stderr.ToString(), StringComparison.Ordinal);
 

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Pei.Site.FileSystem;
+
+/// <summary>
+/// Where the generator keeps, between runs, what it can reuse instead of computing again (compiled templates, parsed
+/// content): PEI_CACHE, else $XDG_CACHE_HOME/pei-site, else ~/.cache/pei-site; PEI_CACHE=no turns it off. Everything in
+/// it is named by the hash of what it was made from and by this build of the generator, so it never has to be cleaned
+/// and deleting it only costs the next run the time it saves.
+/// </summary>
+public static class CacheFolder
+{
+    public const string Variable = "PEI_CACHE";
+
+    /// <summary>This build of the generator, for names of cached things only it can read.</summary>
+    public static readonly string Build = Convert.ToHexStringLower(SHA256.HashData(
+        Encoding.UTF8.GetBytes(typeof(CacheFolder).Assembly.ManifestModule.ModuleVersionId.ToString())))[..16];
+
+    private static readonly AsyncLocal<string?> Scoped = new();
+
+    /// <summary>A cache folder for the calling flow only, instead of PEI_CACHE (tests).</summary>
+    internal static string? ScopedRoot
+    {
+        get => Scoped.Value;
+        set => Scoped.Value = value;
+    }
+
+    /// <summary>The cache folder for one kind of thing (not created), or null when there is no cache.</summary>
+    public static string? For(string kind)
+    {
+        var configured = Scoped.Value ?? Environment.GetEnvironmentVariable(Variable);
+        if (configured is "no")
+        {
+            return null;
+        }
+        var root = configured is { Length: > 0 }
+            ? configured
+            : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+                ? Path.Combine(xdg, "pei-site")
+                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home
+                    ? Path.Combine(home, ".cache", "pei-site")
+                    : null;
+        return root is null ? null : Path.Combine(Path.GetFullPath(root), kind);
+    }
+
+    /// <summary>Writes a cache file whole (a temporary file renamed), or not at all: a cache that cannot be written only costs time.</summary>
+    public static void WriteWhole(string path, Action<Stream> write)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            {
+                write(stream);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
