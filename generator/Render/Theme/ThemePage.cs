@@ -12,8 +12,26 @@ namespace Pei.Site.Render.Theme;
 /// The base class of every theme template (<c>@inherits Pei.Site.Render.Theme.ThemePage&lt;TModel&gt;</c>):
 /// the model plus the few HTML pieces templates need, so they format through <see cref="EsCo"/> and never compute.
 /// </summary>
-public abstract class ThemePage<TModel> : TemplatePage<TModel>
+public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
 {
+    /// <summary>The theme rendering this page; set by <see cref="ThemeTemplates"/> on every page it renders or includes.</summary>
+    ThemeTemplates? IThemePage.Templates { get; set; }
+
+    /// <summary>
+    /// Renders the template <paramref name="key"/> with <paramref name="model"/> here. RazorLight's own include calls the
+    /// template through a dynamic call site, whose binder costs about a tenth of a second to start in every process;
+    /// this one goes through the theme, typed, with the same output.
+    /// </summary>
+    public new async Task IncludeAsync(string key, object? model = null)
+    {
+        if (((IThemePage)this).Templates is { } templates)
+        {
+            WriteLiteral(templates.RenderPartial(key, model));
+            return;
+        }
+        await base.IncludeAsync(key, model);
+    }
+
     /// <summary>Encodes markup characters only: Spanish letters stay readable in the output.</summary>
     internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -54,4 +72,10 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>
     public static string ObjectiveStatus(Status status) => Vocabulary.ObjectiveStatus(status);
 
     public static string StatusClass(Status status) => Vocabulary.StatusClass(status);
+}
+
+/// <summary>What every theme page is, whatever its model: a page <see cref="ThemeTemplates"/> can hand itself to.</summary>
+internal interface IThemePage
+{
+    ThemeTemplates? Templates { get; set; }
 }

@@ -158,6 +158,10 @@ internal sealed class ThemeTemplates
     public void Render(Page page, TextWriter writer)
     {
         var template = Load(page.Template);
+        if (template is IThemePage themePage)
+        {
+            themePage.Templates = this;
+        }
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
         try
@@ -179,6 +183,19 @@ internal sealed class ThemeTemplates
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
         }
+    }
+
+    /// <summary>A partial template (<c>await IncludeAsync("_Change", change)</c>) rendered on the calling thread.</summary>
+    internal string RenderPartial(string key, object? model)
+    {
+        var template = Load(key);
+        if (template is IThemePage themePage)
+        {
+            themePage.Templates = this;
+        }
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Synchronously(_engine.RenderTemplateAsync(template, model, writer));
+        return writer.ToString();
     }
 
     /// <summary>
