@@ -86,65 +86,11 @@ public static class SeguimientoXlsx
         var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
         entry.LastWriteTime = FixedTime;
         using var stream = entry.Open();
-        using var blocks = new Blocks(stream);
-        using (var xml = XmlWriter.Create(blocks, settings))
+        PartCompression.Write(stream, part =>
         {
+            using var xml = XmlWriter.Create(part, settings);
             write(xml);
-        }
-    }
-
-    /// <summary>
-    /// An entry's stream that hands the deflater its input in blocks of <see cref="BlockSize"/> bytes, as the copy of the
-    /// SDK's parts did: the deflater's output depends on the sizes of its writes, so the XmlWriter's small ones would
-    /// change the bytes. Its Flush does nothing, because a flushed deflater ends its block there.
-    /// </summary>
-    private sealed class Blocks(Stream entry) : Stream
-    {
-        private const int BlockSize = 128 * 1024;
-        private readonly byte[] _block = new byte[BlockSize];
-        private int _length;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            while (buffer.Length > 0)
-            {
-                var take = Math.Min(buffer.Length, BlockSize - _length);
-                buffer[..take].CopyTo(_block.AsSpan(_length));
-                _length += take;
-                buffer = buffer[take..];
-                if (_length == BlockSize)
-                {
-                    entry.Write(_block);
-                    _length = 0;
-                }
-            }
-        }
-
-        public override void Flush()
-        {
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && _length > 0)
-            {
-                entry.Write(_block, 0, _length);
-                _length = 0;
-            }
-            base.Dispose(disposing);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
+        });
     }
 
     private static void Workbook(XmlWriter xml, IEnumerable<string> sheetNames)
