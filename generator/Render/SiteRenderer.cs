@@ -80,12 +80,12 @@ public sealed class SiteRenderer
         var catalog = DataCatalog.For(report, options);
         return
         [
-            new(SeguimientoXlsx.Path, stream => stream.Write(SeguimientoXlsx.Write(report))),
-            new(PlanJson.Path, stream => stream.Write(PlanJson.Write(report))),
-            new(SeguimientoCsv.Path, stream => stream.Write(SeguimientoCsv.Write(report))),
-            .. report.CutOffs.Select(c => new SiteFile(SeguimientoCsv.CutOffPath(c.CutOff.Date), stream => stream.Write(SeguimientoCsv.Write(c)))),
-            new(DataCatalog.DataPackagePath, stream => stream.Write(DataPackageJson.Write(catalog))),
-            new(DataCatalog.CatalogPath, stream => stream.Write(DcatCatalog.Write(catalog))),
+            new(SeguimientoXlsx.Path, stream => SeguimientoXlsx.Write(report, stream)),
+            new(PlanJson.Path, stream => PlanJson.Write(report, stream)),
+            new(SeguimientoCsv.Path, stream => SeguimientoCsv.Write(report, stream)),
+            .. report.CutOffs.Select(c => new SiteFile(SeguimientoCsv.CutOffPath(c.CutOff.Date), stream => SeguimientoCsv.Write(c, stream))),
+            new(DataCatalog.DataPackagePath, stream => DataPackageJson.Write(catalog, stream)),
+            new(DataCatalog.CatalogPath, stream => DcatCatalog.Write(catalog, stream)),
         ];
     }
 

@@ -24,10 +24,9 @@ public static class DataPackageJson
         _ => "string",
     };
 
-    public static byte[] Write(DataCatalog catalog)
+    public static void Write(DataCatalog catalog, Stream output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             json.WriteStartObject();
             json.WriteString("profile", "tabular-data-package");
@@ -63,8 +62,7 @@ public static class DataPackageJson
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+        output.WriteByte((byte)'\n');
     }
 
     private static void WriteLicences(Utf8JsonWriter json, DataCatalog catalog)

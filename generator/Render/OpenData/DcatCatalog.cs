@@ -9,10 +9,9 @@ namespace Pei.Site.Render.OpenData;
 /// </summary>
 public static class DcatCatalog
 {
-    public static byte[] Write(DataCatalog catalog)
+    public static void Write(DataCatalog catalog, Stream output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, DataPackageJson.Options))
+        using (var json = new Utf8JsonWriter(output, DataPackageJson.Options))
         {
             json.WriteStartObject();
             json.WriteString("@context", "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld");
@@ -74,7 +73,6 @@ public static class DcatCatalog
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+        output.WriteByte((byte)'\n');
     }
 }

@@ -59,10 +59,10 @@ public static class PlanJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] Write(PlanReport report)
+    /// <summary>Streams the file into <paramref name="output"/>, flushing as it goes: it is never held in memory.</summary>
+    public static void Write(PlanReport report, Stream output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             var plan = report.Plan;
             json.WriteStartObject();
@@ -81,9 +81,11 @@ public static class PlanJson
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+        output.WriteByte((byte)'\n');
     }
+
+    /// <summary>What the writer holds is handed to the stream once it passes this size.</summary>
+    private const int FlushAt = 16 * 1024;
 
     private static void WriteCutOff(Utf8JsonWriter json, CutOffReport cutOff)
     {
@@ -105,6 +107,10 @@ public static class PlanJson
             foreach (var indicator in objective.Indicators)
             {
                 WriteIndicator(json, indicator);
+                if (json.BytesPending >= FlushAt)
+                {
+                    json.Flush();
+                }
             }
             json.WriteEndArray();
             json.WriteEndObject();

@@ -15,6 +15,8 @@ public static class SeguimientoCsv
 {
     public const string Path = "datos/seguimiento.csv";
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>The file of one published cut-off: datos/cortes/2025-06-30.csv.</summary>
     public static string CutOffPath(DateOnly cutOff) => $"datos/cortes/{ContentWords.Of(cutOff)}.csv";
 
@@ -44,11 +46,11 @@ public static class SeguimientoCsv
         new("observaciones", "texto", "Observaciones del corte (Markdown)."),
     ];
 
-    /// <summary>The whole history: every published cut-off.</summary>
-    public static byte[] Write(PlanReport report) => Write(report.CutOffs);
+    /// <summary>The whole history: every published cut-off, streamed into <paramref name="output"/>.</summary>
+    public static void Write(PlanReport report, Stream output) => Write(report.CutOffs, output);
 
-    /// <summary>One cut-off's rows.</summary>
-    public static byte[] Write(CutOffReport cutOff) => Write([cutOff]);
+    /// <summary>One cut-off's rows, streamed into <paramref name="output"/>.</summary>
+    public static void Write(CutOffReport cutOff, Stream output) => Write([cutOff], output);
 
     /// <summary>Every row of the cut-offs, as the values written in each column (numbers by <see cref="OpenNumbers"/>).</summary>
     public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<CutOffReport> cutOffs)
@@ -90,15 +92,15 @@ public static class SeguimientoCsv
         }
     }
 
-    private static byte[] Write(IEnumerable<CutOffReport> cutOffs)
+    /// <summary>Row by row through a small buffer: the file is never held in memory.</summary>
+    private static void Write(IEnumerable<CutOffReport> cutOffs, Stream output)
     {
-        var csv = new StringBuilder();
+        using var csv = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
         WriteRow(csv, Columns.Select(c => c.Name));
         foreach (var row in Rows(cutOffs))
         {
             WriteRow(csv, row.Select(Field));
         }
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(csv.ToString());
     }
 
     private static decimal? Input(decimal? value) => value is { } v ? OpenNumbers.Input(v) : null;
@@ -114,10 +116,19 @@ public static class SeguimientoCsv
         _ => value.ToString() ?? "",
     };
 
-    private static void WriteRow(StringBuilder csv, IEnumerable<string> fields)
+    private static void WriteRow(StreamWriter csv, IEnumerable<string> fields)
     {
-        csv.AppendJoin(',', fields.Select(Escape));
-        csv.Append("\r\n");
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                csv.Write(',');
+            }
+            csv.Write(Escape(field));
+            first = false;
+        }
+        csv.Write("\r\n");
     }
 
     private static string Escape(string field)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
+using System.Xml;
 using Pei.Site.Method;
 using Pei.Site.Model;
 
@@ -12,150 +11,328 @@ namespace Pei.Site.Render.OpenData;
 /// datos/seguimiento.xlsx: a sheet per published cut-off (newest first, named AAAA-MM-DD) with the columns of
 /// seguimiento.csv as typed cells, and a sheet "Diccionario" with the data dictionary. Numbers are numbers; dates are
 /// dates (format yyyy-mm-dd); percentage columns (ponderación, cumplimiento, avances) are stored as fractions with the
-/// number format 0.00 % (1.0616… shows as "106,16 %" in a Spanish Excel and keeps every decimal). Written with the
-/// Open XML SDK and re-zipped with fixed timestamps, so two builds give the same bytes.
+/// number format 0.00 % (1.0616… shows as "106,16 %" in a Spanish Excel and keeps every decimal).
+/// The package is written directly, part by part and row by row, with an <see cref="XmlWriter"/> into a zip with fixed
+/// timestamps, so two builds give the same bytes: no document model is built, because at 10,000 indicators the Open
+/// XML SDK's would hold hundreds of thousands of cells and cost hundreds of megabytes and, in a fresh process, the
+/// SDK's start-up. The parts are those the SDK wrote (inline strings, no shared strings), byte for byte; the tests read
+/// the workbook back with the SDK.
 /// </summary>
-public static partial class SeguimientoXlsx
+public static class SeguimientoXlsx
 {
-    [System.Text.RegularExpressions.GeneratedRegex("Id=\"R[0-9a-f]{16}\"")]
-    private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
-
     public const string Path = "datos/seguimiento.xlsx";
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string DictionarySheet = "Diccionario";
 
-    private const uint HeaderStyle = 1;
-    private const uint PercentStyle = 2;
-    private const uint DateStyle = 3;
-    private const uint DateFormatId = 164;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    public static byte[] Write(PlanReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = document.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rIdEstilos");
-            styles.Stylesheet = Stylesheet();
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            uint id = 1;
-            foreach (var cutOff in report.CutOffs.Reverse())
-            {
-                AddSheet(workbookPart, sheets, id++, ContentWords.Of(cutOff.CutOff.Date), CutOffRows(cutOff));
-            }
-            AddSheet(workbookPart, sheets, id, DictionarySheet, DictionaryRows());
-            workbookPart.Workbook.Save();
-        }
-        return Deterministic(stream.ToArray());
-    }
+    private const int HeaderStyle = 1;
+    private const int PercentStyle = 2;
+    private const int DateStyle = 3;
+    private const string DateFormatId = "164";
 
-    private static IEnumerable<Row> CutOffRows(CutOffReport cutOff)
-    {
-        yield return new Row(SeguimientoCsv.Columns.Select(c => TextCell(c.Name, HeaderStyle)));
-        foreach (var values in SeguimientoCsv.Rows([cutOff]))
-        {
-            yield return new Row(values.Select((value, i) => Cell(value, SeguimientoCsv.Columns[i])));
-        }
-    }
+    /// <summary>The workbook's parts as the SDK wrote them: UTF-8 without a byte order mark…</summary>
+    private static readonly XmlWriterSettings PartSettings = new() { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
 
-    private static IEnumerable<Row> DictionaryRows()
-    {
-        yield return new Row(new[] { "Columna", "Tipo", "Unidad", "Descripción" }.Select(h => TextCell(h, HeaderStyle)));
-        foreach (var column in SeguimientoCsv.Columns)
-        {
-            yield return new Row(
-                TextCell(column.Name),
-                TextCell(column.Type),
-                TextCell(column.IsPercent ? "% (fracción con formato de porcentaje: 1,0616 se ve 106,16 %)" : column.Unit ?? ""),
-                TextCell(column.Description));
-        }
-        yield return new Row(TextCell(""));
-        yield return new Row(TextCell("Números"), TextCell(""), TextCell(""), TextCell(OpenNumbers.Rule));
-    }
+    /// <summary>…and the package's own (content types, the workbook's relationships) with one, as System.IO.Packaging writes them.</summary>
+    private static readonly XmlWriterSettings PackageSettings = new() { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) };
 
-    private static Cell Cell(object? value, DataColumn column) => value switch
-    {
-        null => new Cell(),
-        decimal number when column.IsPercent => NumberCell(number / 100m, PercentStyle),
-        decimal number => NumberCell(number, 0),
-        int number => NumberCell(number, 0),
-        DateOnly date => NumberCell((decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle),
-        _ => TextCell(value.ToString() ?? ""),
-    };
-
-    private static Cell NumberCell(decimal value, uint style) => new()
-    {
-        DataType = CellValues.Number,
-        CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)),
-        StyleIndex = style == 0 ? null : style,
-    };
-
-    private static Cell TextCell(string text, uint style = 0) => new()
-    {
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-        StyleIndex = style == 0 ? null : style,
-    };
-
-    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, IEnumerable<Row> rows)
-    {
-        var relationship = "rIdHoja" + id.ToString(CultureInfo.InvariantCulture);
-        var part = workbookPart.AddNewPart<WorksheetPart>(relationship);
-        var data = new SheetData();
-        uint index = 1;
-        foreach (var row in rows)
-        {
-            row.RowIndex = index++;
-            data.Append(row);
-        }
-        part.Worksheet = new Worksheet(
-            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-            data);
-        part.Worksheet.Save();
-        sheets.Append(new Sheet { Id = relationship, SheetId = id, Name = name });
-    }
-
-    private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy\\-mm\\-dd" }) { Count = 1 },
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, ApplyFont = true },
-            // Built-in number format 10 is "0.00%".
-            new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = DateFormatId, ApplyNumberFormat = true })
-        { Count = 4 });
+    /// <summary>Every entry's time: the zip format's earliest, so the bytes do not depend on the day of the build.</summary>
+    private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>
-    /// The same entries, in the same order, with a fixed timestamp (the package's own carry the time of the build) and a
-    /// fixed id for the package's relationship to the workbook (the SDK makes a random one).
+    /// Writes the workbook into <paramref name="output"/>. The zip is built in memory (compressed, under a megabyte at
+    /// 10,000 indicators) and then copied: over a stream that cannot seek, such as the site's files,
+    /// <see cref="ZipArchive"/> would put each entry's sizes in a descriptor after its data instead of in its header,
+    /// and the bytes would differ from those published so far.
     /// </summary>
-    private static byte[] Deterministic(byte[] package)
+    public static void Write(PlanReport report, Stream output)
     {
-        var fixedTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        var sheets = report.CutOffs.Reverse()
+            .Select(c => (Name: ContentWords.Of(c.CutOff.Date), Write: (Action<XmlWriter>)(xml => CutOffRows(xml, c))))
+            .Append((Name: DictionarySheet, Write: DictionaryRows))
+            .ToList();
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            // The entries in the order the SDK's package had them.
+            Entry(archive, "xl/workbook.xml", PartSettings, xml => Workbook(xml, sheets.Select(s => s.Name)));
+            Entry(archive, "xl/styles.xml", PartSettings, Styles);
+            for (var i = 0; i < sheets.Count; i++)
             {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = fixedTime;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                if (entry.FullName == "_rels/.rels")
-                {
-                    using var reader = new StreamReader(from);
-                    var rels = RandomRelationshipId().Replace(reader.ReadToEnd(), "Id=\"rIdLibro\"");
-                    to.Write(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(rels));
-                    continue;
-                }
-                from.CopyTo(to);
+                var sheet = sheets[i];
+                Entry(archive, $"xl/worksheets/sheet{Number(i + 1)}.xml", PartSettings, xml => Worksheet(xml, sheet.Write));
             }
+            // The package's relationship to the workbook has a fixed id (the SDK made a random one, replaced afterwards
+            // and written back without a byte order mark).
+            Entry(archive, "_rels/.rels", PartSettings, xml => Relations(xml, [("officeDocument", "/xl/workbook.xml", "rIdLibro")]));
+            Entry(archive, "xl/_rels/workbook.xml.rels", PackageSettings, xml => Relations(xml,
+            [
+                ("styles", "/xl/styles.xml", "rIdEstilos"),
+                .. sheets.Select((_, i) => ("worksheet", $"/xl/worksheets/sheet{Number(i + 1)}.xml", SheetRelationship(i + 1))),
+            ]));
+            Entry(archive, "[Content_Types].xml", PackageSettings, xml => Types(xml, sheets.Count));
         }
-        return output.ToArray();
+        zip.Position = 0;
+        zip.CopyTo(output);
     }
+
+    private static void Entry(ZipArchive archive, string name, XmlWriterSettings settings, Action<XmlWriter> write)
+    {
+        var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        using var stream = entry.Open();
+        PartCompression.Write(stream, part =>
+        {
+            using var xml = XmlWriter.Create(part, settings);
+            write(xml);
+        });
+    }
+
+    private static void Workbook(XmlWriter xml, IEnumerable<string> sheetNames)
+    {
+        xml.WriteStartElement("x", "workbook", Main);
+        xml.WriteStartElement("x", "sheets", Main);
+        var id = 1;
+        foreach (var name in sheetNames)
+        {
+            xml.WriteStartElement("x", "sheet", Main);
+            xml.WriteAttributeString("name", name);
+            xml.WriteAttributeString("sheetId", Number(id));
+            xml.WriteAttributeString("r", "id", Relationships, SheetRelationship(id));
+            xml.WriteEndElement();
+            id++;
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static string SheetRelationship(int id) => "rIdHoja" + Number(id);
+
+    /// <summary>Fonts: regular and bold (the header). Cell formats: none, header, percent (built-in 10 is "0.00%"), date.</summary>
+    private static void Styles(XmlWriter xml)
+    {
+        xml.WriteStartElement("x", "styleSheet", Main);
+        xml.WriteStartElement("x", "numFmts", Main);
+        xml.WriteAttributeString("count", "1");
+        Empty(xml, "numFmt", ("numFmtId", DateFormatId), ("formatCode", "yyyy\\-mm\\-dd"));
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "fonts", Main);
+        xml.WriteAttributeString("count", "2");
+        Empty(xml, "font");
+        xml.WriteStartElement("x", "font", Main);
+        Empty(xml, "b");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "fills", Main);
+        xml.WriteAttributeString("count", "2");
+        foreach (var pattern in new[] { "none", "gray125" })
+        {
+            xml.WriteStartElement("x", "fill", Main);
+            Empty(xml, "patternFill", ("patternType", pattern));
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "borders", Main);
+        xml.WriteAttributeString("count", "1");
+        Empty(xml, "border");
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "cellXfs", Main);
+        xml.WriteAttributeString("count", "4");
+        Empty(xml, "xf");
+        Empty(xml, "xf", ("fontId", "1"), ("applyFont", "1"));
+        Empty(xml, "xf", ("numFmtId", "10"), ("applyNumberFormat", "1"));
+        Empty(xml, "xf", ("numFmtId", DateFormatId), ("applyNumberFormat", "1"));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    /// <summary>A sheet with its header row frozen, and its rows.</summary>
+    private static void Worksheet(XmlWriter xml, Action<XmlWriter> rows)
+    {
+        xml.WriteStartElement("x", "worksheet", Main);
+        xml.WriteStartElement("x", "sheetViews", Main);
+        xml.WriteStartElement("x", "sheetView", Main);
+        xml.WriteAttributeString("workbookViewId", "0");
+        Empty(xml, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("x", "sheetData", Main);
+        rows(xml);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void CutOffRows(XmlWriter xml, CutOffReport cutOff)
+    {
+        var row = new RowWriter(xml);
+        row.Start();
+        foreach (var column in SeguimientoCsv.Columns)
+        {
+            TextCell(xml, column.Name, HeaderStyle);
+        }
+        row.End();
+        foreach (var values in SeguimientoCsv.Rows([cutOff]))
+        {
+            row.Start();
+            for (var i = 0; i < values.Count; i++)
+            {
+                Cell(xml, values[i], SeguimientoCsv.Columns[i]);
+            }
+            row.End();
+        }
+    }
+
+    private static void DictionaryRows(XmlWriter xml)
+    {
+        var row = new RowWriter(xml);
+        row.Start();
+        foreach (var header in new[] { "Columna", "Tipo", "Unidad", "Descripción" })
+        {
+            TextCell(xml, header, HeaderStyle);
+        }
+        row.End();
+        foreach (var column in SeguimientoCsv.Columns)
+        {
+            row.Start();
+            TextCell(xml, column.Name);
+            TextCell(xml, column.Type);
+            TextCell(xml, column.IsPercent ? "% (fracción con formato de porcentaje: 1,0616 se ve 106,16 %)" : column.Unit ?? "");
+            TextCell(xml, column.Description);
+            row.End();
+        }
+        row.Start();
+        TextCell(xml, "");
+        row.End();
+        row.Start();
+        TextCell(xml, "Números");
+        TextCell(xml, "");
+        TextCell(xml, "");
+        TextCell(xml, OpenNumbers.Rule);
+        row.End();
+    }
+
+    /// <summary>Numbers the rows of a sheet from 1 as they are written.</summary>
+    private sealed class RowWriter(XmlWriter xml)
+    {
+        private int _index;
+
+        public void Start()
+        {
+            xml.WriteStartElement("x", "row", Main);
+            xml.WriteAttributeString("r", Number(++_index));
+        }
+
+        public void End() => xml.WriteEndElement();
+    }
+
+    private static void Cell(XmlWriter xml, object? value, DataColumn column)
+    {
+        switch (value)
+        {
+            case null:
+                Empty(xml, "c");
+                break;
+            case decimal number when column.IsPercent:
+                NumberCell(xml, number / 100m, PercentStyle);
+                break;
+            case decimal number:
+                NumberCell(xml, number);
+                break;
+            case int number:
+                NumberCell(xml, number);
+                break;
+            case DateOnly date:
+                NumberCell(xml, (decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
+                break;
+            default:
+                TextCell(xml, value.ToString() ?? "");
+                break;
+        }
+    }
+
+    private static void NumberCell(XmlWriter xml, decimal value, int style = 0)
+    {
+        StartCell(xml, style, "n");
+        xml.WriteStartElement("x", "v", Main);
+        xml.WriteString(value.ToString(CultureInfo.InvariantCulture));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    /// <summary>An inline string (no shared-strings part), spaces kept.</summary>
+    private static void TextCell(XmlWriter xml, string text, int style = 0)
+    {
+        StartCell(xml, style, "inlineStr");
+        xml.WriteStartElement("x", "is", Main);
+        xml.WriteStartElement("x", "t", Main);
+        xml.WriteAttributeString("xml", "space", XmlNamespace, "preserve");
+        xml.WriteString(text);
+        xml.WriteFullEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void StartCell(XmlWriter xml, int style, string type)
+    {
+        xml.WriteStartElement("x", "c", Main);
+        if (style != 0)
+        {
+            xml.WriteAttributeString("s", Number(style));
+        }
+        xml.WriteAttributeString("t", type);
+    }
+
+    private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement("x", name, Main);
+        foreach (var (attribute, value) in attributes)
+        {
+            xml.WriteAttributeString(attribute, value);
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void Relations(XmlWriter xml, IEnumerable<(string Type, string Target, string Id)> relations)
+    {
+        xml.WriteStartElement("Relationships", PackageRelationships);
+        foreach (var (type, target, id) in relations)
+        {
+            xml.WriteStartElement("Relationship", PackageRelationships);
+            xml.WriteAttributeString("Type", $"{Relationships}/{type}");
+            xml.WriteAttributeString("Target", target);
+            xml.WriteAttributeString("Id", id);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    /// <summary>[Content_Types].xml: the workbook is the default for .xml; the styles and each sheet are named.</summary>
+    private static void Types(XmlWriter xml, int sheetCount)
+    {
+        const string Office = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+        xml.WriteStartElement("Types", ContentTypes);
+        Type(xml, "Default", "Extension", "xml", $"{Office}.sheet.main+xml");
+        Type(xml, "Default", "Extension", "rels", "application/vnd.openxmlformats-package.relationships+xml");
+        Type(xml, "Override", "PartName", "/xl/styles.xml", $"{Office}.styles+xml");
+        for (var i = 1; i <= sheetCount; i++)
+        {
+            Type(xml, "Override", "PartName", $"/xl/worksheets/sheet{Number(i)}.xml", $"{Office}.worksheet+xml");
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void Type(XmlWriter xml, string element, string key, string value, string contentType)
+    {
+        xml.WriteStartElement(element, ContentTypes);
+        xml.WriteAttributeString(key, value);
+        xml.WriteAttributeString("ContentType", contentType);
+        xml.WriteEndElement();
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
