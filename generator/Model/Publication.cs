@@ -22,23 +22,7 @@ public sealed record Publication
     public IReadOnlyDictionary<FigureKey, RecordedFigure> Current => Derived.Of(this).Current;
 
     /// <summary>Every figure a correction changed: the value in force before it, the corrected value, the date and the reason.</summary>
-    public IReadOnlyList<Erratum> Errata
-    {
-        get
-        {
-            var errata = new List<Erratum>();
-            var current = Figures.ToDictionary(f => f.Key, f => f.Value);
-            foreach (var correction in Corrections)
-            {
-                foreach (var figure in correction.Figures)
-                {
-                    errata.Add(new Erratum(figure.Key, current.GetValueOrDefault(figure.Key), figure.Value, correction));
-                    current[figure.Key] = figure.Value;
-                }
-            }
-            return errata;
-        }
-    }
+    public IReadOnlyList<Erratum> Errata => Derived.Of(this).Errata;
 
     /// <summary>The ids of the indicators the published cut-off counted (those with figures in the record).</summary>
     public IReadOnlySet<string> IndicatorIds => Derived.Of(this).IndicatorIds;
@@ -62,12 +46,25 @@ public sealed record Publication
                 }
             }
             Current = current;
+            var errata = new List<Erratum>();
+            var inForce = publication.Figures.ToDictionary(f => f.Key, f => f.Value);
+            foreach (var correction in publication.Corrections)
+            {
+                foreach (var figure in correction.Figures)
+                {
+                    errata.Add(new Erratum(figure.Key, inForce.GetValueOrDefault(figure.Key), figure.Value, correction));
+                    inForce[figure.Key] = figure.Value;
+                }
+            }
+            Errata = errata;
             IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
         }
 
         public IReadOnlyDictionary<FigureKey, RecordedFigure> Current { get; }
 
         public IReadOnlySet<string> IndicatorIds { get; }
+
+        public IReadOnlyList<Erratum> Errata { get; }
 
         public static Derived Of(Publication publication) => Table.GetValue(publication, p => new Derived(p));
     }

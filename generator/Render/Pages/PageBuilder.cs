@@ -110,8 +110,11 @@ public static class PageBuilder
         index < report.CutOffs.Count - 1 ? Link(report.CutOffs[index + 1]) : null,
         index == report.CutOffs.Count - 1);
 
+    /// <summary>What changed at each cut-off, compared once however many pages show it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutOffReport, CutOffChanges> ChangesAt = new();
+
     private static CutOffChanges? Changes(PlanReport report, int index) =>
-        index < 0 ? null : CutOffChanges.Between(index > 0 ? report.CutOffs[index - 1] : null, report.CutOffs[index]);
+        index < 0 ? null : ChangesAt.GetValue(report.CutOffs[index], c => CutOffChanges.Between(index > 0 ? report.CutOffs[index - 1] : null, c));
 
     /// <summary>The dashboard at the cut-off <paramref name="index"/> (−1: the plan has none).</summary>
     private static HomePage Home(PlanReport report, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
@@ -175,7 +178,6 @@ public static class PageBuilder
 
     private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator)
     {
-        var history = report.History(indicator.Id).ToList();
         var label = IndicatorLabel(indicator);
         return new IndicatorPage
         {
@@ -191,18 +193,28 @@ public static class PageBuilder
             ],
             Indicator = indicator,
             Objective = objective,
-            Years = indicator.FiscalYears
-                .Select(y =>
-                {
-                    var measurements = history.Where(h => h.FiscalYear.Year == y.Year).ToList();
-                    return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements));
-                })
-                .ToList(),
+            BuildYears = () =>
+            {
+                var history = report.History(indicator.Id).ToList();
+                return indicator.FiscalYears
+                    .Select(y =>
+                    {
+                        var measurements = history.Where(h => h.FiscalYear.Year == y.Year).ToList();
+                        return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements));
+                    })
+                    .ToList();
+            },
         };
     }
 
+    /// <summary>Each cut-off's fe de erratas, worded once however many pages show it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutOffReport, List<ErratumLine>> ErrataOf = new();
+
     /// <summary>The fe de erratas of a cut-off, each figure named in words and its values printed as the site prints them.</summary>
-    private static List<ErratumLine> Errata(Plan plan, CutOffReport cutOff)
+    private static List<ErratumLine> Errata(Plan plan, CutOffReport cutOff) =>
+        ErrataOf.GetValue(cutOff, c => WordErrata(plan, c));
+
+    private static List<ErratumLine> WordErrata(Plan plan, CutOffReport cutOff)
     {
         if (cutOff.Publication is not { } publication)
         {

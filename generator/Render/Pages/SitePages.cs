@@ -91,7 +91,14 @@ public sealed class IndicatorPage : Page
     public override string Template => "Indicator";
     public required Indicator Indicator { get; init; }
     public required Objective Objective { get; init; }
-    public required IReadOnlyList<FiscalYearHistory> Years { get; init; }
+
+    /// <summary>Builds <see cref="Years"/>: called when the page is rendered, on one of the cores, not when the site's pages are listed.</summary>
+    public required Func<IReadOnlyList<FiscalYearHistory>> BuildYears { get; init; }
+
+    private IReadOnlyList<FiscalYearHistory>? _years;
+
+    /// <summary>Its fiscal years with their measurements and charts.</summary>
+    public IReadOnlyList<FiscalYearHistory> Years => _years ??= BuildYears();
 
     public override string Description =>
         $"Indicador {PageBuilder.IndicatorLabel(Indicator)}, del objetivo {EsCo.Integer(Objective.Number)} ({Objective.Title}): meta, programación, ejecución y avance en cada corte.";
