@@ -3,12 +3,24 @@ using System.Globalization;
 
 namespace Pei.Site.Benchmarks;
 
-/// <summary>One run of a program: wall time and peak resident memory (VmHWM, polled from /proc while it runs).</summary>
+/// <summary>One run of a program: wall time and peak resident memory (ru_maxrss through GNU time, else VmHWM polled from /proc).</summary>
 internal sealed record Measured(TimeSpan Wall, long PeakBytes)
 {
+    /// <summary>GNU time, when installed: the kernel's own peak (ru_maxrss) instead of polling /proc.</summary>
+    private const string GnuTime = "/usr/bin/time";
+
     public static Measured Run(string program, IEnumerable<string> arguments, string workingDirectory)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var timed = File.Exists(GnuTime);
+        var report = Path.Combine(Path.GetTempPath(), $"pei-medida-{Guid.NewGuid():N}.txt");
+        var start = new ProcessStartInfo(timed ? GnuTime : program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (timed)
+        {
+            foreach (var argument in new[] { "-f", "%M", "-o", report, program })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -28,6 +40,11 @@ internal sealed record Measured(TimeSpan Wall, long PeakBytes)
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} terminó con código {process.ExitCode}:\n{errors.Result}{output.Result}");
+        }
+        if (timed)
+        {
+            peak = long.Parse(File.ReadAllText(report).Trim().Split('\n')[^1], CultureInfo.InvariantCulture) * 1024;
+            File.Delete(report);
         }
         return new Measured(clock.Elapsed, peak);
     }
