@@ -31,18 +31,12 @@ public static class Pipeline
     /// Load → method → the rule that keeps published figures as recorded: the report, or null when a stage found an
     /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here.
     /// </summary>
-    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false)
-    {
-        var plan = ContentLoader.Load(content, content, diagnostics);
-        Trace("loaded");
-        if (plan is null) return null;
-        var report = PlanCalculator.TryCompute(plan, diagnostics, includeDrafts);
-        Trace("calc");
-        if (report is null) return null;
-        var ok = PublicationCheck.Passes(plan, content, diagnostics);
-        Trace("pubcheck");
-        return ok ? report : null;
-    }
+    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false) =>
+        ContentLoader.Load(content, content, diagnostics) is { } plan &&
+        PlanCalculator.TryCompute(plan, diagnostics, includeDrafts) is { } report &&
+        PublicationCheck.Passes(plan, content, diagnostics)
+            ? report
+            : null;
 
     /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
     public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false);
@@ -52,7 +46,6 @@ public static class Pipeline
     public static Result Build(string content, string outDirectory, string themeDirectory, BuildOptions build)
     {
         var diagnostics = new DiagnosticBag();
-        Trace("start");
         if (OutputGuard.Refusal(outDirectory, content, themeDirectory) is { } refusal)
         {
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
@@ -71,7 +64,6 @@ public static class Pipeline
         {
             return Result.Refused(diagnostics);
         }
-        Trace("computed");
         var plan = report.Plan;
         var options = new RenderOptions
         {
@@ -82,7 +74,6 @@ public static class Pipeline
         try
         {
             var renderer = theme.GetAwaiter().GetResult();
-            Trace("theme");
             files = renderer.Files(report, options);
             if (chromium is not null)
             {
@@ -109,7 +100,6 @@ public static class Pipeline
             diagnostics.Error(Codes.OutputBusy, new SourceSpan(outDirectory, 1, 1), e.OutDirectory, (int)e.Waited.TotalSeconds);
             return Result.Refused(diagnostics);
         }
-        Trace("written");
         var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
         var summary = $"Sitio generado en {outDirectory}: {pages} páginas y {files.Count} archivos ({Counts(plan, report)}).";
         if (options.BaseUrl is null)
@@ -118,14 +108,6 @@ public static class Pipeline
                 "ni los enlaces canónicos ni og:url y og:image: necesitan direcciones absolutas.";
         }
         return new Result(diagnostics.Sorted(), summary);
-    }
-
-    internal static void Trace(string what)
-    {
-        if (Environment.GetEnvironmentVariable("PEI_TRAZA") is not null)
-        {
-            Console.Error.WriteLine($"{what}: {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / 1000000} MB");
-        }
     }
 
     private static string Counts(Model.Plan plan, PlanReport report) =>

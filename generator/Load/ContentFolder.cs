@@ -28,6 +28,9 @@ public sealed class ContentFolder
     /// <summary>Trees of files parsed by earlier runs (<see cref="ContentLoader"/> opens them for each load).</summary>
     internal YamlTreeCache Trees { get; set; } = YamlTreeCache.None;
 
+    /// <summary>Where each folder of the content really is, resolved once per load for the many files in it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _realFolders = new(StringComparer.Ordinal);
+
     /// <summary>The folder as given.</summary>
     public string Root { get; }
 
@@ -50,6 +53,12 @@ public sealed class ContentFolder
     /// </summary>
     public bool Admits(string path, SourceSpan where, DiagnosticBag diagnostics)
     {
+        // The common case in one call: a regular file (not a link) in a folder already known to be inside the content.
+        if (FileKinds.Of(path) is FileKind.Regular && Path.GetDirectoryName(path) is { Length: > 0 } parent &&
+            _realFolders.GetOrAdd(parent, RealPath.Resolve) is { } realParent && RealPath.IsSameOrInside(realParent, RealRoot))
+        {
+            return true;
+        }
         var name = where.File[(where.File.LastIndexOf('/') + 1)..];
         if (RealPath.Resolve(path) is not { } real || FileKinds.Of(real) is FileKind.Missing)
         {

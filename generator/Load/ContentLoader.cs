@@ -67,11 +67,8 @@ public static partial class ContentLoader
         {
             header = header with { CutOffs = header.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
-        Cli.Pipeline.Trace("header");
         var objectives = LoadObjectives(files, header, diagnostics);
-        Cli.Pipeline.Trace("objectives");
         var publications = LoadPublications(files, header, diagnostics);
-        Cli.Pipeline.Trace("publications");
         var plan = new Plan
         {
             Entity = header.Entity,
@@ -90,7 +87,6 @@ public static partial class ContentLoader
             Publications = publications,
         };
         PlanRules.Check(plan, diagnostics);
-        Cli.Pipeline.Trace("rules");
         return diagnostics.HasErrors ? null : plan;
     }
 
