@@ -29,11 +29,12 @@ public static class Pipeline
 
     /// <summary>
     /// Load → method → the rule that keeps published figures as recorded: the report, or null when a stage found an
-    /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here.
+    /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here; the preview passes a
+    /// <paramref name="memo"/> so that each rebuild reads only the files that changed.
     /// </summary>
-    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false)
+    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false, LoadMemo? memo = null)
     {
-        var plan = ContentLoader.Load(content, content, diagnostics);
+        var plan = ContentLoader.Load(content, content, diagnostics, memo: memo);
         Trace("loaded");
         if (plan is null) return null;
         var report = PlanCalculator.TryCompute(plan, diagnostics, includeDrafts);

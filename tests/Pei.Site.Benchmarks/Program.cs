@@ -1,6 +1,13 @@
 using System.Globalization;
 using Pei.Site.Benchmarks;
 
+// --serve-latency CONTENT [...]: how long an edit takes to show in serve's preview (see ServeLatency.cs).
+if (args is ["--serve-latency", var servedContent, .. var latencyArgs])
+{
+    Environment.ExitCode = ServeLatency.Run(servedContent, latencyArgs);
+    return;
+}
+
 // Times `build` of the built generator against Hugo on synthetic plans, alternating runs, and prints medians and ratios.
 // Usage: dotnet run --project tests/Pei.Site.Benchmarks -c Release -- --program PATH --theme DIR [--sizes 1000,10000] [--runs 5] [--hugo hugo] [--work DIR]
 var options = Options.Parse(args);
