@@ -22,7 +22,9 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
         }
         try
         {
-            return new PreviewBuild(diagnostics.Sorted(), report, SiteRenderer.Create(theme));
+            var renderer = SiteRenderer.Create(theme);
+            Cli.Pipeline.Trace("theme");
+            return new PreviewBuild(diagnostics.Sorted(), report, renderer);
         }
         catch (ThemeException e)
         {

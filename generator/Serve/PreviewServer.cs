@@ -193,6 +193,7 @@ public sealed class PreviewServer : IDisposable
                 (_, e) => FailedPage([.. errors, e.ToDiagnostic(_theme).ToString()], script));
         }
         Publish(site);
+        Cli.Pipeline.Trace("published");
         if (errors.Count == 0)
         {
             _out.WriteLine(first ? $"Sitio generado en {clock.ElapsedMilliseconds} ms." : $"Reconstruido en {clock.ElapsedMilliseconds} ms.");
