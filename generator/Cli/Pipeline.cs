@@ -29,10 +29,11 @@ public static class Pipeline
 
     /// <summary>
     /// Load → method → the rule that keeps published figures as recorded: the report, or null when a stage found an
-    /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here.
+    /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here; the preview passes a
+    /// <paramref name="memo"/> so that each rebuild reads only the files that changed.
     /// </summary>
-    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false) =>
-        ContentLoader.Load(content, content, diagnostics) is { } plan &&
+    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false, LoadMemo? memo = null) =>
+        ContentLoader.Load(content, content, diagnostics, memo: memo) is { } plan &&
         PlanCalculator.TryCompute(plan, diagnostics, includeDrafts) is { } report &&
         PublicationCheck.Passes(plan, content, diagnostics)
             ? report

@@ -4,8 +4,9 @@ using Pei.Site.Serve;
 namespace Pei.Site.Cli;
 
 /// <summary>
-/// serve: builds (drafts included) into a temporary folder, serves it on 127.0.0.1, rebuilds on every change to the content
-/// or the theme and reloads the open pages; a broken edit shows its diagnostics and keeps the last good site up.
+/// serve: previews the site (drafts included) on 127.0.0.1, rendering each page when it is asked for; rebuilds on every
+/// change to the content or the theme, reading again only the files that changed, and reloads the open pages; a broken
+/// edit shows its diagnostics and keeps the last good site up. Nothing is written to disk.
 /// </summary>
 public static class ServeCommand
 {
@@ -24,7 +25,7 @@ public static class ServeCommand
         stdout = TextWriter.Synchronized(stdout);
         stderr = TextWriter.Synchronized(stderr);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        // Ctrl+C, a closed terminal or kill: stop serving and delete the temporary folder before exiting.
+        // Ctrl+C, a closed terminal or kill: stop serving and watching before exiting.
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);

@@ -31,7 +31,8 @@ public static partial class ContentLoader
     /// <param name="contentDirectory">The content folder on disk.</param>
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
     /// <param name="publishing">A draft cut-off to load as if it were published (what <c>publicar</c> checks before publishing it).</param>
-    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing = null)
+    /// <param name="memo">What an earlier load of this folder read from each file, used again for files that did not change (serve).</param>
+    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing = null, LoadMemo? memo = null)
     {
         var files = new ContentFolder(contentDirectory, displayRoot);
         if (!Directory.Exists(contentDirectory))
@@ -39,10 +40,12 @@ public static partial class ContentLoader
             diagnostics.Error(Codes.MissingFile, new SourceSpan(displayRoot, 1, 1), $"la carpeta de contenido '{displayRoot}' (use --content para indicar otra)");
             return null;
         }
-        files.Trees = YamlTreeCache.Open(files.RealRoot);
+        // With a memo the cache of parsed trees is opened only when the memo has nothing to give (see OpenTrees): a load that
+        // reads a few files would otherwise read the whole cache, and save it back with only those files' trees.
+        files.Trees = memo is null ? YamlTreeCache.Open(files.RealRoot) : YamlTreeCache.None;
         try
         {
-            return Load(files, diagnostics, publishing);
+            return Load(files, displayRoot, diagnostics, publishing, memo);
         }
         finally
         {
@@ -50,7 +53,7 @@ public static partial class ContentLoader
         }
     }
 
-    private static Plan? Load(ContentFolder files, DiagnosticBag diagnostics, DateOnly? publishing)
+    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing, LoadMemo? memo)
     {
         var planPath = files.PathOf(PlanFile);
         if (ContentFolder.IsAbsentFile(planPath))
@@ -67,8 +70,21 @@ public static partial class ContentLoader
         {
             header = header with { CutOffs = header.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
-        var objectives = LoadObjectives(files, header, diagnostics);
-        var publications = LoadPublications(files, header, diagnostics);
+        if (memo is not null && !memo.Begin(files, displayRoot, header))
+        {
+            files.Trees = YamlTreeCache.Open(files.RealRoot);
+        }
+        List<Objective> objectives;
+        List<Publication> publications;
+        try
+        {
+            objectives = LoadObjectives(files, header, diagnostics, memo);
+            publications = LoadPublications(files, header, diagnostics, memo);
+        }
+        finally
+        {
+            memo?.End();
+        }
         var plan = new Plan
         {
             Entity = header.Entity,
@@ -90,7 +106,7 @@ public static partial class ContentLoader
         return diagnostics.HasErrors ? null : plan;
     }
 
-    private static List<Objective> LoadObjectives(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics)
+    private static List<Objective> LoadObjectives(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var objectives = new List<Objective>();
         var folder = files.PathOf(ObjectivesFolder);
@@ -134,7 +150,7 @@ public static partial class ContentLoader
                 continue;
             }
             seen.Add(number, name);
-            if (LoadObjective(files, header, name, number, diagnostics) is { } objective)
+            if (LoadObjective(files, header, name, number, diagnostics, memo) is { } objective)
             {
                 objectives.Add(objective);
             }
@@ -146,7 +162,8 @@ public static partial class ContentLoader
         return objectives.OrderBy(o => o.Number).ToList();
     }
 
-    private static Objective? LoadObjective(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
+    private static Objective? LoadObjective(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics,
+        LoadMemo? memo)
     {
         var path = files.PathOf(ObjectivesFolder, folder, ObjectiveFile);
         var display = files.Display(ObjectivesFolder, folder, ObjectiveFile);
@@ -159,7 +176,7 @@ public static partial class ContentLoader
         {
             objective = ObjectiveFileReader.Read(root, folder, number, diagnostics);
         }
-        var indicators = LoadIndicators(files, header, folder, number, diagnostics);
+        var indicators = LoadIndicators(files, header, folder, number, diagnostics, memo);
         if (objective is null)
         {
             return null;
@@ -179,7 +196,8 @@ public static partial class ContentLoader
         };
     }
 
-    private static List<Indicator> LoadIndicators(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics)
+    private static List<Indicator> LoadIndicators(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics,
+        LoadMemo? memo)
     {
         var indicators = new List<Indicator>();
         var directory = files.PathOf(ObjectivesFolder, folder, IndicatorsFolder);
@@ -218,18 +236,21 @@ public static partial class ContentLoader
             }
             candidates.Add((path, id, display));
         }
-        // Each file is read and parsed on one of the cores with its own diagnostics, gathered afterwards in file order.
+        // Each file is read and parsed on one of the cores with its own diagnostics, gathered afterwards in file order
+        // (or, unchanged since the memo's last load, taken from it with the diagnostics it gave then).
         var read = new (Indicator? Indicator, DiagnosticBag Diagnostics)[candidates.Count];
         Parallel.For(0, candidates.Count, i =>
         {
             var (path, id, display) = candidates[i];
             var own = new DiagnosticBag();
-            var indicator =
-                ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", own) is { } root &&
-                new IndicatorFileReader(header, own).Read(root, id, number) is { } found
+            var indicator = memo is null ? Read(own) : memo.Reuse(path, own, Read);
+            read[i] = (indicator, own);
+
+            Indicator? Read(DiagnosticBag bag) =>
+                ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", bag) is { } root &&
+                new IndicatorFileReader(header, bag).Read(root, id, number) is { } found
                     ? found with { Where = new SourceSpan(display, 1, 1) }
                     : null;
-            read[i] = (indicator, own);
         });
         foreach (var (indicator, own) in read)
         {
@@ -243,7 +264,7 @@ public static partial class ContentLoader
     }
 
     /// <summary>The records of published cut-offs, publicaciones/AAAA-MM-DD.yaml, in cut-off order; the folder is optional.</summary>
-    private static List<Publication> LoadPublications(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics)
+    private static List<Publication> LoadPublications(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var publications = new List<Publication>();
         var folder = files.PathOf(PublicationsFolder);
@@ -275,11 +296,13 @@ public static partial class ContentLoader
         {
             var (path, fileName, display) = candidates[i];
             var own = new DiagnosticBag();
-            var publication =
-                ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", own, YamlTreeReader.MaxRecordBytes) is { } root
-                    ? new PublicationFileReader(header.CutOffs, own).Read(root, fileName)
-                    : null;
+            var publication = memo is null ? Read(own) : memo.Reuse(path, own, Read);
             read[i] = (publication, own);
+
+            Publication? Read(DiagnosticBag bag) =>
+                ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", bag, YamlTreeReader.MaxRecordBytes) is { } root
+                    ? new PublicationFileReader(header.CutOffs, bag).Read(root, fileName)
+                    : null;
         });
         foreach (var (publication, own) in read)
         {

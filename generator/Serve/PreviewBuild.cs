@@ -1,25 +1,29 @@
 using Pei.Site.Diagnostics;
+using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Render;
 
 namespace Pei.Site.Serve;
 
 /// <summary>
-/// The Load and Method stages of one preview build, draft cut-offs included, and the theme compiled for Render
-/// (again only when its layouts changed). Nothing is written here; <see cref="PreviewServer"/> decides what to publish.
+/// The Load and Method stages of one preview build, draft cut-offs included, with the files that changed since the last
+/// build read again and the others taken from <see cref="LoadMemo"/>; and the theme compiled for Render (again only when
+/// its layouts changed). Nothing is rendered or written here; <see cref="PreviewServer"/> decides what to publish and
+/// renders each file when it is asked for.
 /// </summary>
 internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanReport? Report, SiteRenderer? Renderer)
 {
-    public static PreviewBuild Prepare(string content, string theme)
+    public static PreviewBuild Prepare(string content, string theme, LoadMemo memo)
     {
         var diagnostics = new DiagnosticBag();
-        if (Cli.Pipeline.Compute(content, diagnostics, includeDrafts: true) is not { } report)
+        if (Cli.Pipeline.Compute(content, diagnostics, includeDrafts: true, memo) is not { } report)
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }
         try
         {
-            return new PreviewBuild(diagnostics.Sorted(), report, SiteRenderer.Create(theme));
+            var renderer = SiteRenderer.Create(theme);
+            return new PreviewBuild(diagnostics.Sorted(), report, renderer);
         }
         catch (ThemeException e)
         {
@@ -28,8 +32,10 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
         }
     }
 
-    /// <summary>The preview site: draft cut-offs marked "BORRADOR", the live-reload script and the banner on every page.</summary>
-    /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
-    public static IReadOnlyList<OutputFile> Render(SiteRenderer renderer, PlanReport report, IReadOnlyList<string> banner, string script) =>
-        renderer.Render(report, new RenderOptions { Preview = true, Banner = banner, ExtraScript = script });
+    /// <summary>
+    /// The files of the preview site, each rendered when asked for: draft cut-offs marked "BORRADOR", the live-reload
+    /// script and the banner on every page.
+    /// </summary>
+    public static IReadOnlyList<SiteFile> Files(SiteRenderer renderer, PlanReport report, IReadOnlyList<string> banner, string script) =>
+        renderer.Files(report, new RenderOptions { Preview = true, Banner = banner, ExtraScript = script });
 }

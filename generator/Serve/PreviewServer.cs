@@ -3,18 +3,23 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Pei.Site.Diagnostics;
+using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Render;
-using Pei.Site.Write;
 
 namespace Pei.Site.Serve;
 
 /// <summary>
-/// The preview of serve: builds the content (drafts included) into a temporary folder, serves the last build on
-/// 127.0.0.1 only, rebuilds when the content or the theme changes and makes open pages reload. A build with errors
-/// prints its diagnostics and re-renders the last good site with them as a banner. Until a first build succeeds, and
-/// while the theme is broken (RazorLight recompiles a changed template even for the last good renderer), every path
-/// shows a page listing the diagnostics instead.
+/// The preview of serve: serves the content (drafts included) on 127.0.0.1 only, rebuilds when the content or the theme
+/// changes and makes open pages reload. A rebuild loads and computes the plan, reading again only the files that changed
+/// (<see cref="LoadMemo"/>), and publishes a new version of the site (<see cref="PreviewSite"/>): the list of its files
+/// with nothing rendered yet. A request renders the one file it asks for, from the version being served, and keeps its
+/// bytes for that version; nothing is written to disk. So an edit costs a load of what changed, the method and the
+/// published-figure check, and then only the pages someone looks at.
+/// A build with content errors prints its diagnostics and publishes the last good report and theme, rendered as they
+/// are asked for with the errors as a banner; a template that no longer compiles leaves the last good theme (its
+/// compiled templates) in use the same way. Until a first build succeeds every path shows a page listing the
+/// diagnostics instead, and so does a page whose template fails while rendering it when no earlier good site can.
 /// HTTP is served by a small reader of GET and HEAD requests with limits (<see cref="HttpHead"/>): one request per
 /// connection, at most <see cref="MaxConnections"/> at once, <see cref="ReadTimeout"/> to send a request head and
 /// <see cref="WriteTimeout"/> to take the answer, so neither a huge nor a slow request can hold the server.
@@ -44,12 +49,14 @@ public sealed class PreviewServer : IDisposable
     private Task _accepting = Task.CompletedTask;
     private Task _rebuilding = Task.CompletedTask;
 
-    /// <summary>The folder of the build being served, and the one before (kept for requests still reading it).</summary>
-    private volatile string? _root;
-    private string? _previousRoot;
+    /// <summary>The version being served.</summary>
+    private volatile PreviewSite? _site;
     private int _version;
     private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (PlanReport Report, SiteRenderer Renderer)? _lastGood;
+
+    /// <summary>What each rebuild read from each content file, for the next rebuild.</summary>
+    private readonly LoadMemo _memo = new();
 
     /// <param name="port">The port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="output">Where the start and every successful rebuild are reported.</param>
@@ -61,7 +68,6 @@ public sealed class PreviewServer : IDisposable
         _port = port;
         _out = TextWriter.Synchronized(output);
         _err = TextWriter.Synchronized(errors);
-        TempFolder = Path.Combine(Path.GetTempPath(), "pei-serve-" + Guid.NewGuid().ToString("N")[..12]);
     }
 
     /// <summary>http://127.0.0.1:PORT/ once started.</summary>
@@ -70,8 +76,11 @@ public sealed class PreviewServer : IDisposable
     /// <summary>The number of the build being served: 1 after the first, one more after each rebuild.</summary>
     public int Version => Volatile.Read(ref _version);
 
-    /// <summary>Where the builds are written; deleted by <see cref="Dispose"/>.</summary>
-    public string TempFolder { get; }
+    /// <summary>The version being served (for tests: what it rendered so far).</summary>
+    internal PreviewSite? Site => _site;
+
+    /// <summary>What the last rebuild's load read again and took from the memo (for tests and the rebuild message).</summary>
+    internal LoadMemo Memo => _memo;
 
     /// <summary>Binds the port, builds the site once and starts serving and watching.</summary>
     /// <exception cref="PortUnavailableException">The port is in use or cannot be bound.</exception>
@@ -143,16 +152,18 @@ public sealed class PreviewServer : IDisposable
         var version = Version + 1;
         var script = LiveReload.ScriptHref(version);
         var errors = new List<string>();
-        IReadOnlyList<OutputFile>? files = null;
+        PreviewSite? site = null;
         try
         {
-            var build = PreviewBuild.Prepare(_content, _theme);
+            var build = PreviewBuild.Prepare(_content, _theme, _memo);
             var diagnostics = build.Diagnostics.ToList();
             if (build is { Report: { } report, Renderer: { } renderer })
             {
                 try
                 {
-                    files = PreviewBuild.Render(renderer, report, [], script);
+                    var earlier = _lastGood;
+                    site = new PreviewSite(version, PreviewBuild.Files(renderer, report, [], script),
+                        (path, e) => RenderFailed(path, e, earlier, [], script));
                     _lastGood = (report, renderer);
                 }
                 catch (ThemeException e)
@@ -172,23 +183,24 @@ public sealed class PreviewServer : IDisposable
             errors.Add($"error: no se pudo leer un archivo: {e.Message}");
             _err.WriteLine(errors[^1]);
         }
-        if (files is null)
+        if (site is null)
         {
-            files = LastGoodWithBanner(errors, script);
-            _err.WriteLine(files is not null
+            site = LastGoodWithBanner(errors, script, version);
+            _err.WriteLine(site is not null
                 ? $"{Count(errors.Count, "error", "errores")}; la vista previa sigue mostrando el último sitio válido, con los errores en un aviso."
                 : $"{Count(errors.Count, "error", "errores")}; la vista previa muestra la lista de errores hasta que se corrijan.");
-            files ??= BuildFailedPage.Files(errors, script);
+            site ??= new PreviewSite(version, BuildFailedPage.Files(errors, script).Select(SiteFile.Of).ToList(),
+                (_, e) => FailedPage([.. errors, e.ToDiagnostic(_theme).ToString()], script));
         }
-        Publish(files, version);
+        Publish(site);
         if (errors.Count == 0)
         {
             _out.WriteLine(first ? $"Sitio generado en {clock.ElapsedMilliseconds} ms." : $"Reconstruido en {clock.ElapsedMilliseconds} ms.");
         }
     }
 
-    /// <summary>The last good report and theme rendered again with the errors as a banner; null when there is none.</summary>
-    private IReadOnlyList<OutputFile>? LastGoodWithBanner(IReadOnlyList<string> errors, string script)
+    /// <summary>The last good report and theme, to be rendered again with the errors as a banner; null when there is none.</summary>
+    private PreviewSite? LastGoodWithBanner(IReadOnlyList<string> errors, string script, int version)
     {
         if (_lastGood is not { } good)
         {
@@ -199,7 +211,8 @@ public sealed class PreviewServer : IDisposable
             // A broken template leaves the last good theme in use: its compiled templates are kept, not compiled again.
             var what = errors.Any(e => e.Contains(": error " + Diagnostics.Codes.ThemeError.Code, StringComparison.Ordinal)) ? "El tema tiene errores" : "El contenido tiene errores";
             IReadOnlyList<string> banner = [$"{what}; la vista previa muestra la última versión válida:", .. errors];
-            return PreviewBuild.Render(good.Renderer, good.Report, banner, script);
+            return new PreviewSite(version, PreviewBuild.Files(good.Renderer, good.Report, banner, script),
+                (path, e) => RenderFailed(path, e, null, errors, script));
         }
         catch (ThemeException)
         {
@@ -207,19 +220,40 @@ public sealed class PreviewServer : IDisposable
         }
     }
 
-    private void Publish(IReadOnlyList<OutputFile> files, int version)
+    /// <summary>
+    /// What a page whose template failed while rendering shows: the same page of the good site before it, with the error as
+    /// a banner, when there is one and it renders; else the page listing the errors. The error is printed as it happens.
+    /// </summary>
+    private byte[] RenderFailed(string path, ThemeException failure, (PlanReport Report, SiteRenderer Renderer)? earlier, IReadOnlyList<string> errors,
+        string script)
     {
-        var folder = Path.Combine(TempFolder, "sitio-" + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        SiteWriter.Write(files, folder);
-        var stale = _previousRoot;
-        _previousRoot = _root;
-        _root = folder;
-        Volatile.Write(ref _version, version);
-        Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        if (stale is not null)
+        var diagnostic = failure.ToDiagnostic(_theme).ToString();
+        _err.WriteLine(diagnostic);
+        IReadOnlyList<string> all = [.. errors, diagnostic];
+        if (earlier is { } good)
         {
-            TryDelete(stale);
+            try
+            {
+                IReadOnlyList<string> banner = ["El tema tiene errores; la vista previa muestra la última versión válida:", .. all];
+                if (PreviewBuild.Files(good.Renderer, good.Report, banner, script).FirstOrDefault(f => f.Path == path) is { } file)
+                {
+                    return file.Render().Content;
+                }
+            }
+            catch (ThemeException)
+            {
+            }
         }
+        return FailedPage(all, script);
+    }
+
+    private static byte[] FailedPage(IReadOnlyList<string> errors, string script) => BuildFailedPage.Files(errors, script)[0].Content;
+
+    private void Publish(PreviewSite site)
+    {
+        _site = site;
+        Volatile.Write(ref _version, site.Version);
+        Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private async Task AcceptAsync()
@@ -333,17 +367,26 @@ public sealed class PreviewServer : IDisposable
                 var changed = await WaitForChangeAsync(shown);
                 return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
         }
-        var root = _root!;
-        switch (SiteFiles.Resolve(root, path))
+        // The version served when the request came: its files render from its own report and theme.
+        var site = _site!;
+        try
         {
-            case SiteFiles.Found found:
-                return new HttpAnswer(200, SiteFiles.ContentType(found.File), await File.ReadAllBytesAsync(found.File, _stop.Token));
-            case SiteFiles.Redirect redirect:
-                return new HttpAnswer(301, "text/plain; charset=utf-8", []) { Location = redirect.Location };
-            default:
-                var notFound = Path.Combine(root, SiteFiles.NotFoundPage);
-                return new HttpAnswer(404, SiteFiles.ContentType(notFound),
-                    File.Exists(notFound) ? await File.ReadAllBytesAsync(notFound, _stop.Token) : Utf8.GetBytes("No encontrado\n"));
+            switch (SiteFiles.Resolve(site.Tree, path))
+            {
+                case SiteFiles.Found found:
+                    return new HttpAnswer(200, SiteFiles.ContentType(found.File), site.Content(found.File));
+                case SiteFiles.Redirect redirect:
+                    return new HttpAnswer(301, "text/plain; charset=utf-8", []) { Location = redirect.Location };
+                default:
+                    return new HttpAnswer(404, SiteFiles.ContentType(SiteFiles.NotFoundPage),
+                        site.Tree.IsFile(SiteFiles.NotFoundPage) ? site.Content(SiteFiles.NotFoundPage) : Utf8.GetBytes("No encontrado\n"));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A file that cannot be rendered (not a template's error, which has its page): said, and the server goes on.
+            _err.WriteLine($"error: no se pudo generar {path}: {e.Message}");
+            return HttpAnswer.Text(500, $"No se pudo generar la página: {e.Message}\n");
         }
     }
 
@@ -394,18 +437,7 @@ public sealed class PreviewServer : IDisposable
 
     private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    /// <summary>Stops serving and watching, waits for a rebuild in progress and deletes the temporary folder.</summary>
+    /// <summary>Stops serving and watching, and waits for a rebuild in progress.</summary>
     public void Dispose()
     {
         if (_stop.IsCancellationRequested)
@@ -416,10 +448,6 @@ public sealed class PreviewServer : IDisposable
         _watcher?.Dispose();
         _listener?.Stop();
         Task.WaitAll([_accepting, _rebuilding], TimeSpan.FromSeconds(30));
-        if (Directory.Exists(TempFolder))
-        {
-            TryDelete(TempFolder);
-        }
     }
 }
 

@@ -1,6 +1,13 @@
 using System.Globalization;
 using Pei.Site.Benchmarks;
 
+// --serve-latency CONTENT [...]: how long an edit takes to show in serve's preview (see ServeLatency.cs).
+if (args is ["--serve-latency", var servedContent, .. var latencyArgs])
+{
+    Environment.ExitCode = ServeLatency.Run(servedContent, latencyArgs);
+    return;
+}
+
 // Times `build` of the built generator against Hugo on synthetic plans, alternating runs, and prints medians and ratios;
 // then a fresh process building the real site. The first run of each size is the one with the caches of parsed content
 // and compiled templates still empty; it is printed apart and left out of the medians.

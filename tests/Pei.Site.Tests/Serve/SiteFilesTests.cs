@@ -51,4 +51,28 @@ public sealed class SiteFilesTests : IDisposable
     [InlineData("/no-existe.html")]
     public void A_path_outside_the_site_or_not_in_it_is_missing(string path) =>
         Assert.IsType<SiteFiles.Missing>(SiteFiles.Resolve(_root, path));
+
+    /// <summary>The site as serve holds it: paths in memory, no folder.</summary>
+    private static readonly SiteFiles.Tree InMemory = new(["index.html", "objetivos/3/index.html", "css/site.css"]);
+
+    [Theory]
+    [InlineData("/", "index.html")]
+    [InlineData("/objetivos/3/", "objetivos/3/index.html")]
+    [InlineData("/objetivos//3/index.html", "objetivos/3/index.html")]
+    [InlineData("/css/site.css", "css/site.css")]
+    public void A_site_in_memory_finds_its_files_by_relative_path(string path, string file) =>
+        Assert.Equal(file, Assert.IsType<SiteFiles.Found>(SiteFiles.Resolve(InMemory, path)).File);
+
+    [Fact]
+    public void A_folder_in_memory_without_its_slash_redirects() =>
+        Assert.Equal("/objetivos/3/", Assert.IsType<SiteFiles.Redirect>(SiteFiles.Resolve(InMemory, "/objetivos/3")).Location);
+
+    [Theory]
+    [InlineData("/objetivos/")]
+    [InlineData("/../index.html")]
+    [InlineData("/objetivos/%2e%2e/index.html")]
+    [InlineData("/index.html%00")]
+    [InlineData("index.html")]
+    public void A_path_not_in_the_site_in_memory_is_missing(string path) =>
+        Assert.IsType<SiteFiles.Missing>(SiteFiles.Resolve(InMemory, path));
 }

@@ -1,0 +1,145 @@
+using Pei.Site.Diagnostics;
+using Pei.Site.Load;
+using Pei.Site.Render.OpenData;
+
+namespace Pei.Site.Tests.Load;
+
+/// <summary>
+/// The memo serve passes to every rebuild's load: a file whose stamp did not change is taken from it, and nothing a load
+/// gives (diagnostics, the computed report) differs from a load without it, whatever was edited, added or removed.
+/// </summary>
+public sealed class LoadMemoTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly string _content;
+    private readonly LoadMemo _memo = new();
+    private readonly int _files;
+
+    /// <summary>Last-write times older than <see cref="LoadMemo.Settled"/>, one per edit, so every edit has a stamp of its own.</summary>
+    private DateTime _clock = DateTime.UtcNow.AddHours(-1);
+
+    public LoadMemoTests()
+    {
+        _content = _temp.Copy(Repository.PublishedJune2025, "content");
+        foreach (var file in Directory.GetFiles(_content, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, _clock);
+        }
+        _files = Directory.GetFiles(Path.Combine(_content, "objetivos"), "*.yaml", SearchOption.AllDirectories).Count(f => f.Contains("/indicadores/", StringComparison.Ordinal))
+            + Directory.GetFiles(Path.Combine(_content, "publicaciones"), "*.yaml").Length;
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Indicator(string id) => Directory.GetFiles(_content, id + ".yaml", SearchOption.AllDirectories).Single();
+
+    /// <summary>Writes a file as an editor would, then dates it (in the past, later than any date given before).</summary>
+    private void Write(string file, string text)
+    {
+        File.WriteAllText(file, text);
+        _clock = _clock.AddSeconds(1);
+        File.SetLastWriteTimeUtc(file, _clock);
+    }
+
+    private void Edit(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        Write(file, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>What a load gives, as serve computes it (drafts included): every diagnostic, and plan.json when there is a report.</summary>
+    private (string Diagnostics, string PlanJson) Load(LoadMemo? memo)
+    {
+        var diagnostics = new DiagnosticBag();
+        var report = Pei.Site.Cli.Pipeline.Compute(_content, diagnostics, includeDrafts: true, memo);
+        return (string.Join('\n', diagnostics.Sorted()), report is null ? "(sin informe)" : PlanJsonText(report));
+    }
+
+    private static string PlanJsonText(Pei.Site.Method.PlanReport report)
+    {
+        using var stream = new MemoryStream();
+        PlanJson.Write(report, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Loads with the memo and without it; asserts both give the same and returns how many files the memo load read.</summary>
+    private int LoadBoth()
+    {
+        var memoized = Load(_memo);
+        var read = _memo.Read;
+        var cold = Load(null);
+        Assert.Equal(cold.Diagnostics, memoized.Diagnostics);
+        Assert.Equal(cold.PlanJson, memoized.PlanJson);
+        return read;
+    }
+
+    [Fact]
+    public void Edits_additions_and_removals_give_what_a_load_without_the_memo_gives_reading_only_what_changed()
+    {
+        Assert.Equal(_files, LoadBoth());
+        Assert.Equal(0, LoadBoth());
+        Assert.Equal(_files, _memo.Reused);
+
+        // A figure of the published cut-off changed: an error, the same with the memo as without.
+        var file = Indicator("4199");
+        Edit(file, "ejecutado: 0.36456", "ejecutado: 0.49");
+        Assert.Equal(1, LoadBoth());
+        Assert.Contains("PEI055", Load(_memo).Diagnostics, StringComparison.Ordinal);
+
+        // An edit that keeps the length: another digit.
+        Edit(file, "ejecutado: 0.49", "ejecutado: 0.48");
+        Assert.Equal(1, LoadBoth());
+        Assert.Contains("se publicó 0.36456 y ahora da 0.48", Load(_memo).Diagnostics, StringComparison.Ordinal);
+
+        // Back as published: no error any more.
+        Edit(file, "ejecutado: 0.48", "ejecutado: 0.36456");
+        Assert.Equal(1, LoadBoth());
+        Assert.Equal("", Load(_memo).Diagnostics);
+
+        // A syntax error in one file, then fixed.
+        Edit(file, "ponderacion: 50", "ponderacion: cincuenta");
+        Assert.Equal(1, LoadBoth());
+        Assert.Contains("PEI008", Load(_memo).Diagnostics, StringComparison.Ordinal);
+        Edit(file, "ponderacion: cincuenta", "ponderacion: 50");
+        Assert.Equal(1, LoadBoth());
+
+        // A new indicator (a copy under another name: its code repeats, an error), then removed again.
+        var copy = Path.Combine(Path.GetDirectoryName(file)!, "4199-copia.yaml");
+        Write(copy, File.ReadAllText(file));
+        Assert.Equal(1, LoadBoth());
+        Assert.NotEqual("", Load(_memo).Diagnostics);
+        File.Delete(copy);
+        Assert.Equal(0, LoadBoth());
+        Assert.Equal("", Load(_memo).Diagnostics);
+
+        // A removed indicator of the published cut-off.
+        File.Delete(file);
+        Assert.Equal(0, LoadBoth());
+        Assert.Contains("error PEI", Load(_memo).Diagnostics, StringComparison.Ordinal); // the published figures changed
+    }
+
+    [Fact]
+    public void A_change_to_the_cut_offs_in_plan_yaml_reads_every_file_again()
+    {
+        Assert.Equal(_files, LoadBoth());
+        var plan = Path.Combine(_content, "plan.yaml");
+        Edit(plan, "    titulo: Segundo trimestre 2025\n", "    titulo: Segundo trimestre 2025\n  - fecha: 2025-09-30\n    borrador: true\n");
+        Assert.Equal(_files, LoadBoth());
+        Assert.Contains("PEI022", Load(_memo).Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_written_moments_ago_is_read_again_on_every_load_until_it_settles()
+    {
+        Assert.Equal(_files, LoadBoth());
+        var file = Indicator("4199");
+        // Written now and left with that time: the file system's clock may not tick before the next write.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("ejecutado: 0.36456", "ejecutado: 0.36457", StringComparison.Ordinal));
+        Assert.Equal(1, LoadBoth());
+        Assert.Equal(1, LoadBoth());
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow - LoadMemo.Settled - TimeSpan.FromSeconds(1));
+        Assert.Equal(1, LoadBoth());
+        Assert.Equal(0, LoadBoth());
+    }
+}
