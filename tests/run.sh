@@ -22,6 +22,9 @@ fi
 
 export PEI_CHROMIUM="${PEI_CHROMIUM:-$(command -v chromium)}"
 export PEI_VNU_JAR="${PEI_VNU_JAR:-$PWD/tests/node_modules/vnu-jar/build/dist/vnu.jar}"
+# The generator's cache of compiled templates and parsed content, kept with the test artifacts rather than in the
+# user's cache: the suite builds hundreds of temporary content folders.
+export PEI_CACHE="${PEI_CACHE:-$PWD/test-artifacts/cache}"
 
 results="$PWD/test-artifacts/resultados"
 rm -rf "$results"

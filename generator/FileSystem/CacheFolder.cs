@@ -44,6 +44,44 @@ public static class CacheFolder
         return root is null ? null : Path.Combine(Path.GetFullPath(root), kind);
     }
 
+    /// <summary>How long an entry nobody wrote again is kept (a content folder built once, a generator replaced since).</summary>
+    public static readonly TimeSpan Unused = TimeSpan.FromDays(30);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Pruned = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Removes, once per process and folder, the entries of <paramref name="folder"/> last written more than
+    /// <see cref="Unused"/> ago, so the cache does not grow with every temporary content folder or generator build.
+    /// </summary>
+    public static void Prune(string folder)
+    {
+        if (!Pruned.TryAdd(folder, true) || !Directory.Exists(folder))
+        {
+            return;
+        }
+        var before = DateTime.UtcNow - Unused;
+        try
+        {
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                if (entry.LastWriteTimeUtc < before)
+                {
+                    if (entry is DirectoryInfo directory && entry.LinkTarget is null)
+                    {
+                        directory.Delete(recursive: true);
+                    }
+                    else
+                    {
+                        entry.Delete();
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>Writes a cache file whole (a temporary file renamed), or not at all: a cache that cannot be written only costs time.</summary>
     public static void WriteWhole(string path, Action<Stream> write)
     {

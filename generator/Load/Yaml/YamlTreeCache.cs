@@ -123,6 +123,7 @@ internal sealed class YamlTreeCache
         {
             return;
         }
+        CacheFolder.Prune(Path.GetDirectoryName(_path)!);
         var entries = _used.OrderBy(e => e.Key).ToList();
         CacheFolder.WriteWhole(_path, stream =>
         {

@@ -32,6 +32,11 @@ internal sealed class CompiledTemplateCache : ICachingProvider, IPrecompileCallb
     {
         _layouts = layouts;
         _folder = CacheFolder.For("plantillas") is { } folder ? Path.Combine(folder, Build) : null;
+        if (_folder is not null)
+        {
+            // Earlier generator builds' folders; this build's is touched whenever it stores a template.
+            CacheFolder.Prune(Path.GetDirectoryName(_folder)!);
+        }
     }
 
     /// <summary>The builds whose code a compiled template calls: this generator's and RazorLight's.</summary>

@@ -110,11 +110,17 @@ internal sealed class ThemeTemplates
             };
         }
 
-        var engine = new RazorLightEngineBuilder()
+        var cache = new CompiledTemplateCache(layouts);
+        // The engine that renders finds every template in the cache and starts no compiler; the one that compiles (the
+        // Razor language engine and Roslyn, tens of megabytes and milliseconds to start) is built on the first miss.
+        var compiler = new Lazy<IRazorTemplateCompiler>(() => new RazorLightEngineBuilder()
             .UseFileSystemProject(layouts, ".cshtml")
             .SetOperatingAssembly(typeof(ThemeTemplates).Assembly)
-            .UseCachingProvider(new CompiledTemplateCache(layouts))
-            .Build();
+            .UseCachingProvider(cache)
+            .Build()
+            .Handler.Compiler);
+        var options = new RazorLightOptions { CachingProvider = cache, DisableEncoding = false, EnableDebugMode = false };
+        var engine = new RazorLightEngine(new EngineHandler(options, new DeferredCompiler(compiler), new TemplateFactoryProvider(), cache));
         var templates = new ThemeTemplates(directory, engine);
         // Every template in the folder, partials included, so a broken one is reported now and not at render time.
         var keys = System.IO.Directory.EnumerateFiles(layouts, "*.cshtml")
@@ -235,4 +241,12 @@ internal sealed class ThemeTemplates
             };
         }
     }
+}
+
+/// <summary>RazorLight's template compiler, built when the first template must really be compiled.</summary>
+internal sealed class DeferredCompiler(Lazy<IRazorTemplateCompiler> compiler) : IRazorTemplateCompiler
+{
+    public ICompilationService CompilationService => compiler.Value.CompilationService;
+
+    public Task<CompiledTemplateDescriptor> CompileAsync(string templateKey) => compiler.Value.CompileAsync(templateKey);
 }

@@ -56,6 +56,33 @@ public class TreeCacheTests
         }
     }
 
+    [Fact]
+    public void Entries_nobody_wrote_for_a_month_are_removed_and_recent_ones_kept()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Copy(Fixture, "content");
+        var folder = Directory.CreateDirectory(Path.Combine(temp["cache"], "contenido")).FullName;
+        var old = Path.Combine(folder, "viejo.arbol");
+        var recent = Path.Combine(folder, "reciente.arbol");
+        File.WriteAllText(old, "x");
+        File.WriteAllText(recent, "x");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow - CacheFolder.Unused - TimeSpan.FromDays(1));
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow - CacheFolder.Unused + TimeSpan.FromDays(1));
+        CacheFolder.ScopedRoot = temp["cache"];
+        try
+        {
+            Run(content);
+        }
+        finally
+        {
+            CacheFolder.ScopedRoot = null;
+        }
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+        // The recent entry and the one this load wrote for its content.
+        Assert.Equal(2, Directory.GetFiles(folder).Length);
+    }
+
     [Theory]
     [InlineData("basura")]
     [InlineData("truncado")]
