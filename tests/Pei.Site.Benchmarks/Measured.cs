@@ -9,7 +9,7 @@ internal sealed record Measured(TimeSpan Wall, long PeakBytes)
     /// <summary>GNU time, when installed: the kernel's own peak (ru_maxrss) instead of polling /proc.</summary>
     private const string GnuTime = "/usr/bin/time";
 
-    public static Measured Run(string program, IEnumerable<string> arguments, string workingDirectory)
+    public static Measured Run(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var timed = File.Exists(GnuTime);
         var report = Path.Combine(Path.GetTempPath(), $"pei-medida-{Guid.NewGuid():N}.txt");
@@ -24,6 +24,10 @@ internal sealed record Measured(TimeSpan Wall, long PeakBytes)
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"no se pudo iniciar {program}");
