@@ -236,30 +236,14 @@ public static partial class ContentLoader
             }
             candidates.Add((path, id, display));
         }
-        // Each file is read and parsed on one of the cores with its own diagnostics, gathered afterwards in file order
-        // (or, unchanged since the memo's last load, taken from it with the diagnostics it gave then).
-        var read = new (Indicator? Indicator, DiagnosticBag Diagnostics)[candidates.Count];
-        Parallel.For(0, candidates.Count, i =>
+        indicators.AddRange(ReadAll(candidates.Select(c => c.Path).ToList(), memo, diagnostics, (i, bag) =>
         {
             var (path, id, display) = candidates[i];
-            var own = new DiagnosticBag();
-            var indicator = memo is null ? Read(own) : memo.Reuse(path, own, Read);
-            read[i] = (indicator, own);
-
-            Indicator? Read(DiagnosticBag bag) =>
-                ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", bag) is { } root &&
+            return ReadYaml(files, path, display, "el indicador (tipo, meta, nombre, unidad, vigencias…)", bag) is { } root &&
                 new IndicatorFileReader(header, bag).Read(root, id, number) is { } found
                     ? found with { Where = new SourceSpan(display, 1, 1) }
                     : null;
-        });
-        foreach (var (indicator, own) in read)
-        {
-            diagnostics.AddRange(own);
-            if (indicator is not null)
-            {
-                indicators.Add(indicator);
-            }
-        }
+        }));
         return indicators;
     }
 
@@ -291,28 +275,39 @@ public static partial class ContentLoader
             candidates.Add((path, fileName, display));
         }
         // Records are the largest files (every indicator's figures): each parsed on one of the cores, as indicators are.
-        var read = new (Publication? Publication, DiagnosticBag Diagnostics)[candidates.Count];
-        Parallel.For(0, candidates.Count, i =>
+        publications.AddRange(ReadAll(candidates.Select(c => c.Path).ToList(), memo, diagnostics, (i, bag) =>
         {
             var (path, fileName, display) = candidates[i];
-            var own = new DiagnosticBag();
-            var publication = memo is null ? Read(own) : memo.Reuse(path, own, Read);
-            read[i] = (publication, own);
+            return ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", bag, YamlTreeReader.MaxRecordBytes) is { } root
+                ? new PublicationFileReader(header.CutOffs, bag).Read(root, fileName)
+                : null;
+        }));
+        return publications.OrderBy(p => p.CutOff).ToList();
+    }
 
-            Publication? Read(DiagnosticBag bag) =>
-                ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", bag, YamlTreeReader.MaxRecordBytes) is { } root
-                    ? new PublicationFileReader(header.CutOffs, bag).Read(root, fileName)
-                    : null;
+    /// <summary>
+    /// Reads the files at <paramref name="paths"/> on every core, each with its own diagnostics (or, unchanged since the
+    /// memo's last load, the result and diagnostics it gave then), and gathers them in the order of the paths.
+    /// </summary>
+    private static List<T> ReadAll<T>(IReadOnlyList<string> paths, LoadMemo? memo, DiagnosticBag diagnostics, Func<int, DiagnosticBag, T?> read)
+        where T : class
+    {
+        var results = new (T? Value, DiagnosticBag Diagnostics)[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            var own = new DiagnosticBag();
+            results[i] = (memo is null ? read(i, own) : memo.Reuse(paths[i], own, bag => read(i, bag)), own);
         });
-        foreach (var (publication, own) in read)
+        var values = new List<T>();
+        foreach (var (value, own) in results)
         {
             diagnostics.AddRange(own);
-            if (publication is not null)
+            if (value is not null)
             {
-                publications.Add(publication);
+                values.Add(value);
             }
         }
-        return publications.OrderBy(p => p.CutOff).ToList();
+        return values;
     }
 
     /// <summary>Entries sorted ordinally, without hidden files (".gitkeep", editor swap files) and Markdown notes.</summary>

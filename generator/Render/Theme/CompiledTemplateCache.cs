@@ -21,6 +21,10 @@ namespace Pei.Site.Render.Theme;
 /// </summary>
 internal sealed class CompiledTemplateCache : ICachingProvider, IPrecompileCallback
 {
+    /// <summary>The builds whose code a compiled template calls: this generator's and RazorLight's.</summary>
+    private static readonly string Build = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        CacheFolder.Build + "\n" + typeof(RazorLightEngine).Assembly.ManifestModule.ModuleVersionId)))[..16];
+
     private readonly ConcurrentDictionary<string, TemplateCacheItem> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>The entry a template missing from the cache will be stored as, from its bytes before it was compiled.</summary>
@@ -38,10 +42,6 @@ internal sealed class CompiledTemplateCache : ICachingProvider, IPrecompileCallb
             CacheFolder.Prune(Path.GetDirectoryName(_folder)!);
         }
     }
-
-    /// <summary>The builds whose code a compiled template calls: this generator's and RazorLight's.</summary>
-    private static readonly string Build = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        CacheFolder.Build + "\n" + typeof(RazorLightEngine).Assembly.ManifestModule.ModuleVersionId)))[..16];
 
     /// <summary>"Home", "/Home.cshtml" and "Home.cshtml" are the same template.</summary>
     private static string Name(string key)
