@@ -95,10 +95,11 @@ public sealed class IndicatorPage : Page
     /// <summary>Builds <see cref="Years"/>: called when the page is rendered, on one of the cores, not when the site's pages are listed.</summary>
     public required Func<IReadOnlyList<FiscalYearHistory>> BuildYears { get; init; }
 
-    private IReadOnlyList<FiscalYearHistory>? _years;
-
-    /// <summary>Its fiscal years with their measurements and charts.</summary>
-    public IReadOnlyList<FiscalYearHistory> Years => _years ??= BuildYears();
+    /// <summary>
+    /// Its fiscal years with their measurements and charts, built anew at each read (a template reads them once) and
+    /// not kept: the page models of the whole site stay in memory while it is written, their charts need not.
+    /// </summary>
+    public IReadOnlyList<FiscalYearHistory> Years => BuildYears();
 
     public override string Description =>
         $"Indicador {PageBuilder.IndicatorLabel(Indicator)}, del objetivo {EsCo.Integer(Objective.Number)} ({Objective.Title}): meta, programación, ejecución y avance en cada corte.";
