@@ -35,7 +35,7 @@ public static class Pipeline
     public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false, LoadMemo? memo = null) =>
         ContentLoader.Load(content, content, diagnostics, memo: memo) is { } plan &&
         PlanCalculator.TryCompute(plan, diagnostics, includeDrafts) is { } report &&
-        PublicationCheck.Passes(plan, content, diagnostics)
+        PublicationCheck.Passes(plan, content, diagnostics, report)
             ? report
             : null;
 

@@ -12,13 +12,15 @@ namespace Pei.Site.Method;
 public static class PublicationCheck
 {
     /// <summary><see cref="Check"/>, then whether the run is still free of errors.</summary>
-    public static bool Passes(Plan plan, string contentDisplay, DiagnosticBag diagnostics)
+    /// <param name="report">The plan as the method computed it, when at hand: its figures are used again where they are
+    /// the ones the record must match.</param>
+    public static bool Passes(Plan plan, string contentDisplay, DiagnosticBag diagnostics, PlanReport? report = null)
     {
-        Check(plan, contentDisplay, diagnostics);
+        Check(plan, contentDisplay, diagnostics, report: report);
         return !diagnostics.HasErrors;
     }
 
-    public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
+    public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null, PlanReport? report = null)
     {
         // Each cut-off is compared on one of the cores with its own diagnostics, gathered afterwards in cut-off order.
         var checks = plan.CutOffs.Where(c => !c.Draft && c.Date != except)
@@ -34,7 +36,7 @@ public static class PublicationCheck
                 {
                     try
                     {
-                        Compare(plan, cutOff, publication, own);
+                        Compare(plan, cutOff, publication, own, report?.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
                     }
                     catch (FigureOverflowException e)
                     {
@@ -55,13 +57,18 @@ public static class PublicationCheck
         $"{contentDisplay.TrimEnd('/', '\\').Replace('\\', '/')}/{Load.ContentLoader.PublicationsFolder}/{ContentWords.Of(cutOff)}.yaml";
 
     /// <summary>Reports every difference between a published cut-off's record and what the content computes for it; true when there is none.</summary>
-    public static bool Compare(Plan plan, CutOff cutOff, Publication publication, DiagnosticBag diagnostics)
+    /// <param name="computed">The cut-off as the method computed it (counting only what the record counts), when at hand.</param>
+    public static bool Compare(Plan plan, CutOff cutOff, Publication publication, DiagnosticBag diagnostics, CutOffReport? computed = null)
     {
         var date = ContentWords.Of(cutOff.Date);
         var recorded = publication.Current;
-        var now = PublishedFigures.Of(plan, cutOff);
-        var (changed, gone) = PublishedFigures.Compare(recorded, now);
         var counted = publication.IndicatorIds;
+        // What the cut-off would publish today counts every measured indicator; when the record counts them all, that is
+        // what the method already computed, and it is not computed again.
+        var now = computed is not null && CountsEveryMeasured(plan, cutOff, counted)
+            ? PublishedFigures.Of(computed.Objectives)
+            : PublishedFigures.Of(plan, cutOff);
+        var (changed, gone) = PublishedFigures.Compare(recorded, now);
         foreach (var figure in changed)
         {
             if (figure.Key.Indicator is { } id && !counted.Contains(id))
@@ -79,6 +86,9 @@ public static class PublicationCheck
         ReportMissing(plan, cutOff, gone, diagnostics);
         return changed.Count == 0 && gone.Count == 0;
     }
+
+    private static bool CountsEveryMeasured(Plan plan, CutOff cutOff, IReadOnlySet<string> counted) =>
+        plan.Indicators.All(i => counted.Contains(i.Id) || i.FiscalYear(cutOff.Year)?.Measurement(cutOff.Date) is null);
 
     /// <summary>One error per indicator the record counts and the content no longer measures at the cut-off.</summary>
     public static void ReportMissing(Plan plan, CutOff cutOff, IReadOnlyList<RecordedFigure> gone, DiagnosticBag diagnostics)
