@@ -8,7 +8,7 @@ namespace Pei.Site.Serve;
 /// </summary>
 internal sealed class ChangeWatcher : IDisposable
 {
-    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
     private readonly List<FileSystemWatcher> _watchers = [];
 
