@@ -20,7 +20,7 @@ public static class CorrectCommand
     public static Pipeline.Result Run(string content, string date, string reason)
     {
         var diagnostics = new DiagnosticBag();
-        var day = PublishCommand.ParseDate(date);
+        var day = ContentWords.DateOf(date);
         if (day is null)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);

@@ -1,5 +1,4 @@
 using Pei.Site.Model;
-using System.Globalization;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
@@ -20,7 +19,7 @@ public static class NewCutOffCommand
     public static Pipeline.Result Run(string content, string date, string? title = null)
     {
         var diagnostics = new DiagnosticBag();
-        if (ParseDate(date) is not { } cutOff)
+        if (ContentWords.DateOf(date) is not { } cutOff)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
@@ -72,12 +71,6 @@ public static class NewCutOffCommand
             string.Concat(edits.Select(e => Environment.NewLine + "  " + e.Display));
         return new Pipeline.Result(diagnostics.Sorted(), summary);
     }
-
-    /// <summary>A real date written AAAA-MM-DD, or null.</summary>
-    internal static DateOnly? ParseDate(string text) =>
-        text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
 
     /// <summary>A new cut-off goes after the last one (cut-offs stay in increasing order, without repeats) and within the plan's period.</summary>
     private static void CheckPlace(Model.Plan plan, DateOnly cutOff, DiagnosticBag diagnostics)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
@@ -21,7 +20,7 @@ public static class PublishCommand
     public static Pipeline.Result Run(string content, string date)
     {
         var diagnostics = new DiagnosticBag();
-        if (ParseDate(date) is not { } day)
+        if (ContentWords.DateOf(date) is not { } day)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
@@ -70,12 +69,6 @@ public static class PublishCommand
             Environment.NewLine + "  " + PublicationCheck.RecordPath(content, day);
         return new Pipeline.Result(diagnostics.Sorted(), summary);
     }
-
-    /// <summary>A real date written AAAA-MM-DD, or null.</summary>
-    internal static DateOnly? ParseDate(string text) =>
-        text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
 
     internal static SourceText Read(string path) => SourceText.Decode(File.ReadAllBytes(path));
 }

@@ -17,7 +17,7 @@ public static class TemplateCommand
     public static Pipeline.Result Run(string content, string date, string output)
     {
         var diagnostics = new DiagnosticBag();
-        if (NewCutOffCommand.ParseDate(date) is not { } cutOff)
+        if (ContentWords.DateOf(date) is not { } cutOff)
         {
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);

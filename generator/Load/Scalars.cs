@@ -24,9 +24,6 @@ internal static partial class Scalars
     [GeneratedRegex(@"\A[+-]?\d+,\d+\z")]
     private static partial Regex CommaDecimal();
 
-    [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}\z")]
-    private static partial Regex DatePattern();
-
     [GeneratedRegex(@"\A[+-]?\d+\z")]
     private static partial Regex IntegerPattern();
 
@@ -204,17 +201,6 @@ internal static partial class Scalars
         return value;
     }
 
-    /// <summary>The day of a text of the form AAAA-MM-DD, when it exists (year 0001 to 9999).</summary>
-    private static DateOnly? ExactDate(string text)
-    {
-        var year = int.Parse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
-        var month = int.Parse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture);
-        var day = int.Parse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture);
-        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : null;
-    }
-
     public static DateOnly? Date(YamlNode node, string name, DiagnosticBag diagnostics)
     {
         if (node is not YamlScalar scalar || scalar.IsNull)
@@ -223,7 +209,7 @@ internal static partial class Scalars
             return null;
         }
         var text = scalar.Text.Trim();
-        if (!DatePattern().IsMatch(text) || ExactDate(text) is not { } date)
+        if (Model.ContentWords.DateOf(text) is not { } date)
         {
             diagnostics.Error(Codes.InvalidDate, node.Where, text);
             return null;

@@ -38,6 +38,16 @@ public static class ContentWords
     /// <summary>A date as content and open data write it: AAAA-MM-DD, whatever the culture.</summary>
     public static string Of(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The day written AAAA-MM-DD (ASCII digits, year 0001 to 9999) when it exists, or null: the inverse of <see cref="Of(DateOnly)"/>.</summary>
+    public static DateOnly? DateOf(string text) =>
+        text.Length == 10 && text[4] == '-' && text[7] == '-' &&
+        int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) &&
+        int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month) &&
+        int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day) &&
+        year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+
     private static string WordFor<T>(IReadOnlyDictionary<string, T> words, T value)
         where T : struct, Enum =>
         words.First(w => EqualityComparer<T>.Default.Equals(w.Value, value)).Key;

@@ -161,6 +161,7 @@ public sealed class NewCutOffCommandTests : IDisposable
     [InlineData("2025-02-30", "nuevo-corte:1:1: error PEI010: '2025-02-30' no es una fecha válida; use el formato AAAA-MM-DD, p. ej. 2025-06-30")]
     [InlineData("mañana", "nuevo-corte:1:1: error PEI010: 'mañana' no es una fecha válida; use el formato AAAA-MM-DD, p. ej. 2025-06-30")]
     [InlineData("2025-9-30", "nuevo-corte:1:1: error PEI010: '2025-9-30' no es una fecha válida; use el formato AAAA-MM-DD, p. ej. 2025-06-30")]
+    [InlineData("٢٠٢٥-٠٩-٣٠", "nuevo-corte:1:1: error PEI010: '٢٠٢٥-٠٩-٣٠' no es una fecha válida; use el formato AAAA-MM-DD, p. ej. 2025-06-30")]
     [InlineData("2031-03-31", "nuevo-corte:1:1: error PEI033: el corte 2031-03-31 está fuera del periodo del plan (2024 a 2027)")]
     public void Refused_dates_exit_one_with_the_reason_and_change_nothing(string date, string expected)
     {

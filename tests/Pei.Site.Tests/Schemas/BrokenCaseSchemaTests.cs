@@ -27,6 +27,8 @@ public sealed class BrokenCaseSchemaTests
         { "falta-clave-obligatoria", IndicatorsOf2 + "201.yaml", ["/ required"] },
         // 2025-02-30 matches the pattern but is no calendar date: format "date".
         { "fecha-inexistente", "publicaciones/2025-06-30.yaml", ["/publicado format"] },
+        // Digits other than 0-9 (here Arabic-Indic) are no date either.
+        { "fecha-con-digitos-indoarabigos", "publicaciones/2025-06-30.yaml", ["/publicado format", "/publicado pattern"] },
         { "lista-donde-va-un-numero", IndicatorsOf1 + "101.yaml", ["/vigencias/2025/meta type"] },
         // 90,5 and 95% are text to YAML, and "1" in quotes is text: a string where a number goes.
         { "numero-con-coma-decimal", IndicatorsOf1 + "102.yaml", ["/vigencias/2025/cortes/2025-06-30/ejecutado type"] },
