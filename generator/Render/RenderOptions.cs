@@ -1,6 +1,6 @@
 namespace Pei.Site.Render;
 
-/// <summary>How <see cref="SiteRenderer.Render"/> renders: what build publishes, or what serve previews.</summary>
+/// <summary>How <see cref="SiteRenderer.Files"/> renders: what build publishes, or what serve previews.</summary>
 public sealed record RenderOptions
 {
     /// <summary>Preview (serve): a draft cut-off shown by the site carries a visible "BORRADOR" banner.</summary>

@@ -43,16 +43,10 @@ public sealed class SiteRenderer
         ];
     }
 
-    /// <summary>Every file of the site rendered into memory, sorted by path (ordinal): for tests and the preview server.</summary>
+    /// <summary>The HTML pages only, rendered into memory and sorted by path (ordinal): for tests.</summary>
     /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
-    public IReadOnlyList<OutputFile> Render(PlanReport report, RenderOptions options) => InMemory(Files(report, options));
-
-    /// <summary>The HTML pages only, rendered into memory.</summary>
     public IReadOnlyList<OutputFile> Pages(PlanReport report, RenderOptions options) =>
-        InMemory(PageBuilder.Build(report, options).Select(Page).ToList());
-
-    private static List<OutputFile> InMemory(IReadOnlyList<SiteFile> files) =>
-        files.AsParallel().Select(f => f.Render()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        PageBuilder.Build(report, options).Select(Page).AsParallel().Select(f => f.Render()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     /// <summary>A page rendered with its template straight into the file's stream, as UTF-8 without a byte order mark.</summary>
     private SiteFile Page(Page page) => new(page.Path, stream =>

@@ -18,10 +18,6 @@ public static partial class SiteWriter
     /// <summary>How long a build waits while another one writes the same folder.</summary>
     internal static TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <inheritdoc cref="Write(IReadOnlyList{SiteFile}, string)"/>
-    public static void Write(IReadOnlyList<OutputFile> files, string outDirectory) =>
-        Write(files.Select(SiteFile.Of).ToList(), outDirectory);
-
     /// <summary>Renders and writes <paramref name="files"/> as the whole content of <paramref name="outDirectory"/>.</summary>
     /// <exception cref="OutputBusyException">Another build kept the folder for longer than <see cref="LockWait"/>.</exception>
     /// <exception cref="OutputRefusedException">The folder cannot be written safely.</exception>
