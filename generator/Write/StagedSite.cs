@@ -72,18 +72,11 @@ internal static class StagedSite
                 return;
             }
             var path = Path.Combine(staging, relative);
-            switch (FileKinds.Of(path))
+            if (FileKinds.Of(path) is not FileKind.Directory)
             {
-                case FileKind.Directory:
-                    break;
-                case FileKind.Missing:
-                    Directory.CreateDirectory(path);
-                    break;
-                default:
-                    // A file or a link where the site needs a folder: removed itself, never what a link leads to.
-                    File.Delete(path);
-                    Directory.CreateDirectory(path);
-                    break;
+                // A file or a link where the site needs a folder: removed itself, never what a link leads to.
+                SiteWriter.Remove(path);
+                Directory.CreateDirectory(path);
             }
             folders[relative] = true;
         }

@@ -22,19 +22,14 @@ internal sealed class UpdatedFile : Stream
     public UpdatedFile(string path)
     {
         _path = path;
-        switch (FileKinds.Of(path))
+        if (FileKinds.Of(path) is FileKind.Regular)
         {
-            case FileKind.Missing:
-                break;
-            case FileKind.Regular:
-                _earlier = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-                break;
-            case FileKind.Directory:
-                Directory.Delete(path, recursive: true);
-                break;
-            default:
-                File.Delete(path);
-                break;
+            _earlier = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        }
+        else
+        {
+            // A folder, a link or anything else where the file goes: removed itself, never what a link leads to.
+            SiteWriter.Remove(path);
         }
     }
 
