@@ -37,25 +37,18 @@ public sealed record Publication
 
         private Derived(Publication publication)
         {
+            // One pass over the corrections in order: each erratum's "before" is the value in force just before it.
             var current = publication.Figures.ToDictionary(f => f.Key);
+            var errata = new List<Erratum>();
             foreach (var correction in publication.Corrections)
             {
                 foreach (var figure in correction.Figures)
                 {
+                    errata.Add(new Erratum(figure.Key, current.GetValueOrDefault(figure.Key)?.Value, figure.Value, correction));
                     current[figure.Key] = figure;
                 }
             }
             Current = current;
-            var errata = new List<Erratum>();
-            var inForce = publication.Figures.ToDictionary(f => f.Key, f => f.Value);
-            foreach (var correction in publication.Corrections)
-            {
-                foreach (var figure in correction.Figures)
-                {
-                    errata.Add(new Erratum(figure.Key, inForce.GetValueOrDefault(figure.Key), figure.Value, correction));
-                    inForce[figure.Key] = figure.Value;
-                }
-            }
             Errata = errata;
             IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
         }
