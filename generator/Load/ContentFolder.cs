@@ -9,8 +9,8 @@ namespace Pei.Site.Load;
 /// that really are inside it are read: a symbolic link is followed only when where it finally leads is inside the content
 /// folder too (so a plan can share a file between objectives, but never pull in a file of the machine); a link that leads
 /// outside, a broken or circular link, a named pipe, a socket or a device is a diagnostic at the entry itself that never
-/// quotes what it points to. A file is read at most <see cref="YamlTreeReader.MaxFileBytes"/> + 1 bytes, whatever size it
-/// claims.
+/// quotes what it points to. A file is read at most its limit + 1 bytes (<see cref="YamlTreeReader.MaxFileBytes"/>, or
+/// <see cref="YamlTreeReader.MaxRecordBytes"/> for a publication record), whatever size it claims.
 /// </summary>
 public sealed class ContentFolder
 {

@@ -40,8 +40,8 @@ public static partial class ContentLoader
             diagnostics.Error(Codes.MissingFile, new SourceSpan(displayRoot, 1, 1), $"la carpeta de contenido '{displayRoot}' (use --content para indicar otra)");
             return null;
         }
-        // With a memo the cache of parsed trees is opened only when the memo has nothing to give (see OpenTrees): a load that
-        // reads a few files would otherwise read the whole cache, and save it back with only those files' trees.
+        // With a memo the cache of parsed trees is opened only when the memo has nothing to give (memo.Begin, below): a load
+        // that reads a few files would otherwise read the whole cache, and save it back with only those files' trees.
         files.Trees = memo is null ? YamlTreeCache.Open(files.RealRoot) : YamlTreeCache.None;
         try
         {
@@ -333,7 +333,7 @@ public static partial class ContentLoader
             return stored;
         }
         var own = new DiagnosticBag();
-        var tree = YamlTreeReader.Read(bytes, display, expected, own, maxBytes);
+        var tree = YamlTreeReader.Read(bytes, display, expected, own);
         if (tree is not null && own.Items.Count == 0)
         {
             files.Trees.Add(key, tree);

@@ -21,17 +21,12 @@ public static class YamlTreeReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// Reads a content file's bytes (read from disk by <see cref="ContentFolder.Read"/>, which bounds the read and refuses
-    /// links out of the content and special files). <paramref name="displayPath"/> is the path used in diagnostics.
+    /// Reads a content file's bytes (read from disk by <see cref="ContentFolder.Read"/>, which bounds the size, PEI027, and
+    /// refuses links out of the content and special files). <paramref name="displayPath"/> is the path used in diagnostics.
     /// </summary>
-    public static YamlNode? Read(byte[] bytes, string displayPath, string expected, DiagnosticBag diagnostics, int maxBytes = MaxFileBytes)
+    public static YamlNode? Read(byte[] bytes, string displayPath, string expected, DiagnosticBag diagnostics)
     {
         var start = new SourceSpan(displayPath, 1, 1);
-        if (bytes.Length > maxBytes)
-        {
-            diagnostics.Error(Codes.FileTooLarge, start, bytes.Length, maxBytes);
-            return null;
-        }
         if (Decode(bytes, displayPath, diagnostics) is not { } text || HasRefusedCharacters(text, displayPath, diagnostics))
         {
             return null;
