@@ -14,8 +14,6 @@ namespace Pei.Site.Render;
 /// </summary>
 public sealed class SiteRenderer
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     private readonly ThemeTemplates _theme;
 
     private SiteRenderer(ThemeTemplates theme)
@@ -49,11 +47,7 @@ public sealed class SiteRenderer
         PageBuilder.Build(report, options).Select(Page).AsParallel().Select(f => f.Render()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     /// <summary>A page rendered with its template straight into the file's stream, as UTF-8 without a byte order mark.</summary>
-    private SiteFile Page(Page page) => new(page.Path, stream =>
-    {
-        using var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
-        _theme.Render(page, writer);
-    });
+    private SiteFile Page(Page page) => new(page.Path, stream => PageText.WriteTo(stream, writer => _theme.Render(page, writer)));
 
     /// <summary>The HTML of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
     public string ReportHtml(PlanReport report, CutOffReport cutOff, RenderOptions options) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pei.Site.FileSystem;
 
 namespace Pei.Site.Write;
@@ -12,7 +13,9 @@ namespace Pei.Site.Write;
 internal sealed class UpdatedFile : Stream
 {
     private readonly string _path;
-    private readonly byte[] _compare = new byte[16 * 1024];
+    /// <summary>Rented: a file of the site is written every few microseconds, and each would otherwise allocate its own.</summary>
+    private readonly byte[] _compare = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private bool _disposed;
     private FileStream? _earlier;
     private FileStream? _new;
     private string? _temporary;
@@ -131,6 +134,11 @@ internal sealed class UpdatedFile : Stream
         {
             _earlier?.Dispose();
             _new?.Dispose();
+            if (!_disposed)
+            {
+                _disposed = true;
+                ArrayPool<byte>.Shared.Return(_compare);
+            }
             if (!_finished && _temporary is not null)
             {
                 File.Delete(_temporary);
