@@ -14,24 +14,20 @@ public static class PlanCalculator
     public static PlanReport Compute(Plan plan, bool includeDrafts = false)
     {
         // Each cut-off is computed on one of the cores; a figure that overflows is reported for the earliest cut-off, as in order.
-        var computed = plan.CutOffs
-            .Where(c => includeDrafts || !c.Draft)
-            .AsParallel().AsOrdered()
-            .Select(c =>
+        var computed = InParallel.Select(plan.CutOffs.Where(c => includeDrafts || !c.Draft).ToList(), c =>
+        {
+            try
             {
-                try
-                {
-                    var publication = plan.PublicationOf(c.Date);
-                    var counted = publication?.IndicatorIds;
-                    return (Report: (CutOffReport?)new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, counted)).ToList()) { Publication = publication },
-                        Overflow: (FigureOverflowException?)null);
-                }
-                catch (FigureOverflowException e)
-                {
-                    return (Report: (CutOffReport?)null, Overflow: (FigureOverflowException?)e);
-                }
-            })
-            .ToList();
+                var publication = plan.PublicationOf(c.Date);
+                var counted = publication?.IndicatorIds;
+                return (Report: (CutOffReport?)new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, counted)).ToList()) { Publication = publication },
+                    Overflow: (FigureOverflowException?)null);
+            }
+            catch (FigureOverflowException e)
+            {
+                return (Report: (CutOffReport?)null, Overflow: (FigureOverflowException?)e);
+            }
+        });
         if (computed.FirstOrDefault(c => c.Overflow is not null).Overflow is { } overflow)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(overflow).Throw();

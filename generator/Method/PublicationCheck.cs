@@ -23,29 +23,26 @@ public static class PublicationCheck
     public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null, PlanReport? report = null)
     {
         // Each cut-off is compared on one of the cores with its own diagnostics, gathered afterwards in cut-off order.
-        var checks = plan.CutOffs.Where(c => !c.Draft && c.Date != except)
-            .AsParallel().AsOrdered()
-            .Select(cutOff =>
+        var checks = InParallel.Select(plan.CutOffs.Where(c => !c.Draft && c.Date != except).ToList(), cutOff =>
+        {
+            var own = new DiagnosticBag();
+            if (plan.PublicationOf(cutOff.Date) is not { } publication)
             {
-                var own = new DiagnosticBag();
-                if (plan.PublicationOf(cutOff.Date) is not { } publication)
+                own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
+            }
+            else
+            {
+                try
                 {
-                    own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
+                    Compare(plan, cutOff, publication, own, report?.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
                 }
-                else
+                catch (FigureOverflowException e)
                 {
-                    try
-                    {
-                        Compare(plan, cutOff, publication, own, report?.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
-                    }
-                    catch (FigureOverflowException e)
-                    {
-                        e.Report(own);
-                    }
+                    e.Report(own);
                 }
-                return own;
-            })
-            .ToList();
+            }
+            return own;
+        });
         foreach (var own in checks)
         {
             diagnostics.AddRange(own);
