@@ -32,7 +32,7 @@ internal sealed class MapReader
         }
         foreach (var entry in map.Entries)
         {
-            if (!keys.Contains(entry.Key.Text, StringComparer.Ordinal))
+            if (!Known(keys, entry.Key.Text))
             {
                 var suggestion = Suggestions.Closest(entry.Key.Text, keys);
                 diagnostics.Error(Codes.UnknownKey, entry.Key.Where, entry.Key.Text,
@@ -42,7 +42,31 @@ internal sealed class MapReader
         return new MapReader(map, context, diagnostics);
     }
 
-    public YamlNode? Node(string key) => map.Entries.FirstOrDefault(e => e.Key.Text == key)?.Value;
+    private static bool Known(IReadOnlyList<string> keys, string key)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i] == key)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public YamlNode? Node(string key)
+    {
+        // A loop, not FirstOrDefault with a lambda: this runs for every key of every file, and each lambda was an allocation.
+        var entries = map.Entries;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Key.Text == key)
+            {
+                return entries[i].Value;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The value of a required key; reports PEI007 at the mapping when it is missing.</summary>
     public YamlNode? Required(string key)

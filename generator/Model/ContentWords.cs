@@ -29,11 +29,16 @@ public static class ContentWords
         ["decreciente"] = Accumulation.Decreciente,
     };
 
-    public static string Of(IndicatorType type) => WordFor(Types, type);
+    // The same tables read the other way, for the open data's every row.
+    private static readonly Dictionary<IndicatorType, string> TypeWords = Reversed(Types);
+    private static readonly Dictionary<Unit, string> UnitWords = Reversed(Units);
+    private static readonly Dictionary<Accumulation, string> AccumulationWords = Reversed(Accumulations);
 
-    public static string Of(Unit unit) => WordFor(Units, unit);
+    public static string Of(IndicatorType type) => TypeWords[type];
 
-    public static string Of(Accumulation accumulation) => WordFor(Accumulations, accumulation);
+    public static string Of(Unit unit) => UnitWords[unit];
+
+    public static string Of(Accumulation accumulation) => AccumulationWords[accumulation];
 
     /// <summary>A date as content and open data write it: AAAA-MM-DD, whatever the culture.</summary>
     public static string Of(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -48,7 +53,7 @@ public static class ContentWords
             ? new DateOnly(year, month, day)
             : null;
 
-    private static string WordFor<T>(IReadOnlyDictionary<string, T> words, T value)
+    private static Dictionary<T, string> Reversed<T>(IReadOnlyDictionary<string, T> words)
         where T : struct, Enum =>
-        words.First(w => EqualityComparer<T>.Default.Equals(w.Value, value)).Key;
+        words.ToDictionary(w => w.Value, w => w.Key);
 }

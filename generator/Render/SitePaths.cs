@@ -43,14 +43,27 @@ public static class SitePaths
     public static string Indicator(string id) => $"indicadores/{id}/index.html";
 
     /// <summary>The prefix that leads from a page back to the site root: "" at the root, "../../" two folders down.</summary>
-    public static string RootFrom(string pagePath) =>
-        string.Concat(Enumerable.Repeat("../", pagePath.Count(c => c == '/')));
+    public static string RootFrom(string pagePath)
+    {
+        var depth = pagePath.AsSpan().Count('/');
+        return depth < Ups.Length ? Ups[depth] : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
+    /// <summary>"", "../", "../../"…: every link of every page starts with one.</summary>
+    private static readonly string[] Ups = [.. Enumerable.Range(0, 16).Select(depth => string.Concat(Enumerable.Repeat("../", depth)))];
 
     /// <summary>A relative URL from one page to another site path, each segment percent-encoded.</summary>
     public static string Relative(string fromPage, string toPath, string? fragment = null) =>
         RootFrom(fromPage) + Escaped(toPath, fragment);
 
     /// <summary>A site path with each segment percent-encoded, and its fragment.</summary>
-    public static string Escaped(string path, string? fragment = null) =>
-        string.Join('/', path.Split('/').Select(Uri.EscapeDataString)) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
+    public static string Escaped(string path, string? fragment = null)
+    {
+        // Most paths are letters, digits and "-._~/" already: what EscapeDataString leaves as it is, segment by segment.
+        var escaped = path.AsSpan().ContainsAnyExcept(Unreserved) ? string.Join('/', path.Split('/').Select(Uri.EscapeDataString)) : path;
+        return fragment is null ? escaped : escaped + "#" + Uri.EscapeDataString(fragment);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Unreserved =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 }

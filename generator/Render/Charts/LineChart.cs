@@ -47,5 +47,11 @@ public sealed record LineChart
     public bool LabelPoints { get; init; } = true;
 }
 
-/// <summary>A chart ready for a page: the SVG markup (already escaped) and its ids.</summary>
-public sealed record RenderedChart(string Svg, string TitleId, string SummaryId, string Summary);
+/// <summary>A chart ready for a page: its SVG markup (already escaped), written when the page is, and its ids.</summary>
+public sealed record RenderedChart(LineChart Chart, string TitleId, string SummaryId, string Summary)
+{
+    public string Svg => SvgChart.Markup(Chart);
+
+    /// <summary>Writes the markup into a page as it is rendered, without a string of its own.</summary>
+    public void WriteSvg(TextWriter writer) => SvgChart.Write(Chart, writer);
+}

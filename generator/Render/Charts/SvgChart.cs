@@ -22,14 +22,47 @@ public static class SvgChart
     private const decimal MarkerSize = 5m;
 
     /// <summary>The chart's SVG; its title and the summary element (rendered by the page) carry the ids in the result.</summary>
-    public static RenderedChart Render(LineChart chart)
+    public static RenderedChart Render(LineChart chart) => new(chart, TitleId(chart), SummaryId(chart), chart.Summary);
+
+    private static string TitleId(LineChart chart) => chart.Id + "-titulo";
+
+    private static string SummaryId(LineChart chart) => chart.Id + "-resumen";
+
+    /// <summary>The chart's SVG markup as a string.</summary>
+    public static string Markup(LineChart chart)
     {
-        var titleId = chart.Id + "-titulo";
-        var summaryId = chart.Id + "-resumen";
+        var svg = new StringBuilder(8 * 1024);
+        Build(svg, chart);
+        return svg.ToString();
+    }
+
+    /// <summary>
+    /// The chart's SVG markup written into <paramref name="writer"/> (a page being rendered) through a builder of this
+    /// thread: as a string per chart, the charts were the largest allocation of a build.
+    /// </summary>
+    public static void Write(LineChart chart, TextWriter writer)
+    {
+        var svg = _idle ?? new StringBuilder(8 * 1024);
+        _idle = null;
+        svg.Clear();
+        Build(svg, chart);
+        foreach (var chunk in svg.GetChunks())
+        {
+            writer.Write(chunk.Span);
+        }
+        _idle = svg;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? _idle;
+
+    private static void Build(StringBuilder svg, LineChart chart)
+    {
+        var titleId = TitleId(chart);
+        var summaryId = SummaryId(chart);
         var max = NiceMaximum(chart.Series.SelectMany(s => s.Points).Select(p => p.Value ?? 0m)
             .Append(chart.Reference?.Value ?? 0m).Max());
         var step = max / Steps;
-        var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"grafica\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{titleId}\" aria-describedby=\"{summaryId}\" focusable=\"false\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Escape(chart.Title)}</title>\n");
 
@@ -67,8 +100,13 @@ public static class SvgChart
             {
                 if (run.Count > 1)
                 {
-                    var points = string.Join(' ', run.Select(i => $"{N(X(i, chart.Categories.Count))},{N(Y(series.Points[i].Value!.Value, max))}"));
-                    svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"grafica-linea\" points=\"{points}\" fill=\"none\" stroke-width=\"2.5\"/>\n");
+                    svg.Append("<polyline class=\"grafica-linea\" points=\"");
+                    for (var k = 0; k < run.Count; k++)
+                    {
+                        var i = run[k];
+                        svg.Append(CultureInfo.InvariantCulture, $"{(k == 0 ? "" : " ")}{N(X(i, chart.Categories.Count))},{N(Y(series.Points[i].Value!.Value, max))}");
+                    }
+                    svg.Append("\" fill=\"none\" stroke-width=\"2.5\"/>\n");
                 }
             }
             for (var i = 0; i < series.Points.Count; i++)
@@ -79,7 +117,7 @@ public static class SvgChart
                 }
                 var x = X(i, chart.Categories.Count);
                 var y = Y(value, max);
-                svg.Append(Marker(point.Shape, x, y)).Append('\n');
+                Marker(svg, point.Shape, x, y).Append('\n');
                 if (chart.LabelPoints)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<text class=\"grafica-valor\" x=\"{N(x)}\" y=\"{N(y - 10)}\" text-anchor=\"middle\" font-size=\"11\" stroke=\"none\">{Escape(point.Text)}</text>\n");
@@ -88,19 +126,18 @@ public static class SvgChart
             svg.Append("</g>\n");
         }
 
-        svg.Append(Legend(chart));
+        Legend(svg, chart);
         svg.Append("</svg>");
-        return new RenderedChart(svg.ToString(), titleId, summaryId, chart.Summary);
     }
 
     /// <summary>The legend along the top: a sample of each series, the reference line and any extra marker meanings.</summary>
-    private static string Legend(LineChart chart)
+    private static void Legend(StringBuilder legend, LineChart chart)
     {
         var entries = chart.Series.Select(s => (Kind: "serie", Style: s.Style, Shape: (MarkerShape?)s.Shape, Text: s.Name))
             .Concat(chart.Reference is { } r ? [("referencia", "", null, r.Label)] : [])
             .Concat(chart.Legend.Select(l => ("marca", l.Style, (MarkerShape?)l.Shape, l.Text)))
             .ToList();
-        var legend = new StringBuilder("<g class=\"grafica-leyenda\" font-size=\"12\" fill=\"currentColor\" stroke=\"currentColor\">\n");
+        legend.Append("<g class=\"grafica-leyenda\" font-size=\"12\" fill=\"currentColor\" stroke=\"currentColor\">\n");
         decimal x = Left, y = 16;
         foreach (var (kind, style, shape, text) in entries)
         {
@@ -122,20 +159,20 @@ public static class SvgChart
             }
             if (shape is { } s)
             {
-                legend.Append(Marker(s, x + 12, y));
+                Marker(legend, s, x + 12, y);
             }
             legend.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 30)}\" y=\"{N(y + 4)}\" stroke=\"none\" fill=\"currentColor\">{Escape(text)}</text></g>\n");
             x += width;
         }
-        return legend.Append("</g>\n").ToString();
+        legend.Append("</g>\n");
     }
 
-    private static string Marker(MarkerShape shape, decimal x, decimal y) => shape switch
+    private static StringBuilder Marker(StringBuilder svg, MarkerShape shape, decimal x, decimal y) => shape switch
     {
-        MarkerShape.Square => $"<rect class=\"grafica-marca\" x=\"{N(x - MarkerSize)}\" y=\"{N(y - MarkerSize)}\" width=\"{N(2 * MarkerSize)}\" height=\"{N(2 * MarkerSize)}\" stroke-width=\"2\"/>",
-        MarkerShape.TriangleDown => $"<path class=\"grafica-marca\" d=\"M{N(x - 6)} {N(y - 5)}H{N(x + 6)}L{N(x)} {N(y + 6)}Z\" stroke-width=\"1.5\"/>",
-        MarkerShape.Diamond => $"<path class=\"grafica-marca\" d=\"M{N(x)} {N(y - 7)}L{N(x + 7)} {N(y)}L{N(x)} {N(y + 7)}L{N(x - 7)} {N(y)}Z\" stroke-width=\"1.5\"/>",
-        _ => $"<circle class=\"grafica-marca\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerSize)}\" stroke-width=\"1.5\"/>",
+        MarkerShape.Square => svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"grafica-marca\" x=\"{N(x - MarkerSize)}\" y=\"{N(y - MarkerSize)}\" width=\"{N(2 * MarkerSize)}\" height=\"{N(2 * MarkerSize)}\" stroke-width=\"2\"/>"),
+        MarkerShape.TriangleDown => svg.Append(CultureInfo.InvariantCulture, $"<path class=\"grafica-marca\" d=\"M{N(x - 6)} {N(y - 5)}H{N(x + 6)}L{N(x)} {N(y + 6)}Z\" stroke-width=\"1.5\"/>"),
+        MarkerShape.Diamond => svg.Append(CultureInfo.InvariantCulture, $"<path class=\"grafica-marca\" d=\"M{N(x)} {N(y - 7)}L{N(x + 7)} {N(y)}L{N(x)} {N(y + 7)}L{N(x - 7)} {N(y)}Z\" stroke-width=\"1.5\"/>"),
+        _ => svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"grafica-marca\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerSize)}\" stroke-width=\"1.5\"/>"),
     };
 
     /// <summary>Consecutive indices with a value: a missing value breaks the line.</summary>
@@ -191,7 +228,23 @@ public static class SvgChart
     }
 
     /// <summary>A coordinate with at most two decimals and a dot, whatever the culture.</summary>
-    private static string N(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
+    private static Coordinate N(decimal value) => new(value);
+
+    /// <summary>
+    /// A coordinate as the interpolations write it: formatted straight into the chart's builder. As a string per
+    /// coordinate, the charts allocated more than every other part of the pages together.
+    /// </summary>
+    private readonly struct Coordinate(decimal value) : ISpanFormattable
+    {
+        private readonly decimal _rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+            _rounded.TryFormat(destination, out charsWritten, "0.##", CultureInfo.InvariantCulture);
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => _rounded.ToString("0.##", CultureInfo.InvariantCulture);
+
+        public override string ToString() => ToString(null, null);
+    }
 
     /// <summary>Text for SVG content inside HTML: markup characters escaped.</summary>
     public static string Escape(string text) => text

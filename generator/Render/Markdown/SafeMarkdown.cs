@@ -30,16 +30,30 @@ public static class SafeMarkdown
         ShiftHeadings(document, topHeadingLevel);
         RemoveUnsafeUrls(document);
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer)
+        // The thread's renderer, taken while in use (a nested call builds its own) and kept only after a whole render.
+        var renderer = _idle ?? NewRenderer();
+        _idle = null;
+        var text = (StringWriter)renderer.Writer;
+        text.GetStringBuilder().Clear();
+        renderer.Render(document);
+        var html = text.ToString().TrimEnd();
+        _idle = renderer;
+        return html;
+    }
+
+    /// <summary>A renderer of this thread between texts: building one (its tables of object renderers) cost more than most texts.</summary>
+    [ThreadStatic]
+    private static HtmlRenderer? _idle;
+
+    private static HtmlRenderer NewRenderer()
+    {
+        var renderer = new HtmlRenderer(new StringWriter())
         {
             // A second guard: whatever the tree walk missed is written as an inert "#".
             LinkRewriter = url => UrlPolicy.IsAllowed(url) ? url : "#",
         };
         MarkdownLimits.Pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString().TrimEnd();
+        return renderer;
     }
 
     /// <summary>Moves every heading so the text's highest one takes <paramref name="topHeadingLevel"/>, keeping their relative levels.</summary>

@@ -27,7 +27,8 @@ public static class OpenNumbers
     public static decimal Computed(decimal value) => Trim(Math.Round(value, ComputedDecimals, MidpointRounding.AwayFromZero));
 
     /// <summary>The number as open data text (invariant, dot decimal).</summary>
-    public static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public static bool TryFormat(decimal value, Span<char> destination, out int written) =>
+        value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
 
     private static decimal Trim(decimal value)
     {

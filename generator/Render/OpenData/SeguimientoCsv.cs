@@ -96,10 +96,10 @@ public static class SeguimientoCsv
     private static void Write(IEnumerable<CutOffReport> cutOffs, Stream output)
     {
         using var csv = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
-        WriteRow(csv, Columns.Select(c => c.Name));
+        WriteRow(csv, [.. Columns.Select(c => c.Name)]);
         foreach (var row in Rows(cutOffs))
         {
-            WriteRow(csv, row.Select(Field));
+            WriteRow(csv, row);
         }
     }
 
@@ -107,29 +107,39 @@ public static class SeguimientoCsv
 
     private static decimal? Computed(decimal? value) => value is { } v ? OpenNumbers.Computed(v) : null;
 
-    private static string Field(object? value) => value switch
+    /// <summary>A row, each value written straight into the file: numbers and dates need no quotes, a text only when it has a comma, a quote or a line break.</summary>
+    private static void WriteRow(StreamWriter csv, IReadOnlyList<object?> values)
     {
-        null => "",
-        decimal number => OpenNumbers.Text(number),
-        int number => number.ToString(CultureInfo.InvariantCulture),
-        DateOnly date => ContentWords.Of(date),
-        _ => value.ToString() ?? "",
-    };
-
-    private static void WriteRow(StreamWriter csv, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
+        Span<char> number = stackalloc char[64];
+        for (var i = 0; i < values.Count; i++)
         {
-            if (!first)
+            if (i > 0)
             {
                 csv.Write(',');
             }
-            csv.Write(Escape(field));
-            first = false;
+            var written = 0;
+            var formatted = values[i] switch
+            {
+                null => true,
+                decimal value => OpenNumbers.TryFormat(value, number, out written),
+                int value => value.TryFormat(number, out written, default, CultureInfo.InvariantCulture),
+                DateOnly date => date.TryFormat(number, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _ => false,
+            };
+            if (formatted)
+            {
+                csv.Write(number[..written]);
+            }
+            else
+            {
+                var text = values[i]!.ToString() ?? "";
+                csv.Write(text.AsSpan().ContainsAny(Special) ? Escape(text) : text);
+            }
         }
         csv.Write("\r\n");
     }
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\"\r\n");
 
     private static string Escape(string field)
     {

@@ -235,7 +235,7 @@ public static class SeguimientoXlsx
         switch (value)
         {
             case null:
-                Empty(xml, "c");
+                xml.WriteRaw("<x:c />");
                 break;
             case decimal number when column.IsPercent:
                 NumberCell(xml, number / 100m, PercentStyle);
@@ -255,18 +255,38 @@ public static class SeguimientoXlsx
         }
     }
 
+    /// <summary>
+    /// A number cell, written as the markup the XmlWriter would write for it (a number needs no escaping): the writer's
+    /// bookkeeping of elements and prefixes, three elements a cell, was most of the workbook's time.
+    /// </summary>
     private static void NumberCell(XmlWriter xml, decimal value, int style = 0)
     {
-        StartCell(xml, style, "n");
-        xml.WriteStartElement("x", "v", Main);
-        xml.WriteString(value.ToString(CultureInfo.InvariantCulture));
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        xml.WriteRaw(style switch
+        {
+            0 => "<x:c t=\"n\"><x:v>",
+            PercentStyle => "<x:c s=\"2\" t=\"n\"><x:v>",
+            DateStyle => "<x:c s=\"3\" t=\"n\"><x:v>",
+            _ => throw new ArgumentOutOfRangeException(nameof(style)),
+        });
+        xml.WriteRaw(value.ToString(CultureInfo.InvariantCulture));
+        xml.WriteRaw("</x:v></x:c>");
     }
+
+    /// <summary>What the XmlWriter would change or refuse in a text: markup characters, line breaks, control characters, surrogates and non-characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotPlainText = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '<', '>', '&', .. Enumerable.Range(0xD800, 0x800).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
     /// <summary>An inline string (no shared-strings part), spaces kept.</summary>
     private static void TextCell(XmlWriter xml, string text, int style = 0)
     {
+        // Plain text (nearly every cell) as the markup the writer would write; anything else through the writer, which escapes it.
+        if (style == 0 && !text.AsSpan().ContainsAny(NotPlainText))
+        {
+            xml.WriteRaw("<x:c t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">");
+            xml.WriteRaw(text);
+            xml.WriteRaw("</x:t></x:is></x:c>");
+            return;
+        }
         StartCell(xml, style, "inlineStr");
         xml.WriteStartElement("x", "is", Main);
         xml.WriteStartElement("x", "t", Main);

@@ -61,7 +61,13 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
     public static string MeterValue(decimal value) => EsCo.Attribute(Math.Clamp(value, 0m, 100m));
 
     /// <summary>A chart's SVG markup, built and escaped by <see cref="Charts.SvgChart"/>.</summary>
-    public static IHtmlContent Svg(Charts.RenderedChart chart) => new HtmlString(chart.Svg);
+    public static IHtmlContent Svg(Charts.RenderedChart chart) => new ChartMarkup(chart);
+
+    /// <summary>A chart written straight into the page when RazorLight writes its buffers out.</summary>
+    private sealed class ChartMarkup(Charts.RenderedChart chart) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => chart.WriteSvg(writer);
+    }
 
     public static string Date(DateOnly date) => EsCo.Date(date);
 
