@@ -45,7 +45,7 @@ public static class CorrectCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var recorded = publication.Current;
-        var (changed, gone) = PublishedFigures.Compare(recorded, PublishedFigures.Of(plan, cutOff));
+        var (changed, gone) = PublishedFigures.Compare(recorded, PublishedFigures.Objectives(plan, cutOff));
         if (gone.Count > 0)
         {
             // A correction changes figures; it cannot take back an indicator the cut-off counted.

@@ -63,8 +63,8 @@ public static class PublicationCheck
         // What the cut-off would publish today counts every measured indicator; when the record counts them all, that is
         // what the method already computed, and it is not computed again.
         var now = computed is not null && CountsEveryMeasured(plan, cutOff, counted)
-            ? PublishedFigures.Of(computed.Objectives)
-            : PublishedFigures.Of(plan, cutOff);
+            ? computed.Objectives
+            : PublishedFigures.Objectives(plan, cutOff);
         var (changed, gone) = PublishedFigures.Compare(recorded, now);
         foreach (var figure in changed)
         {
