@@ -28,7 +28,9 @@ public static partial class FileKinds
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
+    private const uint StatxModifiedTime = 0x40;
     private const uint StatxInode = 0x100;
+    private const uint StatxSize = 0x200;
 
     private static readonly bool HasStatx = OperatingSystem.IsLinux() && Probe();
 
@@ -49,6 +51,22 @@ public static partial class FileKinds
     /// <summary>The device and inode of the file at <paramref name="path"/> (links not followed), or null when unknown.</summary>
     public static (ulong Device, ulong Inode)? IdentityOf(string path) =>
         HasStatx && Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxInode, out var status) == 0 ? status.Identity : null;
+
+    /// <summary>
+    /// The length, last write time, device and inode of the regular file at <paramref name="path"/> (a link is not
+    /// followed) from one call; null when it is anything else, is missing, or the system cannot tell in one call.
+    /// </summary>
+    public static FileStamp? StampOf(string path)
+    {
+        if (!HasStatx || Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType | StatxModifiedTime | StatxInode | StatxSize, out var status) != 0 ||
+            KindOf(status.Mode) is not FileKind.Regular)
+        {
+            return null;
+        }
+        var written = DateTime.UnixEpoch.Ticks + status.ModifiedSeconds * TimeSpan.TicksPerSecond + status.ModifiedNanoseconds / 100;
+        var (device, inode) = status.Identity;
+        return new FileStamp((long)status.Size, written, device, inode);
+    }
 
     /// <summary>The device and inode of an open file, or null when unknown.</summary>
     public static (ulong Device, ulong Inode)? IdentityOf(SafeFileHandle handle)
@@ -129,6 +147,15 @@ public static partial class FileKinds
         [FieldOffset(32)]
         public ulong Inode;
 
+        [FieldOffset(40)]
+        public ulong Size;
+
+        [FieldOffset(112)]
+        public long ModifiedSeconds;
+
+        [FieldOffset(120)]
+        public uint ModifiedNanoseconds;
+
         [FieldOffset(136)]
         public uint DeviceMajor;
 
@@ -138,3 +165,6 @@ public static partial class FileKinds
         public readonly (ulong Device, ulong Inode) Identity => (((ulong)DeviceMajor << 32) | DeviceMinor, Inode);
     }
 }
+
+/// <summary>What tells a file's version apart without reading it: its length, last write (UTC ticks), device and inode.</summary>
+public readonly record struct FileStamp(long Length, long LastWrite, ulong Device, ulong Inode);

@@ -42,9 +42,9 @@ public sealed class LoadMemo
     /// <summary>How many files have a result kept.</summary>
     public int Count => _entries.Count;
 
-    private sealed class Entry(Stamp stamp, object? result, DiagnosticBag diagnostics, int generation)
+    private sealed class Entry(FileStamp stamp, object? result, DiagnosticBag diagnostics, int generation)
     {
-        public Stamp Stamp { get; } = stamp;
+        public FileStamp Stamp { get; } = stamp;
         public object? Result { get; } = result;
         public DiagnosticBag Diagnostics { get; } = diagnostics;
 
@@ -52,19 +52,6 @@ public sealed class LoadMemo
         public int Generation { get; set; } = generation;
     }
 
-    private readonly record struct Stamp(long Length, long LastWrite, ulong Device, ulong Inode)
-    {
-        /// <summary>The stamp of a regular file (links not followed); null for anything else or when unknown.</summary>
-        public static Stamp? Of(string path)
-        {
-            if (FileKinds.Of(path) is not FileKind.Regular || FileKinds.IdentityOf(path) is not { } identity)
-            {
-                return null;
-            }
-            var info = new FileInfo(path);
-            return info.Exists ? new Stamp(info.Length, info.LastWriteTimeUtc.Ticks, identity.Device, identity.Inode) : null;
-        }
-    }
 
     /// <summary>What every file's result depends on besides its own bytes and path.</summary>
     private sealed record Context(string Root, string DisplayRoot, Period Period, IReadOnlyList<CutOff> CutOffs)
@@ -111,7 +98,7 @@ public sealed class LoadMemo
     internal T? Reuse<T>(string path, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class
     {
         var started = DateTime.UtcNow;
-        var before = Stamp.Of(path);
+        var before = FileKinds.StampOf(path);
         if (before is { } stamp && _entries.TryGetValue(path, out var kept) && kept.Stamp == stamp && kept.Result is null or T)
         {
             kept.Generation = _generation;
@@ -123,7 +110,7 @@ public sealed class LoadMemo
         var own = new DiagnosticBag();
         var result = read(own);
         diagnostics.AddRange(own);
-        if (before is { } first && started.Ticks - first.LastWrite > Settled.Ticks && Stamp.Of(path) == first)
+        if (before is { } first && started.Ticks - first.LastWrite > Settled.Ticks && FileKinds.StampOf(path) == first)
         {
             _entries[path] = new Entry(first, result, own, _generation);
         }
