@@ -261,16 +261,14 @@ public static class SeguimientoXlsx
     /// </summary>
     private static void NumberCell(XmlWriter xml, decimal value, int style = 0)
     {
-        xml.WriteRaw(style switch
-        {
-            0 => "<x:c t=\"n\"><x:v>",
-            PercentStyle => "<x:c s=\"2\" t=\"n\"><x:v>",
-            DateStyle => "<x:c s=\"3\" t=\"n\"><x:v>",
-            _ => throw new ArgumentOutOfRangeException(nameof(style)),
-        });
+        xml.WriteRaw(NumberCellStarts[style]);
         xml.WriteRaw(value.ToString(CultureInfo.InvariantCulture));
         xml.WriteRaw("</x:v></x:c>");
     }
+
+    /// <summary>The start tag of a number cell of each style a number takes, as <see cref="StartCell"/> writes it.</summary>
+    private static readonly Dictionary<int, string> NumberCellStarts = new[] { 0, PercentStyle, DateStyle }
+        .ToDictionary(style => style, style => style == 0 ? "<x:c t=\"n\"><x:v>" : $"<x:c s=\"{Number(style)}\" t=\"n\"><x:v>");
 
     /// <summary>What the XmlWriter would change or refuse in a text: markup characters, line breaks, control characters, surrogates and non-characters.</summary>
     private static readonly System.Buffers.SearchValues<char> NotPlainText = System.Buffers.SearchValues.Create(
