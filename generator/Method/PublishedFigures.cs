@@ -76,13 +76,12 @@ public static class PublishedFigures
         var met = 0;
         Visit(objectives, (key, value, where) =>
         {
-            if (!recorded.TryGetValue(key, out var before))
+            var found = recorded.TryGetValue(key, out var before);
+            if (found)
             {
-                changed.Add(new RecordedFigure(key, value, where));
-                return;
+                met++;
             }
-            met++;
-            if (before.Value != value)
+            if (!found || before!.Value != value)
             {
                 changed.Add(new RecordedFigure(key, value, where));
             }
