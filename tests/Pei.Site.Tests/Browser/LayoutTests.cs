@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Pei.Site.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public class LayoutTests(BrowserSite sites)
 {
     [Theory]

@@ -59,6 +59,7 @@ public sealed class SelfContainedDownload : IDisposable
     public void Dispose() => temp.Dispose();
 }
 
+[Trait(Needs.Trait, Needs.Publish)]
 public sealed class SelfContainedDownloadTests(SelfContainedDownload download) : IClassFixture<SelfContainedDownload>
 {
     private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
