@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using System.Text;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
@@ -58,7 +59,7 @@ public static class CorrectCommand
             return Pipeline.Result.Refused(diagnostics);
         }
 
-        var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
+        var recordPath = ContentLayout.RecordPath(content, cutOff.Date);
         var text = PublicationRecord.AddCorrection(PublishCommand.Read(recordPath), today, reason.Trim(), changed, publication.Where.File, diagnostics);
         if (text is null)
         {

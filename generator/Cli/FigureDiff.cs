@@ -1,3 +1,5 @@
+using Pei.Site.Text;
+using Pei.Site.Build;
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.Text;

@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.FileSystem;
@@ -86,7 +87,7 @@ public static class ImportCommand
         foreach (var row in sheet.Rows)
         {
             var (objective, indicator, _) = expected[row.Id];
-            var path = Path.Combine(content, ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
+            var path = ContentLayout.IndicatorPath(content, objective.Folder, indicator.Id);
             var before = File.ReadAllBytes(path);
             if (MeasurementValues.Set(SourceText.Decode(before), sheet.CutOff, row.Figures, indicator.Where.File, diagnostics) is { } edited)
             {

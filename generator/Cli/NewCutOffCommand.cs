@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Model;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
@@ -37,7 +38,7 @@ public static class NewCutOffCommand
         var folder = new ContentFolder(content, content);
         var planDisplay = plan.CutOffs[^1].Where.File; // plan.yaml as the loader names it in diagnostics
         var edits = new List<(string Path, string Display, SourceText? Text)>();
-        var planPath = folder.PathOf(ContentLoader.PlanFile);
+        var planPath = folder.PathOf(ContentLayout.PlanFile);
         if (Read(folder, planPath, planDisplay, diagnostics) is { } planText)
         {
             edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(planText, cutOff, planDisplay, diagnostics, title)));
@@ -46,7 +47,7 @@ public static class NewCutOffCommand
         {
             foreach (var indicator in objective.Indicators.Where(i => i.FiscalYear(cutOff.Year) is not null))
             {
-                var path = folder.PathOf(ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
+                var path = folder.PathOf(ContentLayout.ObjectivesFolder, objective.Folder, ContentLayout.IndicatorsFolder, ContentLayout.IndicatorFile(indicator.Id));
                 if (Read(folder, path, indicator.Where.File, diagnostics) is { } text)
                 {
                     edits.Add((path, indicator.Where.File, CutOffInsertion.AddToIndicator(text, cutOff, indicator.Where.File, diagnostics)));
@@ -64,7 +65,7 @@ public static class NewCutOffCommand
         }
         var indicators = edits.Count - 1;
         var summary =
-            $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLoader.PlanFile} y en " +
+            $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLayout.PlanFile} y en " +
             $"{indicators} {(indicators == 1 ? "indicador" : "indicadores")}. " +
             "Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo." +
             Environment.NewLine + "Archivos modificados:" +

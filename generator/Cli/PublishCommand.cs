@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
@@ -41,7 +42,7 @@ public static class PublishCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         PublicationCheck.Check(plan, content, diagnostics, except: day);
-        var planPath = Path.Combine(content, ContentLoader.PlanFile);
+        var planPath = ContentLayout.PlanPath(content);
         var planText = DraftMark.Remove(Read(planPath), day, cutOff.Where.File, diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -49,10 +50,10 @@ public static class PublishCommand
         }
 
         var figures = PublishedFigures.Of(plan, cutOff);
-        var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
+        var recordPath = ContentLayout.RecordPath(content, day);
         var files = new ContentFolder(content, content);
         if (!EditedFiles.Write(files,
-                [(planPath, cutOff.Where.File, planText!.Encode()), (recordPath, PublicationCheck.RecordPath(content, day), PublicationRecord.New(day, today, figures).Encode())],
+                [(planPath, cutOff.Where.File, planText!.Encode()), (recordPath, ContentLayout.RecordPath(content, day), PublicationRecord.New(day, today, figures).Encode())],
                 diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
@@ -62,11 +63,11 @@ public static class PublishCommand
         var summary =
             $"Corte {date} publicado el {ContentWords.Of(today)}: {(objectives == 1 ? "1 objetivo" : $"{objectives} objetivos")} y " +
             $"{(indicators == 1 ? "1 indicador" : $"{indicators} indicadores")}. " +
-            $"Sus cifras quedan registradas en {PublicationCheck.RecordPath(content, day)}; desde ahora solo cambian con " +
+            $"Sus cifras quedan registradas en {ContentLayout.RecordPath(content, day)}; desde ahora solo cambian con " +
             $"`corregir {date} --motivo \"…\"`, que las publica en la fe de erratas." +
             Environment.NewLine + "Archivos modificados:" +
             Environment.NewLine + "  " + cutOff.Where.File +
-            Environment.NewLine + "  " + PublicationCheck.RecordPath(content, day);
+            Environment.NewLine + "  " + ContentLayout.RecordPath(content, day);
         return new Pipeline.Result(diagnostics.Sorted(), summary);
     }
 

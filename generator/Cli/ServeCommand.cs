@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using System.Runtime.InteropServices;
 using Pei.Site.Serve;
 

@@ -32,7 +32,7 @@ internal sealed class PublicationFileReader(IReadOnlyList<CutOff> cutOffs, Diagn
             return null;
         }
         var where = file.Node("corte")!.Where;
-        if (fileName != ContentWords.Of(date) + ".yaml")
+        if (fileName != ContentLayout.RecordFile(date))
         {
             diagnostics.Error(Codes.PublicationFileName, where, fileName, ContentWords.Of(date));
             return null;

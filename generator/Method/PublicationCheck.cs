@@ -28,7 +28,7 @@ public static class PublicationCheck
             var own = new DiagnosticBag();
             if (plan.PublicationOf(cutOff.Date) is not { } publication)
             {
-                own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
+                own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), ContentLayout.RecordPath(contentDisplay, cutOff.Date));
             }
             else
             {
@@ -48,10 +48,6 @@ public static class PublicationCheck
             diagnostics.AddRange(own);
         }
     }
-
-    /// <summary>Where a cut-off's record lives, as diagnostics name it.</summary>
-    public static string RecordPath(string contentDisplay, DateOnly cutOff) =>
-        $"{contentDisplay.TrimEnd('/', '\\').Replace('\\', '/')}/{Load.ContentLoader.PublicationsFolder}/{ContentWords.Of(cutOff)}.yaml";
 
     /// <summary>Reports every difference between a published cut-off's record and what the content computes for it; true when there is none.</summary>
     /// <param name="computed">The cut-off as the method computed it (counting only what the record counts), when at hand.</param>

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 namespace Pei.Site.Render;
 
 /// <summary>Where each page lives in the generated site, and how one page links to another with a relative URL.</summary>
@@ -34,10 +35,10 @@ public static class SitePaths
     public static string Objective(int number) => $"objetivos/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/index.html";
 
     /// <summary>A published cut-off's dashboard, at a permanent address: cortes/2025-06-30/index.html.</summary>
-    public static string CutOff(DateOnly date) => $"cortes/{Formatting.EsCo.IsoDate(date)}/index.html";
+    public static string CutOff(DateOnly date) => $"cortes/{EsCo.IsoDate(date)}/index.html";
 
     /// <summary>An objective as of a published cut-off: cortes/2025-06-30/objetivos/3/index.html.</summary>
-    public static string CutOffObjective(DateOnly date, int number) => $"cortes/{Formatting.EsCo.IsoDate(date)}/" + Objective(number);
+    public static string CutOffObjective(DateOnly date, int number) => $"cortes/{EsCo.IsoDate(date)}/" + Objective(number);
 
     /// <summary>An indicator's page, by its id (the file stem).</summary>
     public static string Indicator(string id) => $"indicadores/{id}/index.html";

@@ -109,7 +109,7 @@ public static class XlsxSheet
 
     /// <summary>The text of a string item: its plain text, or its rich-text runs (phonetic guides left out).</summary>
     private static string TextOf(OpenXmlCompositeElement item) =>
-        item.GetFirstChild<Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
+        item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
 
     /// <summary>"C5" → 3.</summary>
     private static int ColumnOf(string reference)
@@ -145,7 +145,7 @@ public static class XlsxSheet
     }
 
     private static Cell Text(string text, uint style) =>
-        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style };
 
     private static Cell Number(decimal? value, uint style) =>
         value is { } v

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Text;
 using System.Xml;
 using Pei.Site.Method;

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Net;
 using Markdig.Renderers;
 using Markdig.Syntax;

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Sitemap;
@@ -49,12 +50,12 @@ public sealed record DataCatalog
         };
         distributions.AddRange(report.CutOffs.Reverse().Select(c => new Distribution(
             SeguimientoCsv.CutOffPath(c.CutOff.Date),
-            $"Corte al {Formatting.EsCo.Date(c.CutOff.Date)} (CSV)",
-            $"Las filas del corte al {Formatting.EsCo.Date(c.CutOff.Date)}, con las mismas columnas.",
+            $"Corte al {EsCo.Date(c.CutOff.Date)} (CSV)",
+            $"Las filas del corte al {EsCo.Date(c.CutOff.Date)}, con las mismas columnas.",
             "text/csv", "CSV", IsTable: true)));
         distributions.AddRange(report.CutOffs.Reverse().Where(c => options.Reports.Contains(c.CutOff.Date)).Select(c => new Distribution(
             SitePaths.Report(c.CutOff.Date),
-            $"Informe de seguimiento al {Formatting.EsCo.Date(c.CutOff.Date)} (PDF)",
+            $"Informe de seguimiento al {EsCo.Date(c.CutOff.Date)} (PDF)",
             "El informe trimestral para leer o imprimir.",
             "application/pdf", "PDF")));
         return new DataCatalog

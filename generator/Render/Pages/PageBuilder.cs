@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Charts;

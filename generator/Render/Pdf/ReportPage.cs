@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Pages;
@@ -22,7 +23,7 @@ public sealed class ReportPage : Page
     public static ReportPage For(PlanReport report, CutOffReport cutOff, SiteInfo site) => new()
     {
         Path = System.IO.Path.ChangeExtension(SitePaths.Report(cutOff.CutOff.Date), ".html"),
-        Title = $"{report.Plan.Name} — Seguimiento con corte al {Formatting.EsCo.Date(cutOff.CutOff.Date)}",
+        Title = $"{report.Plan.Name} — Seguimiento con corte al {EsCo.Date(cutOff.CutOff.Date)}",
         Site = site,
         Section = Section.None,
         Plan = report.Plan,

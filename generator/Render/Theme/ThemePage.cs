@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;

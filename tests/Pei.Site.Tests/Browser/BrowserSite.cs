@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Pei.Site.Render.Formatting;

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Render.Markdown;

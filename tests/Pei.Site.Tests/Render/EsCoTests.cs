@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Globalization;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;

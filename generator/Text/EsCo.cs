@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pei.Site.Model;
 
-namespace Pei.Site.Render.Formatting;
+namespace Pei.Site.Text;
 
 /// <summary>
 /// The one place that turns numbers and dates into Colombian Spanish text (es-CO).

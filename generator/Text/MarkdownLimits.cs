@@ -4,7 +4,7 @@ using Markdig.Syntax.Inlines;
 using Pei.Site.Diagnostics;
 using SourceSpan = Pei.Site.Diagnostics.SourceSpan;
 
-namespace Pei.Site.Load;
+namespace Pei.Site.Text;
 
 /// <summary>
 /// The one set of limits on the Markdown planners write (observaciones, metodologia, plataforma_estrategica), checked

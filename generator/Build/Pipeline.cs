@@ -6,7 +6,7 @@ using Pei.Site.Render;
 using Pei.Site.Render.Pdf;
 using Pei.Site.Write;
 
-namespace Pei.Site.Cli;
+namespace Pei.Site.Build;
 
 /// <summary>The generator's pipeline: load → method → render → write. Nothing is written unless every stage succeeded.</summary>
 public static class Pipeline
