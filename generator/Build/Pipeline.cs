@@ -1,14 +1,18 @@
-using System.Runtime;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
+using Pei.Site.Model;
 using Pei.Site.Method;
 using Pei.Site.Render;
 using Pei.Site.Render.Pdf;
+using Pei.Site.Text;
 using Pei.Site.Write;
 
 namespace Pei.Site.Build;
 
-/// <summary>The generator's pipeline: load → method → render → write. Nothing is written unless every stage succeeded.</summary>
+/// <summary>
+/// The generator's pipeline, shared by every command: load → method → render → write. Nothing is written unless every
+/// stage succeeded. Commands and the preview call these steps; none of them repeats one.
+/// </summary>
 public static class Pipeline
 {
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, string Summary)
@@ -28,20 +32,78 @@ public static class Pipeline
             $"Contenido válido: {Counts(report.Plan, report)}.");
     }
 
+    /// <summary>How a run loads and checks the content, beyond the defaults of validate and build.</summary>
+    public sealed record Options
+    {
+        /// <summary>Draft cut-offs are computed too (the preview of serve).</summary>
+        public bool IncludeDrafts { get; init; }
+
+        /// <summary>How the content folder is named in diagnostics; the folder's path as given when null.</summary>
+        public string? Display { get; init; }
+
+        /// <summary>A draft cut-off checked as if it were published (what <c>publicar</c> checks before publishing it):
+        /// every missing value, measurement or lag explanation is an error, and its record is not looked for.</summary>
+        public DateOnly? Publishing { get; init; }
+
+        /// <summary>Whether published cut-offs must still have their records' figures; <c>corregir</c> compares them itself.</summary>
+        public bool CheckRecords { get; init; } = true;
+
+        /// <summary>What an earlier load of this folder read, used again for files that did not change (serve).</summary>
+        public LoadMemo? Memo { get; init; }
+    }
+
     /// <summary>
-    /// Load → method → the rule that keeps published figures as recorded: the report, or null when a stage found an
-    /// error (in <paramref name="diagnostics"/>). Validate, build and the preview all start here; the preview passes a
-    /// <paramref name="memo"/> so that each rebuild reads only the files that changed.
+    /// Load: the files (<see cref="ContentLoader"/>, or the memo's incremental load) and the rules across them
+    /// (<see cref="PlanRules"/>, over the files that read without errors), with <see cref="Options.Publishing"/> already
+    /// published. Null when either found an error.
     /// </summary>
-    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, bool includeDrafts = false, LoadMemo? memo = null) =>
-        ContentLoader.Load(content, content, diagnostics, memo: memo) is { } plan &&
-        PlanCalculator.TryCompute(plan, diagnostics, includeDrafts) is { } report &&
-        PublicationCheck.Passes(plan, content, diagnostics, report)
-            ? report
-            : null;
+    public static Plan? Load(string content, DiagnosticBag diagnostics, Options? options = null)
+    {
+        options ??= new Options();
+        var display = options.Display ?? content;
+        var plan = options.Memo is { } memo ? memo.Load(content, display, diagnostics) : ContentLoader.Load(content, display, diagnostics);
+        if (plan is null)
+        {
+            return null;
+        }
+        if (options.Publishing is { } date)
+        {
+            plan = plan with { CutOffs = plan.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
+        }
+        PlanRules.Check(plan, diagnostics);
+        return diagnostics.HasErrors ? null : plan;
+    }
+
+    /// <summary>
+    /// Load → method → the rules over computed figures (lags explained, published cut-offs as recorded): the report, or
+    /// null when a stage found an error (in <paramref name="diagnostics"/>). Validate, build, the preview and the commands
+    /// that check content all start here.
+    /// </summary>
+    public static PlanReport? Compute(string content, DiagnosticBag diagnostics, Options? options = null)
+    {
+        options = (options ?? new Options()) with { Display = options?.Display ?? content };
+        return Load(content, diagnostics, options) is { } plan ? Compute(plan, diagnostics, options) : null;
+    }
+
+    /// <summary>The method and the rules over its figures, on a plan already loaded.</summary>
+    public static PlanReport? Compute(Plan plan, DiagnosticBag diagnostics, Options? options = null)
+    {
+        options ??= new Options();
+        if (PlanCalculator.TryCompute(plan, diagnostics, options.IncludeDrafts) is not { } report)
+        {
+            return null;
+        }
+        LagRule.Check(report, diagnostics);
+        if (options.CheckRecords)
+        {
+            PublicationCheck.Check(report, options.Display ?? ".", diagnostics, except: options.Publishing);
+        }
+        return diagnostics.HasErrors ? null : report;
+    }
 
     /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
-    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false);
+    /// <param name="LockWait">How long to wait while another build writes the same folder; <see cref="SiteWriter.DefaultLockWait"/> when null.</param>
+    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false, TimeSpan? LockWait = null);
 
     public static Result Build(string content, string outDirectory, string theme) => Build(content, outDirectory, theme, new BuildOptions());
 
@@ -66,10 +128,7 @@ public static class Pipeline
         {
             return Result.Refused(diagnostics);
         }
-        // Most of what the load allocated (files, parsed trees) just died and the pages are yet to come: one compacting
-        // collection here keeps the peak of a large plan about 20 MB lower (at 10,000 indicators) for a few tens of ms.
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        MemoryPolicy.AfterLoad();
         var plan = report.Plan;
         var options = new RenderOptions
         {
@@ -89,7 +148,7 @@ public static class Pipeline
             {
                 return Result.Refused(diagnostics);
             }
-            SiteWriter.Write(files, outDirectory);
+            SiteWriter.Write(files, outDirectory, build.LockWait ?? SiteWriter.DefaultLockWait);
         }
         catch (ThemeException e)
         {
@@ -116,9 +175,7 @@ public static class Pipeline
         return new Result(diagnostics.Sorted(), summary);
     }
 
-    private static string Counts(Model.Plan plan, PlanReport report) =>
-        $"{Plural(plan.Objectives.Count, "objetivo", "objetivos")}, {Plural(plan.Indicators.Count(), "indicador", "indicadores")}, " +
-        Plural(report.CutOffs.Count, "corte publicado", "cortes publicados");
-
-    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+    private static string Counts(Plan plan, PlanReport report) =>
+        $"{Plural.Of(plan.Objectives.Count, "objetivo", "objetivos")}, {Plural.Of(plan.Indicators.Count(), "indicador", "indicadores")}, " +
+        Plural.Of(report.CutOffs.Count, "corte publicado", "cortes publicados");
 }

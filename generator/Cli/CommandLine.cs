@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 
@@ -77,12 +78,12 @@ public static class CommandLine
             {
                 // Only the commands that write (the site, or plan.yaml and the indicators) have something they did not write.
                 var nothingWritten = arguments.Command is "build" or "nuevo-corte" ? "; no se escribió nada" : "";
-                stderr.WriteLine($"{Plural(errors, "error", "errores")}, {Plural(warnings, "advertencia", "advertencias")}{nothingWritten}.");
+                stderr.WriteLine($"{Plural.Of(errors, "error", "errores")}, {Plural.Of(warnings, "advertencia", "advertencias")}{nothingWritten}.");
                 return ContentErrors;
             }
             if (warnings > 0)
             {
-                stderr.WriteLine($"{Plural(warnings, "advertencia", "advertencias")}, ningún error.");
+                stderr.WriteLine($"{Plural.Of(warnings, "advertencia", "advertencias")}, ningún error.");
             }
             stdout.WriteLine(result.Summary);
             return Ok;
@@ -99,5 +100,4 @@ public static class CommandLine
         }
     }
 
-    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 }

@@ -5,6 +5,7 @@ using Pei.Site.Edit;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -31,7 +32,7 @@ public static class CorrectCommand
             diagnostics.Error(Codes.EmptyValue, new SourceSpan(ArgumentPlace, 1, 1), "--motivo");
         }
         if (diagnostics.HasErrors || PublicationDate.Today(diagnostics) is not { } today ||
-            ContentLoader.Load(content, content, diagnostics) is not { } plan)
+            Pipeline.Compute(content, diagnostics, new Pipeline.Options { CheckRecords = false })?.Plan is not { } plan)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -71,7 +72,7 @@ public static class CorrectCommand
         }
         var summary = new StringBuilder()
             .Append($"Corrección del corte {date} registrada el {ContentWords.Of(today)} en {publication.Where.File}")
-            .Append($" ({(changed.Count == 1 ? "1 cifra" : $"{changed.Count} cifras")}; motivo: {reason.Trim()}):");
+            .Append($" ({Plural.Of(changed.Count, "cifra", "cifras")}; motivo: {reason.Trim()}):");
         foreach (var figure in changed)
         {
             var before = recorded.GetValueOrDefault(figure.Key)?.Value;

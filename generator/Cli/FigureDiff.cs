@@ -20,12 +20,14 @@ public static class FigureDiff
     /// <param name="Draft">The cut-off is a draft (borrador) on either side: its figures are not published yet.</param>
     public sealed record Row(DateOnly CutOff, string Element, string Figure, string Before, string After, string StatusBefore, string StatusAfter, bool Draft = false);
 
+    /// <summary>Every cut-off's figures, drafts included; whether they match their records is validate's concern.</summary>
+    private static readonly Pipeline.Options Figures = new() { IncludeDrafts = true, CheckRecords = false };
+
     /// <summary>Loads the content at <paramref name="baseRef"/> (through git archive) and in the working tree, and compares them.</summary>
     public static Pipeline.Result Run(string content, string baseRef)
     {
         var diagnostics = new DiagnosticBag();
-        var current = ContentLoader.Load(content, content, diagnostics);
-        if (current is null || PlanCalculator.TryCompute(current, diagnostics, includeDrafts: true) is not { } after)
+        if (Pipeline.Compute(content, diagnostics, Figures) is not { } after)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -39,8 +41,7 @@ public static class FigureDiff
                 return Pipeline.Result.Refused(diagnostics);
             }
             var baseDiagnostics = new DiagnosticBag();
-            var before = ContentLoader.Load(baseContent, $"{baseRef}:{content}", baseDiagnostics);
-            var beforeReport = before is null ? null : PlanCalculator.TryCompute(before, baseDiagnostics, includeDrafts: true);
+            var beforeReport = Pipeline.Compute(baseContent, baseDiagnostics, Figures with { Display = $"{baseRef}:{content}" });
             var rows = Compare(beforeReport, after);
             var note = beforeReport is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
             return new Pipeline.Result(diagnostics.Sorted(), Markdown(rows, baseRef) + note);

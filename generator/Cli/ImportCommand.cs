@@ -4,6 +4,7 @@ using Pei.Site.Edit;
 using Pei.Site.FileSystem;
 using Pei.Site.Load;
 using Pei.Site.Model;
+using Pei.Site.Text;
 using Pei.Site.Spreadsheet;
 
 namespace Pei.Site.Cli;
@@ -41,7 +42,7 @@ public static class ImportCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var loaded = new DiagnosticBag();
-        if (ContentLoader.Load(content, content, loaded) is not { } plan || loaded.HasErrors)
+        if (Pipeline.Load(content, loaded) is not { } plan || loaded.HasErrors)
         {
             return Pipeline.Result.Refused(loaded);
         }
@@ -110,8 +111,8 @@ public static class ImportCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var summary =
-            $"Cifras del corte {cutOffWords} importadas de {file}: {sheet.Rows.Count} {(sheet.Rows.Count == 1 ? "indicador" : "indicadores")}, " +
-            $"{changed.Count} {(changed.Count == 1 ? "archivo modificado" : "archivos modificados")}." +
+            $"Cifras del corte {cutOffWords} importadas de {file}: {Plural.Of(sheet.Rows.Count, "indicador", "indicadores")}, " +
+            $"{Plural.Of(changed.Count, "archivo modificado", "archivos modificados")}." +
             string.Concat(changed.Select(e => Environment.NewLine + "  " + e.Display));
         return new Pipeline.Result(after.Sorted(), summary);
     }
@@ -141,7 +142,7 @@ public static class ImportCommand
                 File.WriteAllBytes(Path.Combine(copy, Path.GetRelativePath(root, Path.GetFullPath(path))), bytes);
             }
             var diagnostics = new DiagnosticBag();
-            ContentLoader.Load(copy, content, diagnostics);
+            Pipeline.Compute(copy, diagnostics, new Pipeline.Options { Display = content });
             return diagnostics;
         }
         finally

@@ -1,5 +1,6 @@
 using Pei.Site.Build;
 using Pei.Site.Model;
+using Pei.Site.Text;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
@@ -25,7 +26,7 @@ public static class NewCutOffCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (ContentLoader.Load(content, content, diagnostics) is not { } plan)
+        if (Pipeline.Load(content, diagnostics) is not { } plan)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -66,7 +67,7 @@ public static class NewCutOffCommand
         var indicators = edits.Count - 1;
         var summary =
             $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLayout.PlanFile} y en " +
-            $"{indicators} {(indicators == 1 ? "indicador" : "indicadores")}. " +
+            $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
             "Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo." +
             Environment.NewLine + "Archivos modificados:" +
             string.Concat(edits.Select(e => Environment.NewLine + "  " + e.Display));

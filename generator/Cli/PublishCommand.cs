@@ -4,6 +4,7 @@ using Pei.Site.Edit;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -27,11 +28,12 @@ public static class PublishCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         if (PublicationDate.Today(diagnostics) is not { } today ||
-            ContentLoader.Load(content, content, diagnostics, publishing: day) is not { } plan)
+            Pipeline.Compute(content, diagnostics, new Pipeline.Options { Publishing = day }) is not { } report)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
+        var plan = report.Plan;
+        if (report.CutOffs.FirstOrDefault(c => c.CutOff.Date == day) is not { } computed)
         {
             diagnostics.Error(Codes.CutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
@@ -41,19 +43,18 @@ public static class PublishCommand
             diagnostics.Error(Codes.AlreadyPublished, existing.Where, date, existing.Where.File);
             return Pipeline.Result.Refused(diagnostics);
         }
-        PublicationCheck.Check(plan, content, diagnostics, except: day);
         var planPath = ContentLayout.PlanPath(content);
-        var planText = DraftMark.Remove(Read(planPath), day, cutOff.Where.File, diagnostics);
+        var planText = DraftMark.Remove(Read(planPath), day, computed.CutOff.Where.File, diagnostics);
         if (diagnostics.HasErrors)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
 
-        var figures = PublishedFigures.Of(plan, cutOff);
+        var figures = PublishedFigures.Of(computed.Objectives);
         var recordPath = ContentLayout.RecordPath(content, day);
         var files = new ContentFolder(content, content);
         if (!EditedFiles.Write(files,
-                [(planPath, cutOff.Where.File, planText!.Encode()), (recordPath, ContentLayout.RecordPath(content, day), PublicationRecord.New(day, today, figures).Encode())],
+                [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, PublicationRecord.New(day, today, figures).Encode())],
                 diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
@@ -61,12 +62,12 @@ public static class PublishCommand
         var objectives = figures.Count(f => f.Key.Indicator is null);
         var indicators = figures.Where(f => f.Key.Indicator is not null).Select(f => f.Key.Indicator).Distinct().Count();
         var summary =
-            $"Corte {date} publicado el {ContentWords.Of(today)}: {(objectives == 1 ? "1 objetivo" : $"{objectives} objetivos")} y " +
-            $"{(indicators == 1 ? "1 indicador" : $"{indicators} indicadores")}. " +
+            $"Corte {date} publicado el {ContentWords.Of(today)}: {Plural.Of(objectives, "objetivo", "objetivos")} y " +
+            $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
             $"Sus cifras quedan registradas en {ContentLayout.RecordPath(content, day)}; desde ahora solo cambian con " +
             $"`corregir {date} --motivo \"…\"`, que las publica en la fe de erratas." +
             Environment.NewLine + "Archivos modificados:" +
-            Environment.NewLine + "  " + cutOff.Where.File +
+            Environment.NewLine + "  " + computed.CutOff.Where.File +
             Environment.NewLine + "  " + ContentLayout.RecordPath(content, day);
         return new Pipeline.Result(diagnostics.Sorted(), summary);
     }

@@ -5,16 +5,21 @@ using Pei.Site.Model;
 namespace Pei.Site.Load;
 
 /// <summary>
-/// Loads the content folder (plan.yaml, objetivos/NN-nombre/objetivo.yaml, objetivos/NN-nombre/indicadores/&lt;id&gt;.yaml)
-/// into a <see cref="Plan"/>, collecting every problem as a diagnostic. Returns null when any error was found.
+/// Reads the content folder (plan.yaml, objetivos/NN-nombre/objetivo.yaml, objetivos/NN-nombre/indicadores/&lt;id&gt;.yaml,
+/// publicaciones/AAAA-MM-DD.yaml) into a <see cref="Plan"/>, each file on its own, collecting every problem as a
+/// diagnostic. A file with errors is left out of the plan, which is returned all the same so that the rules across files
+/// (<see cref="PlanRules"/>) can still be checked over the clean ones; null only when plan.yaml itself cannot be read.
 /// </summary>
 public static class ContentLoader
 {
     /// <param name="contentDirectory">The content folder on disk.</param>
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
-    /// <param name="publishing">A draft cut-off to load as if it were published (what <c>publicar</c> checks before publishing it).</param>
-    /// <param name="memo">What an earlier load of this folder read from each file, used again for files that did not change (serve).</param>
-    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing = null, LoadMemo? memo = null)
+    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics) =>
+        Load(contentDirectory, displayRoot, diagnostics, memo: null);
+
+    /// <param name="memo">What an earlier load of this folder read from each file, used again for files that did not
+    /// change (<see cref="LoadMemo.Load"/>).</param>
+    internal static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var files = new ContentFolder(contentDirectory, displayRoot);
         if (!Directory.Exists(contentDirectory))
@@ -27,7 +32,7 @@ public static class ContentLoader
         files.Trees = memo is null ? YamlTreeCache.Open(files.RealRoot) : YamlTreeCache.None;
         try
         {
-            return Load(files, displayRoot, diagnostics, publishing, memo);
+            return Load(files, displayRoot, diagnostics, memo);
         }
         finally
         {
@@ -35,7 +40,7 @@ public static class ContentLoader
         }
     }
 
-    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing, LoadMemo? memo)
+    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var planPath = files.PathOf(ContentLayout.PlanFile);
         if (ContentFolder.IsAbsentFile(planPath))
@@ -47,10 +52,6 @@ public static class ContentLoader
         if (planRoot is null || PlanFileReader.Read(planRoot, diagnostics) is not { } header)
         {
             return null;
-        }
-        if (publishing is { } date)
-        {
-            header = header with { CutOffs = header.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
         if (memo is not null && !memo.Begin(files, displayRoot, header))
         {
@@ -84,8 +85,7 @@ public static class ContentLoader
             Objectives = objectives,
             Publications = publications,
         };
-        PlanRules.Check(plan, diagnostics);
-        return diagnostics.HasErrors ? null : plan;
+        return plan;
     }
 
     private static List<Objective> LoadObjectives(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics, LoadMemo? memo)
@@ -261,7 +261,7 @@ public static class ContentLoader
         {
             var (path, fileName, display) = candidates[i];
             return ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", bag, YamlTreeReader.MaxRecordBytes) is { } root
-                ? new PublicationFileReader(header.CutOffs, bag).Read(root, fileName)
+                ? new PublicationFileReader(bag).Read(root, fileName)
                 : null;
         }));
         return publications.OrderBy(p => p.CutOff).ToList();

@@ -11,18 +11,14 @@ namespace Pei.Site.Method;
 /// </summary>
 public static class PublicationCheck
 {
-    /// <summary><see cref="Check"/>, then whether the run is still free of errors.</summary>
-    /// <param name="report">The plan as the method computed it, when at hand: its figures are used again where they are
-    /// the ones the record must match.</param>
-    public static bool Passes(Plan plan, string contentDisplay, DiagnosticBag diagnostics, PlanReport? report = null)
+    /// <summary>
+    /// Compares every published cut-off of the report (but <paramref name="except"/>) with its record, each on one of the
+    /// cores with its own diagnostics, gathered afterwards in cut-off order.
+    /// </summary>
+    /// <param name="contentDisplay">How the content folder is named in diagnostics, for a record that is missing.</param>
+    public static void Check(PlanReport report, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
     {
-        Check(plan, contentDisplay, diagnostics, report: report);
-        return !diagnostics.HasErrors;
-    }
-
-    public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null, PlanReport? report = null)
-    {
-        // Each cut-off is compared on one of the cores with its own diagnostics, gathered afterwards in cut-off order.
+        var plan = report.Plan;
         var checks = InParallel.Select(plan.CutOffs.Where(c => !c.Draft && c.Date != except).ToList(), cutOff =>
         {
             var own = new DiagnosticBag();
@@ -34,7 +30,7 @@ public static class PublicationCheck
             {
                 try
                 {
-                    Compare(plan, cutOff, publication, own, report?.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
+                    Compare(plan, cutOff, publication, own, report.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
                 }
                 catch (FigureOverflowException e)
                 {

@@ -9,58 +9,55 @@ namespace Pei.Site.Model;
 /// </summary>
 public sealed record Publication
 {
-    public required DateOnly CutOff { get; init; }
+    /// <param name="figures">The figures as first published, in file order.</param>
+    /// <param name="corrections">Corrections in the order they were made (oldest first); each lists only the figures it changes.</param>
+    public Publication(DateOnly cutOff, DateOnly published, IReadOnlyList<RecordedFigure> figures, IReadOnlyList<Correction> corrections, SourceSpan where)
+    {
+        CutOff = cutOff;
+        Published = published;
+        Figures = figures;
+        Corrections = corrections;
+        Where = where;
+        // One pass over the corrections in order: each erratum's "before" is the value in force just before it.
+        var current = figures.ToDictionary(f => f.Key);
+        var errata = new List<Erratum>();
+        foreach (var correction in corrections)
+        {
+            foreach (var figure in correction.Figures)
+            {
+                errata.Add(new Erratum(figure.Key, current.GetValueOrDefault(figure.Key)?.Value, figure.Value, correction));
+                current[figure.Key] = figure;
+            }
+        }
+        Current = current;
+        Errata = errata;
+        IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public DateOnly CutOff { get; }
+
     /// <summary>The day the cut-off was published ("Publicado el" in the footer).</summary>
-    public required DateOnly Published { get; init; }
+    public DateOnly Published { get; }
+
     /// <summary>The figures as first published, in file order.</summary>
-    public required IReadOnlyList<RecordedFigure> Figures { get; init; }
+    public IReadOnlyList<RecordedFigure> Figures { get; }
+
     /// <summary>Corrections in the order they were made (oldest first); each lists only the figures it changes.</summary>
-    public required IReadOnlyList<Correction> Corrections { get; init; }
-    public required SourceSpan Where { get; init; }
+    public IReadOnlyList<Correction> Corrections { get; }
+
+    public SourceSpan Where { get; }
+
+    /// <summary>Where the record names its cut-off (its <c>corte</c>).</summary>
+    public SourceSpan? CutOffWhere { get; init; }
 
     /// <summary>The figures in force: the published ones overlaid with every correction in order.</summary>
-    public IReadOnlyDictionary<FigureKey, RecordedFigure> Current => Derived.Of(this).Current;
+    public IReadOnlyDictionary<FigureKey, RecordedFigure> Current { get; }
 
     /// <summary>Every figure a correction changed: the value in force before it, the corrected value, the date and the reason.</summary>
-    public IReadOnlyList<Erratum> Errata => Derived.Of(this).Errata;
+    public IReadOnlyList<Erratum> Errata { get; }
 
     /// <summary>The ids of the indicators the published cut-off counted (those with figures in the record).</summary>
-    public IReadOnlySet<string> IndicatorIds => Derived.Of(this).IndicatorIds;
-
-    /// <summary>
-    /// What is derived from a record, computed once per record and used by every cut-off page and check: kept beside the
-    /// record, not in it, so that records stay plain values (equality, <c>with</c>).
-    /// </summary>
-    private sealed class Derived
-    {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Publication, Derived> Table = new();
-
-        private Derived(Publication publication)
-        {
-            // One pass over the corrections in order: each erratum's "before" is the value in force just before it.
-            var current = publication.Figures.ToDictionary(f => f.Key);
-            var errata = new List<Erratum>();
-            foreach (var correction in publication.Corrections)
-            {
-                foreach (var figure in correction.Figures)
-                {
-                    errata.Add(new Erratum(figure.Key, current.GetValueOrDefault(figure.Key)?.Value, figure.Value, correction));
-                    current[figure.Key] = figure;
-                }
-            }
-            Current = current;
-            Errata = errata;
-            IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
-        }
-
-        public IReadOnlyDictionary<FigureKey, RecordedFigure> Current { get; }
-
-        public IReadOnlySet<string> IndicatorIds { get; }
-
-        public IReadOnlyList<Erratum> Errata { get; }
-
-        public static Derived Of(Publication publication) => Table.GetValue(publication, p => new Derived(p));
-    }
+    public IReadOnlySet<string> IndicatorIds { get; }
 }
 
 /// <summary>A correction of a published cut-off: when, why, and the figures it changes.</summary>

@@ -17,7 +17,7 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
     public static PreviewBuild Prepare(string content, string theme, LoadMemo memo)
     {
         var diagnostics = new DiagnosticBag();
-        if (Build.Pipeline.Compute(content, diagnostics, includeDrafts: true, memo) is not { } report)
+        if (Build.Pipeline.Compute(content, diagnostics, new Build.Pipeline.Options { IncludeDrafts = true, Memo = memo }) is not { } report)
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }

@@ -36,6 +36,9 @@ public static class EsCo
     public static string Percent(decimal value) =>
         Round(value, 2).ToString("#,##0.00", Numbers) + NoBreakSpace + "%";
 
+    /// <summary>A percentage as a message on a terminal writes it, with a plain space: 87.2 → "87,20 %".</summary>
+    public static string PercentInMessage(decimal value) => Percent(value).Replace(NoBreakSpace, ' ');
+
     /// <summary>A plain figure: thousands with ".", up to two decimals, trailing zeros trimmed: 15334 → "15.334", 0.5 → "0,5".</summary>
     public static string Number(decimal value) =>
         Round(value, MagnitudeDecimals).ToString("#,##0.##", Numbers);

@@ -3,7 +3,6 @@ using System.Net;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Pei.Site.Load;
 
 namespace Pei.Site.Render.Markdown;
 

@@ -19,11 +19,13 @@ public static class PageBuilder
     public static IReadOnlyList<Page> Build(PlanReport report, RenderOptions options)
     {
         var plan = report.Plan;
+        // Each cut-off's fe de erratas, worded once however many pages show it.
+        var errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
         var site = Site(report, report.Latest, options);
         var latest = report.CutOffs.Count - 1;
         var pages = new List<Page>
         {
-            Home(report, latest, site, SitePaths.Home, [], SitePaths.Objective),
+            Home(report, errata, latest, site, SitePaths.Home, [], SitePaths.Objective),
             new MethodologyPage
             {
                 Path = SitePaths.Methodology,
@@ -65,7 +67,7 @@ public static class PageBuilder
         };
         foreach (var objective in plan.Objectives)
         {
-            pages.Add(Objective(report, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
+            pages.Add(Objective(report, errata, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
             pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i)));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
@@ -74,9 +76,9 @@ public static class PageBuilder
             var date = cutOff.CutOff.Date;
             var own = Site(report, cutOff, options);
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
-            pages.Add(Home(report, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
+            pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
             pages.AddRange(plan.Objectives.Select(o =>
-                Objective(report, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
+                Objective(report, errata, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
         }
         pages.Add(SiteMapPage.For(pages, site));
         return pages;
@@ -111,14 +113,10 @@ public static class PageBuilder
         index < report.CutOffs.Count - 1 ? Link(report.CutOffs[index + 1]) : null,
         index == report.CutOffs.Count - 1);
 
-    /// <summary>What changed at each cut-off, compared once however many pages show it.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutOffReport, CutOffChanges> ChangesAt = new();
-
-    private static CutOffChanges? Changes(PlanReport report, int index) =>
-        index < 0 ? null : ChangesAt.GetValue(report.CutOffs[index], c => CutOffChanges.Between(index > 0 ? report.CutOffs[index - 1] : null, c));
+    private static CutOffChanges? Changes(PlanReport report, int index) => index < 0 ? null : report.Changes[index];
 
     /// <summary>The dashboard at the cut-off <paramref name="index"/> (−1: the plan has none).</summary>
-    private static HomePage Home(PlanReport report, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
+    private static HomePage Home(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
     {
         var shown = index < 0 ? null : report.CutOffs[index];
         var archived = breadcrumbs.Count > 0;
@@ -141,12 +139,12 @@ public static class PageBuilder
             MeasuredIndicators = shown?.Expected ?? 0,
             Timeline = Timeline(report, index),
             Changes = Changes(report, index),
-            Errata = shown is null ? [] : Errata(report.Plan, shown),
+            Errata = index < 0 ? [] : errata[index],
         };
     }
 
     /// <summary>An objective at the cut-off <paramref name="index"/> (−1: the plan has none), with its history up to it.</summary>
-    private static ObjectivePage Objective(PlanReport report, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
+    private static ObjectivePage Objective(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
     {
         var history = report.CutOffs.Take(index + 1)
             .Select(c => c.Objectives.FirstOrDefault(o => o.Objective.Number == objective.Number))
@@ -173,7 +171,7 @@ public static class PageBuilder
             Timeline = Timeline(report, index),
             Change = changes?.Previous is null ? null : changes.Objectives.FirstOrDefault(c => c.Objective.Number == objective.Number),
             StatusChanges = changes?.Indicators.Where(c => c.Objective.Number == objective.Number).ToList() ?? [],
-            Errata = index < 0 ? [] : Errata(report.Plan, report.CutOffs[index]).Where(e => e.Objective == objective.Number).ToList(),
+            Errata = index < 0 ? [] : errata[index].Where(e => e.Objective == objective.Number).ToList(),
         };
     }
 
@@ -208,13 +206,7 @@ public static class PageBuilder
         };
     }
 
-    /// <summary>Each cut-off's fe de erratas, worded once however many pages show it.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutOffReport, List<ErratumLine>> ErrataOf = new();
-
     /// <summary>The fe de erratas of a cut-off, each figure named in words and its values printed as the site prints them.</summary>
-    private static List<ErratumLine> Errata(Plan plan, CutOffReport cutOff) =>
-        ErrataOf.GetValue(cutOff, c => WordErrata(plan, c));
-
     private static List<ErratumLine> WordErrata(Plan plan, CutOffReport cutOff)
     {
         if (cutOff.Publication is not { } publication)

@@ -85,7 +85,7 @@ public sealed class PlanOverTheYearsTests : IDisposable
 
         Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(Content, "content", diagnostics)!;
+        var plan = Pei.Site.Build.Pipeline.Compute(Content, diagnostics, new() { Display = "content" })?.Plan!;
         var june = PlanCalculator.Compute(plan, includeDrafts: true).CutOffs[0];
         Assert.Equal(new DateOnly(2025, 6, 30), june.CutOff.Date);
         Assert.Equal(["201", "202", "203"], june.Objectives[1].Indicators.Select(i => i.Indicator.Id));

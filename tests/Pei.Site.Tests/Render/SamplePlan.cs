@@ -29,30 +29,22 @@ public static class SamplePlan
     /// The records of the published cut-offs: March as published; June published with two figures later corrected. The
     /// figures not listed here are what <paramref name="plan"/> computes, so each record counts every measured indicator.
     /// </summary>
-    public static IReadOnlyList<Model.Publication> Publications(Plan plan) => PublicationsAsWritten().Select(p => p with
-    {
-        Figures = PublishedFigures.Of(plan, plan.CutOffs.Single(c => c.Date == p.CutOff))
+    public static IReadOnlyList<Model.Publication> Publications(Plan plan) => PublicationsAsWritten().Select(p => new Model.Publication(p.CutOff, p.Published,
+        PublishedFigures.Of(plan, plan.CutOffs.Single(c => c.Date == p.CutOff))
             .Select(f => p.Figures.FirstOrDefault(g => g.Key == f.Key) ?? f)
             .ToList(),
-    }).ToList();
+        p.Corrections, p.Where)).ToList();
 
     private static IReadOnlyList<Model.Publication> PublicationsAsWritten() =>
     [
-        new Model.Publication
-        {
-            CutOff = March, Published = MarchPublished, Where = Here, Corrections = [],
-            Figures = [Figure(1, null, FigureNames.Compliance, 100m), Figure(2, null, FigureNames.Compliance, 100m)],
-        },
-        new Model.Publication
-        {
-            CutOff = June, Published = JunePublished, Where = Here,
-            Figures =
+        new Model.Publication(March, MarchPublished,
+            [Figure(1, null, FigureNames.Compliance, 100m), Figure(2, null, FigureNames.Compliance, 100m)], [], Here),
+        new Model.Publication(June, JunePublished,
             [
                 Figure(1, null, FigureNames.Compliance, 106.16m),
                 Figure(2, null, FigureNames.Compliance, 80.32m),
                 Figure(2, "4199-estrategia-comunicacion", FigureNames.Executed, 0.3m),
             ],
-            Corrections =
             [
                 new Correction
                 {
@@ -60,7 +52,7 @@ public static class SamplePlan
                     Figures = [Figure(2, null, FigureNames.Compliance, 84.97m), Figure(2, "4199-estrategia-comunicacion", FigureNames.Executed, 0.36m)],
                 },
             ],
-        },
+            Here),
     ];
 
     private static RecordedFigure Figure(int objective, string? indicator, string name, decimal? value) =>

@@ -1,3 +1,4 @@
+using Pei.Site.Model;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
