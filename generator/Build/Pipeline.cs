@@ -1,7 +1,7 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
-using Pei.Site.Model;
 using Pei.Site.Method;
+using Pei.Site.Model;
 using Pei.Site.Render;
 using Pei.Site.Render.Pdf;
 using Pei.Site.Text;

@@ -1,6 +1,6 @@
-using Pei.Site.Text;
 using Pei.Site.Build;
 using Pei.Site.Diagnostics;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 

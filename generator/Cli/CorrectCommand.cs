@@ -1,5 +1,5 @@
-using Pei.Site.Build;
 using System.Text;
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;

@@ -1,12 +1,12 @@
-using Pei.Site.Text;
-using Pei.Site.Build;
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.Text;
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 

@@ -4,8 +4,8 @@ using Pei.Site.Edit;
 using Pei.Site.FileSystem;
 using Pei.Site.Load;
 using Pei.Site.Model;
-using Pei.Site.Text;
 using Pei.Site.Spreadsheet;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 

@@ -1,9 +1,9 @@
 using Pei.Site.Build;
-using Pei.Site.Model;
-using Pei.Site.Text;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
+using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 

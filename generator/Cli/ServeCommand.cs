@@ -1,5 +1,5 @@
-using Pei.Site.Build;
 using System.Runtime.InteropServices;
+using Pei.Site.Build;
 using Pei.Site.Serve;
 
 namespace Pei.Site.Cli;

@@ -2,8 +2,8 @@ using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Model;
-using Pei.Site.Text;
 using Pei.Site.Spreadsheet;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 

@@ -1,6 +1,6 @@
-using Pei.Site.Text;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load.Yaml;
+using Pei.Site.Text;
 
 namespace Pei.Site.Load;
 

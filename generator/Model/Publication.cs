@@ -31,6 +31,8 @@ public sealed record Publication
         }
         Current = current;
         Errata = errata;
+        FirstPublished = figures.ToDictionary(f => f.Key);
+        LastCorrection = errata.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last());
         IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -55,6 +57,13 @@ public sealed record Publication
 
     /// <summary>Every figure a correction changed: the value in force before it, the corrected value, the date and the reason.</summary>
     public IReadOnlyList<Erratum> Errata { get; }
+
+    /// <summary>The figures as first published, by key.</summary>
+    public IReadOnlyDictionary<FigureKey, RecordedFigure> FirstPublished { get; }
+
+    /// <summary>The latest correction of each corrected figure (its <see cref="Erratum.Before"/> is the value in force
+    /// just before it); a figure never corrected has none.</summary>
+    public IReadOnlyDictionary<FigureKey, Erratum> LastCorrection { get; }
 
     /// <summary>The ids of the indicators the published cut-off counted (those with figures in the record).</summary>
     public IReadOnlySet<string> IndicatorIds { get; }

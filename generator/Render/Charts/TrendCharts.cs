@@ -1,7 +1,7 @@
-using Pei.Site.Text;
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Charts;
 

@@ -1,10 +1,10 @@
-using Pei.Site.Text;
 using System.Text;
 using System.Xml;
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Render.Sitemap;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Feeds;
 

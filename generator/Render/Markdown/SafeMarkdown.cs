@@ -1,8 +1,8 @@
-using Pei.Site.Text;
 using System.Net;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Markdown;
 

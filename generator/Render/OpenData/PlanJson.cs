@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pei.Site.Method;
-using Pei.Site.Render.Formatting;
 using Pei.Site.Model;
+using Pei.Site.Render.Formatting;
 
 namespace Pei.Site.Render.OpenData;
 

@@ -1,7 +1,7 @@
-using Pei.Site.Model;
 using System.Globalization;
 using System.Text;
 using Pei.Site.Method;
+using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
 
 namespace Pei.Site.Render.OpenData;

@@ -1,9 +1,9 @@
-using Pei.Site.Text;
 using Pei.Site.Method;
 using Pei.Site.Model;
-using Pei.Site.Render.Formatting;
 using Pei.Site.Render.Charts;
+using Pei.Site.Render.Formatting;
 using Pei.Site.Render.OpenData;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Pages;
 

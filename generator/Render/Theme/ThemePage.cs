@@ -1,10 +1,10 @@
-using Pei.Site.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Pei.Site.Method;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Render.Markdown;
+using Pei.Site.Text;
 using RazorLight;
 
 namespace Pei.Site.Render.Theme;

@@ -1,7 +1,7 @@
-using Pei.Site.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Browser;
 

@@ -1,8 +1,8 @@
-using Pei.Site.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Tests.Fixtures;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Browser;
 

@@ -1,7 +1,7 @@
-using Pei.Site.Text;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Render.Markdown;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Hardening;
 

@@ -1,7 +1,7 @@
-using Pei.Site.Text;
 using System.Globalization;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Render;
 

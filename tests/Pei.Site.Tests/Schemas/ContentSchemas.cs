@@ -1,8 +1,8 @@
-using Pei.Site.Model;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Pei.Site.Load;
+using Pei.Site.Model;
 
 namespace Pei.Site.Tests.Schemas;
 
