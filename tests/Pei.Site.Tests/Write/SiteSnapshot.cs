@@ -57,8 +57,7 @@ internal sealed class SiteSnapshot
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in File.ReadAllLines(manifest).Where(l => l.Length > 0))
         {
-            var (hash, path) = (line[..64], line[66..]);
-            hashes.Add(path, hash);
+            hashes.Add(line[66..], line[..64]);
         }
         return new SiteSnapshot(texts, hashes);
     }
