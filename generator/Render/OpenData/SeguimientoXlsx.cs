@@ -46,9 +46,9 @@ public static class SeguimientoXlsx
 
     /// <summary>
     /// Writes the workbook into <paramref name="output"/>. The zip is built in memory (compressed, under a megabyte at
-    /// 10,000 indicators) and then copied: over a stream that cannot seek, such as the site's files,
-    /// <see cref="ZipArchive"/> would put each entry's sizes in a descriptor after its data instead of in its header,
-    /// and the bytes would differ from those published so far.
+    /// 10,000 indicators) and then copied, so that each entry's header holds its sizes: over a stream that cannot seek,
+    /// such as the site's files, <see cref="ZipArchive"/> would put them in a descriptor after the entry's data, which
+    /// not every reader that goes through a zip as a stream accepts.
     /// </summary>
     public static void Write(PlanReport report, Stream output)
     {
@@ -86,11 +86,8 @@ public static class SeguimientoXlsx
         var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
         entry.LastWriteTime = FixedTime;
         using var stream = entry.Open();
-        PartCompression.Write(stream, part =>
-        {
-            using var xml = XmlWriter.Create(part, settings);
-            write(xml);
-        });
+        using var xml = XmlWriter.Create(stream, settings);
+        write(xml);
     }
 
     private static void Workbook(XmlWriter xml, IEnumerable<string> sheetNames)
