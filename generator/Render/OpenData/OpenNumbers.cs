@@ -29,6 +29,9 @@ public static class OpenNumbers
     /// <summary>A computed percentage as its cut-off publishes it, rounded to <see cref="ComputedDecimals"/> decimals.</summary>
     public static decimal Computed(decimal value) => Trim(PublishedFigures.Rounded(value));
 
+    /// <summary>A figure of a publication record by its name (<see cref="Model.FigureNames"/>): an input as written, a computed one rounded.</summary>
+    public static decimal Recorded(string name, decimal value) => PublishedFigures.IsInput(name) ? Input(value) : Computed(value);
+
     /// <summary>The number as open data text (invariant, dot decimal).</summary>
     public static bool TryFormat(decimal value, Span<char> destination, out int written) =>
         value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
