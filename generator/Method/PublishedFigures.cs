@@ -1,5 +1,6 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Method;
 
@@ -12,7 +13,7 @@ namespace Pei.Site.Method;
 /// </summary>
 public static class PublishedFigures
 {
-    public const int Decimals = 2;
+    public const int Decimals = Precision.Decimals;
 
     /// <summary>The names of the figures a planner writes; the others are computed from them.</summary>
     public static bool IsInput(string name) =>
@@ -24,8 +25,11 @@ public static class PublishedFigures
             ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static decimal? Rounded(decimal? value) =>
-        value is { } number ? Math.Round(number, Decimals, MidpointRounding.AwayFromZero) : null;
+    /// <summary>A computed figure as a cut-off publishes it (<see cref="Precision"/>).</summary>
+    public static decimal? Rounded(decimal? value) => value is { } number ? Rounded(number) : null;
+
+    /// <summary>A computed figure as a cut-off publishes it (<see cref="Precision"/>).</summary>
+    public static decimal Rounded(decimal value) => Precision.Round(value);
 
     public static IReadOnlyList<RecordedFigure> Of(IEnumerable<ObjectiveCompliance> objectives)
     {

@@ -24,6 +24,10 @@ public static class SitePaths
     /// <summary>A published cut-off's quarterly report, printed by build --pdf: informes/seguimiento-2025-06-30.pdf.</summary>
     public static string Report(DateOnly date) => $"informes/seguimiento-{Model.ContentWords.Of(date)}.pdf";
 
+    /// <summary>The report of a cut-off as corrected on a day, beside the one first published: informes/seguimiento-2025-06-30-corregido-2025-08-15.pdf.</summary>
+    public static string CorrectedReport(DateOnly date, DateOnly correctedOn) =>
+        $"informes/seguimiento-{Model.ContentWords.Of(date)}-corregido-{Model.ContentWords.Of(correctedOn)}.pdf";
+
     /// <summary>A site path as a URL path: each segment percent-encoded, and "index.html" left out ("objetivos/3/").</summary>
     public static string UrlPath(string sitePath)
     {

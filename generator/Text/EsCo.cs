@@ -34,7 +34,7 @@ public static class EsCo
 
     /// <summary>A percentage with two decimals, rounded half away from zero: 106.156 → "106,16 %".</summary>
     public static string Percent(decimal value) =>
-        Round(value, 2).ToString("#,##0.00", Numbers) + NoBreakSpace + "%";
+        Round(value, Precision.Decimals).ToString("#,##0.00", Numbers) + NoBreakSpace + "%";
 
     /// <summary>A percentage as a message on a terminal writes it, with a plain space: 87.2 → "87,20 %".</summary>
     public static string PercentInMessage(decimal value) => Percent(value).Replace(NoBreakSpace, ' ');
@@ -66,7 +66,7 @@ public static class EsCo
     /// </summary>
     public static string Points(decimal value)
     {
-        var size = Round(Math.Abs(value), 2);
+        var size = Round(Math.Abs(value), Precision.Decimals);
         return size.ToString("#,##0.00", Numbers) + NoBreakSpace + (size == 1m ? "punto" : "puntos");
     }
 
@@ -75,12 +75,7 @@ public static class EsCo
 
     /// <summary>A value for an HTML attribute that needs a dot decimal (e.g. &lt;meter value&gt;).</summary>
     public static string Attribute(decimal value) =>
-        Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+        Round(value, Precision.Decimals).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static decimal Round(decimal value, int decimals)
-    {
-        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        // decimal keeps a negative zero (-0.00); it must print as "0".
-        return rounded == 0m ? 0m : rounded;
-    }
+    private static decimal Round(decimal value, int decimals) => Precision.Round(value, decimals);
 }

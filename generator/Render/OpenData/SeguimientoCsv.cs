@@ -10,6 +10,9 @@ namespace Pei.Site.Render.OpenData;
 /// datos/seguimiento.csv: one row per indicator and published cut-off. UTF-8 without BOM, RFC 4180 (comma separator,
 /// CRLF line ends, fields quoted when they hold a comma, quote or line break), numbers by <see cref="OpenNumbers"/>, empty = no value.
 /// Besides the whole history, each published cut-off has its own file at a stable address (datos/cortes/AAAA-MM-DD.csv).
+/// A corrected figure keeps its value in force in its column, and its value as first published in the column of the same
+/// name ending in "_publicado" (after the columns other tools already read), with the latest correction's date in
+/// "corregido_el"; the whole history of each correction is in plan.json ("correcciones").
 /// </summary>
 public static class SeguimientoCsv
 {
@@ -19,6 +22,20 @@ public static class SeguimientoCsv
 
     /// <summary>The file of one published cut-off: datos/cortes/2025-06-30.csv.</summary>
     public static string CutOffPath(DateOnly cutOff) => $"datos/cortes/{ContentWords.Of(cutOff)}.csv";
+
+    private const string PublishedSuffix = "_publicado";
+
+    /// <summary>The figures a correction can change (declared before <see cref="Columns"/>, which lists them): their column, the figure's name in the record, in words and their unit.</summary>
+    private static readonly (string Column, string Figure, string Words, string Unit)[] CorrectedFigures =
+    [
+        ("objetivo_cumplimiento", FigureNames.Compliance, "Cumplimiento del objetivo", "%"),
+        ("ponderacion", FigureNames.Weight, "Ponderación", "%"),
+        ("meta_vigencia", FigureNames.YearTarget, "Meta de la vigencia", "la de la columna unidad"),
+        ("programado", FigureNames.Planned, "Programación al corte", "la de la columna unidad"),
+        ("ejecutado", FigureNames.Executed, "Ejecutado al corte", "la de la columna unidad"),
+        ("avance_corte", FigureNames.CutOffProgress, "% de avance al corte", "%"),
+        ("avance_vigencia", FigureNames.YearProgress, "Avance de la vigencia", "%"),
+    ];
 
     public static IReadOnlyList<DataColumn> Columns { get; } =
     [
@@ -44,6 +61,12 @@ public static class SeguimientoCsv
         new("avance_vigencia", "número", "Avance de la vigencia, en % (vacío si la meta de la vigencia es cero).") { Unit = "%" },
         new("estado", "texto", "En cumplimiento, Con rezago o No programado al corte."),
         new("observaciones", "texto", "Observaciones del corte (Markdown)."),
+        .. CorrectedFigures.Select(f => new DataColumn(f.Column + PublishedSuffix, "número",
+            $"{f.Words} tal como se publicó por primera vez, solo cuando después se corrigió (fe de erratas); vacío si no se corrigió. La cifra vigente, ya corregida, está en {f.Column}.")
+        {
+            Unit = f.Unit,
+        }),
+        new("corregido_el", "fecha AAAA-MM-DD", "Fecha de la corrección más reciente de alguna cifra de la fila (fe de erratas del corte); vacío si ninguna se corrigió."),
     ];
 
     /// <summary>The whole history: every published cut-off, streamed into <paramref name="output"/>.</summary>
@@ -86,10 +109,37 @@ public static class SeguimientoCsv
                         Computed(progress.YearProgress),
                         Vocabulary.Status(progress.Status),
                         progress.Measurement.Observations ?? "",
+                        .. AsFirstPublished(cutOff.Publication, objective.Objective.Number, indicator.Id),
                     ];
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The columns "…_publicado" and "corregido_el" of an indicator's row: each corrected figure as first published
+    /// (the objective's cumplimiento and the indicator's own), and the date of the latest correction of any of them.
+    /// </summary>
+    private static IEnumerable<object?> AsFirstPublished(Publication? publication, int objective, string indicator)
+    {
+        var values = new object?[CorrectedFigures.Length + 1];
+        if (publication is null || publication.LastCorrection.Count == 0)
+        {
+            return values;
+        }
+        DateOnly? corrected = null;
+        for (var i = 0; i < CorrectedFigures.Length; i++)
+        {
+            var name = CorrectedFigures[i].Figure;
+            var key = new FigureKey(objective, name == FigureNames.Compliance ? null : indicator, name);
+            if (publication.LastCorrection.TryGetValue(key, out var erratum))
+            {
+                values[i] = publication.FirstPublished.GetValueOrDefault(key)?.Value is { } first ? OpenNumbers.Recorded(name, first) : null;
+                corrected = corrected is { } d && d > erratum.Correction.Date ? d : erratum.Correction.Date;
+            }
+        }
+        values[^1] = corrected;
+        return values;
     }
 
     /// <summary>Row by row through a small buffer: the file is never held in memory.</summary>

@@ -36,6 +36,9 @@ public sealed class HomePage : Page
 
     /// <summary>The PDF report of the cut-off shown, when this build printed it.</summary>
     public string? ReportPath => Shown is { } latest && Site.Reports.Contains(latest.CutOff.Date) ? SitePaths.Report(latest.CutOff.Date) : null;
+
+    /// <summary>The corrected editions of that report, one per day the cut-off was corrected, oldest first.</summary>
+    public IReadOnlyList<Pdf.ReportEdition> CorrectedReports => ReportPath is null ? [] : Pdf.ReportEdition.Of(Shown!).Where(e => e.CorrectedOn is not null).ToList();
 }
 
 /// <summary>An objective, its figures at the cut-off shown (null when the plan has no cut-off) and the page it links to.</summary>

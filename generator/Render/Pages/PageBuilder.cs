@@ -207,15 +207,15 @@ public static class PageBuilder
     }
 
     /// <summary>The fe de erratas of a cut-off, each figure named in words and its values printed as the site prints them.</summary>
-    private static List<ErratumLine> WordErrata(Plan plan, CutOffReport cutOff)
+    private static List<ErratumLine> WordErrata(Plan plan, CutOffReport cutOff) =>
+        cutOff.Publication is { } publication ? WordErrata(plan, publication.Errata) : [];
+
+    /// <summary>Errata in words, as a fe de erratas prints them (the cut-off's pages, and a corrected PDF report).</summary>
+    public static List<ErratumLine> WordErrata(Plan plan, IEnumerable<Erratum> errata)
     {
-        if (cutOff.Publication is not { } publication)
-        {
-            return [];
-        }
         var indicators = plan.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var objectives = plan.Objectives.ToDictionary(o => o.Number);
-        return publication.Errata.Select(e =>
+        return errata.Select(e =>
         {
             var indicator = e.Key.Indicator is { } id ? indicators.GetValueOrDefault(id) : null;
             var what = indicator is not null
