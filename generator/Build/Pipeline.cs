@@ -21,10 +21,10 @@ public static class Pipeline
         public static Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
     }
 
-    public static Result Validate(string content)
+    public static Result Validate(string content, Options? options = null)
     {
         var diagnostics = new DiagnosticBag();
-        if (Compute(content, diagnostics) is not { } report)
+        if (Compute(content, diagnostics, options) is not { } report)
         {
             return Result.Refused(diagnostics);
         }
@@ -50,6 +50,23 @@ public static class Pipeline
 
         /// <summary>What an earlier load of this folder read, used again for files that did not change (serve).</summary>
         public LoadMemo? Memo { get; init; }
+
+        /// <summary>Today in Bogotá, from the command line: no record may be dated after it. Unchecked when null.</summary>
+        public DateOnly? Today { get; init; }
+
+        /// <summary>The publication records at a base (validate --base): the content's records may only add to them
+        /// (<see cref="RecordHistory"/>).</summary>
+        public RecordBase? Base { get; init; }
+    }
+
+    /// <summary>
+    /// The publication records of a content folder (a base extracted from git), for <see cref="Options.Base"/>: the
+    /// records that load, whatever else the folder holds.
+    /// </summary>
+    public static RecordBase Records(string content, string baseRef)
+    {
+        var plan = ContentLoader.Load(content, $"{baseRef}:{content}", new DiagnosticBag());
+        return new RecordBase(baseRef, plan?.Publications ?? []);
     }
 
     /// <summary>
@@ -89,6 +106,11 @@ public static class Pipeline
     public static PlanReport? Compute(Plan plan, DiagnosticBag diagnostics, Options? options = null)
     {
         options ??= new Options();
+        RecordRules.Check(plan, options.Today, diagnostics);
+        if (options.Base is { } records)
+        {
+            RecordHistory.Check(records, plan, options.Display ?? ".", diagnostics);
+        }
         if (PlanCalculator.TryCompute(plan, diagnostics, options.IncludeDrafts) is not { } report)
         {
             return null;
@@ -103,7 +125,8 @@ public static class Pipeline
 
     /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
     /// <param name="LockWait">How long to wait while another build writes the same folder; <see cref="SiteWriter.DefaultLockWait"/> when null.</param>
-    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false, TimeSpan? LockWait = null);
+    /// <param name="Today">Today in Bogotá: no record may be dated after it (<see cref="Options.Today"/>).</param>
+    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false, TimeSpan? LockWait = null, DateOnly? Today = null);
 
     public static Result Build(string content, string outDirectory, string theme) => Build(content, outDirectory, theme, new BuildOptions());
 
@@ -124,7 +147,7 @@ public static class Pipeline
         }
         // The theme's templates load (or compile) on another core while the content loads.
         var theme = Task.Run(() => SiteRenderer.Create(themeDirectory));
-        if (Compute(content, diagnostics) is not { } report)
+        if (Compute(content, diagnostics, new Options { Today = build.Today }) is not { } report)
         {
             return Result.Refused(diagnostics);
         }
