@@ -71,7 +71,8 @@ public static class Pipeline
 
     /// <summary>
     /// Load: the files (<see cref="ContentLoader"/>, or the memo's incremental load) and the rules across them
-    /// (<see cref="PlanRules"/>, over the files that read without errors), with <see cref="Options.Publishing"/> already
+    /// (<see cref="PlanRules"/>, over the files that read without errors; <see cref="RecordRules"/> and, with a base,
+    /// <see cref="RecordHistory"/> over the records), with <see cref="Options.Publishing"/> already
     /// published. Null when either found an error.
     /// </summary>
     public static Plan? Load(string content, DiagnosticBag diagnostics, Options? options = null)
@@ -88,6 +89,13 @@ public static class Pipeline
             plan = plan with { CutOffs = plan.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
         PlanRules.Check(plan, diagnostics);
+        // The records as publicar and corregir write them, and against the base's, even when other files failed: a
+        // record deleted or renamed, or a cut-off taken out of plan.yaml, also breaks other rules.
+        RecordRules.Check(plan, options.Today, diagnostics);
+        if (options.Base is { } records)
+        {
+            RecordHistory.Check(records, plan, display, diagnostics);
+        }
         return diagnostics.HasErrors ? null : plan;
     }
 
@@ -106,11 +114,6 @@ public static class Pipeline
     public static PlanReport? Compute(Plan plan, DiagnosticBag diagnostics, Options? options = null)
     {
         options ??= new Options();
-        RecordRules.Check(plan, options.Today, diagnostics);
-        if (options.Base is { } records)
-        {
-            RecordHistory.Check(records, plan, options.Display ?? ".", diagnostics);
-        }
         if (PlanCalculator.TryCompute(plan, diagnostics, options.IncludeDrafts) is not { } report)
         {
             return null;

@@ -30,7 +30,8 @@ public static class RecordHistory
     /// <param name="content">How the content folder is named in diagnostics (for a record that is gone).</param>
     public static void Check(RecordBase before, Plan plan, string content, DiagnosticBag diagnostics)
     {
-        foreach (var change in Compare(before, plan, content))
+        var unreadable = before.Publications.Select(p => ContentLayout.RecordPath(content, p.CutOff)).Where(diagnostics.HasErrorsIn).ToHashSet();
+        foreach (var change in Compare(before, plan, content, unreadable))
         {
             if (change.Refusal is { } refusal)
             {
@@ -39,8 +40,10 @@ public static class RecordHistory
         }
     }
 
-    public static IReadOnlyList<RecordChange> Compare(RecordBase before, Plan plan, string content)
+    /// <param name="unreadable">Records that are there but did not load (their errors already said why): not reported as gone.</param>
+    public static IReadOnlyList<RecordChange> Compare(RecordBase before, Plan plan, string content, IReadOnlySet<string>? unreadable = null)
     {
+        unreadable ??= new HashSet<string>();
         var changes = new List<RecordChange>();
         var baseRef = before.Ref;
         foreach (var old in before.Publications.OrderBy(p => p.CutOff))
@@ -49,6 +52,10 @@ public static class RecordHistory
             var record = ContentLayout.RecordPath(content, old.CutOff);
             if (plan.PublicationOf(old.CutOff) is not { } now)
             {
+                if (unreadable.Contains(record))
+                {
+                    continue; // there, but it did not load: its own diagnostics say why
+                }
                 changes.Add(Refused(old.CutOff, record, "el registro", "publicado", "no está", new SourceSpan(record, 1, 1), Codes.RecordDeleted, date, baseRef));
                 switch (plan.CutOffs.FirstOrDefault(c => c.Date == old.CutOff))
                 {
