@@ -21,10 +21,10 @@ public static class Pipeline
         public static Result Refused(DiagnosticBag diagnostics) => new(diagnostics.Sorted(), "");
     }
 
-    public static Result Validate(string content)
+    public static Result Validate(string content, Options? options = null)
     {
         var diagnostics = new DiagnosticBag();
-        if (Compute(content, diagnostics) is not { } report)
+        if (Compute(content, diagnostics, options) is not { } report)
         {
             return Result.Refused(diagnostics);
         }
@@ -50,11 +50,29 @@ public static class Pipeline
 
         /// <summary>What an earlier load of this folder read, used again for files that did not change (serve).</summary>
         public LoadMemo? Memo { get; init; }
+
+        /// <summary>Today in Bogotá, from the command line: no record may be dated after it. Unchecked when null.</summary>
+        public DateOnly? Today { get; init; }
+
+        /// <summary>The publication records at a base (validate --base): the content's records may only add to them
+        /// (<see cref="RecordHistory"/>).</summary>
+        public RecordBase? Base { get; init; }
+    }
+
+    /// <summary>
+    /// The publication records of a content folder (a base extracted from git), for <see cref="Options.Base"/>: the
+    /// records that load, whatever else the folder holds.
+    /// </summary>
+    public static RecordBase Records(string content, string baseRef)
+    {
+        var plan = ContentLoader.Load(content, $"{baseRef}:{content}", new DiagnosticBag());
+        return new RecordBase(baseRef, plan?.Publications ?? []);
     }
 
     /// <summary>
     /// Load: the files (<see cref="ContentLoader"/>, or the memo's incremental load) and the rules across them
-    /// (<see cref="PlanRules"/>, over the files that read without errors), with <see cref="Options.Publishing"/> already
+    /// (<see cref="PlanRules"/>, over the files that read without errors; <see cref="RecordRules"/> and, with a base,
+    /// <see cref="RecordHistory"/> over the records), with <see cref="Options.Publishing"/> already
     /// published. Null when either found an error.
     /// </summary>
     public static Plan? Load(string content, DiagnosticBag diagnostics, Options? options = null)
@@ -71,6 +89,13 @@ public static class Pipeline
             plan = plan with { CutOffs = plan.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
         PlanRules.Check(plan, diagnostics);
+        // The records as publicar and corregir write them, and against the base's, even when other files failed: a
+        // record deleted or renamed, or a cut-off taken out of plan.yaml, also breaks other rules.
+        RecordRules.Check(plan, options.Today, diagnostics);
+        if (options.Base is { } records)
+        {
+            RecordHistory.Check(records, plan, display, diagnostics);
+        }
         return diagnostics.HasErrors ? null : plan;
     }
 
@@ -103,7 +128,8 @@ public static class Pipeline
 
     /// <summary>What build publishes beyond the site: its public address (--base-url) and the PDF reports (--pdf).</summary>
     /// <param name="LockWait">How long to wait while another build writes the same folder; <see cref="SiteWriter.DefaultLockWait"/> when null.</param>
-    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false, TimeSpan? LockWait = null);
+    /// <param name="Today">Today in Bogotá: no record may be dated after it (<see cref="Options.Today"/>).</param>
+    public sealed record BuildOptions(Uri? BaseUrl = null, bool Pdf = false, TimeSpan? LockWait = null, DateOnly? Today = null);
 
     public static Result Build(string content, string outDirectory, string theme) => Build(content, outDirectory, theme, new BuildOptions());
 
@@ -124,7 +150,7 @@ public static class Pipeline
         }
         // The theme's templates load (or compile) on another core while the content loads.
         var theme = Task.Run(() => SiteRenderer.Create(themeDirectory));
-        if (Compute(content, diagnostics) is not { } report)
+        if (Compute(content, diagnostics, new Options { Today = build.Today }) is not { } report)
         {
             return Result.Refused(diagnostics);
         }

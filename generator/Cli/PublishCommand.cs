@@ -13,13 +13,16 @@ namespace Pei.Site.Cli;
 /// so every missing value or measurement is an error; every other published cut-off must still match its record. Then
 /// 'borrador: true' goes from the cut-off in plan.yaml (comments and layout kept) and the record
 /// publicaciones/AAAA-MM-DD.yaml is written with the publication date and the figures as published: both files or
-/// neither.
+/// neither. The publication is dated today in Bogotá, or on --fecha (an earlier report being migrated, or the day the
+/// change is merged): never before the cut-off nor after today. A figure the loader could not read back (beyond its
+/// bounds) refuses the publication at the line it comes from.
 /// </summary>
 public static class PublishCommand
 {
     private const string ArgumentPlace = "publicar";
 
-    public static Pipeline.Result Run(string content, string date)
+    /// <param name="dated">--fecha as given; null for today.</param>
+    public static Pipeline.Result Run(string content, string date, string? dated = null)
     {
         var diagnostics = new DiagnosticBag();
         if (ContentWords.DateOf(date) is not { } day)
@@ -27,8 +30,9 @@ public static class PublishCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (PublicationDate.Today(diagnostics) is not { } today ||
-            Pipeline.Compute(content, diagnostics, new Pipeline.Options { Publishing = day }) is not { } report)
+        if (PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var published, var today, var place) ||
+            !RecordRules.PublicationDate(day, published, today, place, diagnostics) ||
+            Pipeline.Compute(content, diagnostics, new Pipeline.Options { Publishing = day, Today = today }) is not { } report)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -53,16 +57,15 @@ public static class PublishCommand
         var figures = PublishedFigures.Of(computed.Objectives);
         var recordPath = ContentLayout.RecordPath(content, day);
         var files = new ContentFolder(content, content);
-        if (!EditedFiles.Write(files,
-                [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, PublicationRecord.New(day, today, figures).Encode())],
-                diagnostics))
+        if (PublicationRecord.New(day, published, figures, diagnostics) is not { } record ||
+            !EditedFiles.Write(files, [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, record.Encode())], diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
         }
         var objectives = figures.Count(f => f.Key.Indicator is null);
         var indicators = figures.Where(f => f.Key.Indicator is not null).Select(f => f.Key.Indicator).Distinct().Count();
         var summary =
-            $"Corte {date} publicado el {ContentWords.Of(today)}: {Plural.Of(objectives, "objetivo", "objetivos")} y " +
+            $"Corte {date} publicado el {ContentWords.Of(published)}: {Plural.Of(objectives, "objetivo", "objetivos")} y " +
             $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
             $"Sus cifras quedan registradas en {ContentLayout.RecordPath(content, day)}; desde ahora solo cambian con " +
             $"`corregir {date} --motivo \"…\"`, que las publica en la fe de erratas." +

@@ -69,6 +69,19 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>Where a key is written (the key itself, not its value); null when the mapping does not have it.</summary>
+    public SourceSpan? KeyWhere(string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key.Text == key)
+            {
+                return entry.Key.Where;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The value of a required key; reports PEI007 at the mapping when it is missing.</summary>
     public YamlNode? Required(string key)
     {

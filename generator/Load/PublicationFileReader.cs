@@ -37,7 +37,13 @@ internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
             diagnostics.Error(Codes.PublicationFileName, where, fileName, ContentWords.Of(date));
             return null;
         }
-        return new Publication(date, published.Value, figures, corrections, new SourceSpan(root.Where.File, 1, 1)) { CutOffWhere = where };
+        return new Publication(date, published.Value, figures, corrections, new SourceSpan(root.Where.File, 1, 1))
+        {
+            CutOffWhere = where,
+            PublishedWhere = file.Node("publicado")!.Where,
+            FiguresWhere = file.KeyWhere("cifras"),
+            CorrectionsWhere = file.KeyWhere("correcciones"),
+        };
     }
 
     private List<Correction>? ReadCorrections(YamlNode? node)
@@ -68,7 +74,15 @@ internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
                 ok = false;
                 continue;
             }
-            result.Add(new Correction { Date = date.Value, Reason = reason, Figures = figures, Where = entry.Where });
+            result.Add(new Correction
+            {
+                Date = date.Value,
+                Reason = reason,
+                Figures = figures,
+                Where = entry.Where,
+                DateWhere = entry.Node("fecha")!.Where,
+                ReasonWhere = entry.Node("motivo")!.Where,
+            });
         }
         return ok ? result : null;
     }

@@ -52,6 +52,15 @@ public sealed record Publication
     /// <summary>Where the record names its cut-off (its <c>corte</c>).</summary>
     public SourceSpan? CutOffWhere { get; init; }
 
+    /// <summary>Where the record gives its publication date (its <c>publicado</c>).</summary>
+    public SourceSpan? PublishedWhere { get; init; }
+
+    /// <summary>Where the figures as first published start (the <c>cifras</c> key).</summary>
+    public SourceSpan? FiguresWhere { get; init; }
+
+    /// <summary>Where the corrections start (the <c>correcciones</c> key); null when the record has none.</summary>
+    public SourceSpan? CorrectionsWhere { get; init; }
+
     /// <summary>The figures in force: the published ones overlaid with every correction in order.</summary>
     public IReadOnlyDictionary<FigureKey, RecordedFigure> Current { get; }
 
@@ -76,6 +85,12 @@ public sealed record Correction
     public required string Reason { get; init; }
     public required IReadOnlyList<RecordedFigure> Figures { get; init; }
     public required SourceSpan Where { get; init; }
+
+    /// <summary>Where its <c>fecha</c> is written; <see cref="Where"/> when unknown.</summary>
+    public SourceSpan? DateWhere { get; init; }
+
+    /// <summary>Where its <c>motivo</c> is written; <see cref="Where"/> when unknown.</summary>
+    public SourceSpan? ReasonWhere { get; init; }
 }
 
 /// <summary>
