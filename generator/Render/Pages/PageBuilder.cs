@@ -177,18 +177,17 @@ public static class PageBuilder
 
     private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator)
     {
-        var label = IndicatorLabel(indicator);
         return new IndicatorPage
         {
             Path = SitePaths.Indicator(indicator.Id),
-            Title = $"Indicador {label} — Objetivo {objective.Number} — {report.Plan.Name}",
+            Title = $"{Formatting.IndicatorLabel.Heading(indicator)} — Objetivo {objective.Number} — {report.Plan.Name}",
             Site = site,
             Section = Section.Objectives,
             Breadcrumbs =
             [
                 new(HomeCrumb, SitePaths.Home),
                 new($"Objetivo {objective.Number}", SitePaths.Objective(objective.Number)),
-                new(IndicatorCrumb(indicator), null),
+                new(Formatting.IndicatorLabel.Heading(indicator), null),
             ],
             Indicator = indicator,
             Objective = objective,
@@ -219,7 +218,7 @@ public static class PageBuilder
         {
             var indicator = e.Key.Indicator is { } id ? indicators.GetValueOrDefault(id) : null;
             var what = indicator is not null
-                ? $"Objetivo {e.Key.Objective}, indicador {IndicatorLabel(indicator)}"
+                ? $"Objetivo {e.Key.Objective}, indicador {Formatting.IndicatorLabel.Short(indicator)}"
                 : objectives.TryGetValue(e.Key.Objective, out var o) ? $"Objetivo {o.Number}. {o.Title}" : $"Objetivo {e.Key.Objective}";
             string Print(decimal? value) => value switch
             {
@@ -232,15 +231,6 @@ public static class PageBuilder
         }).ToList();
     }
 
-    /// <summary>The heading's lead before the name: "Indicador 4199", or "Indicador" when it has no code (never its file name).</summary>
-    public static string IndicatorNumber(Indicator indicator) =>
-        indicator.Code is null ? "Indicador" : $"Indicador {indicator.Code}";
-
-    /// <summary>How the indicator is named where its name does not follow: "Indicador 4199", or its name when it has no code.</summary>
-    public static string IndicatorCrumb(Indicator indicator) =>
-        indicator.Code is null ? indicator.Name : $"Indicador {indicator.Code}";
-
-    /// <summary>"4199. Estrategia de comunicación…": the code, when there is one, then the name.</summary>
-    public static string IndicatorLabel(Indicator indicator) =>
-        indicator.Code is null ? indicator.Name : $"{indicator.Code}. {indicator.Name}";
+    /// <summary>The indicator as lists name it (<see cref="Formatting.IndicatorLabel.Full"/>); kept for layouts/Report.cshtml.</summary>
+    public static string IndicatorLabel(Indicator indicator) => Formatting.IndicatorLabel.Full(indicator);
 }
