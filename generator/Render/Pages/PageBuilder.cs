@@ -21,7 +21,8 @@ public static class PageBuilder
         var plan = report.Plan;
         // Each cut-off's fe de erratas, worded once however many pages show it.
         var errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
-        var site = Site(report, report.Latest, options);
+        var corrections = new CorrectedFigures(plan.Publications);
+        var site = Site(report, report.Latest, options, corrections);
         var latest = report.CutOffs.Count - 1;
         var pages = new List<Page>
         {
@@ -74,7 +75,7 @@ public static class PageBuilder
         {
             var cutOff = report.CutOffs[index];
             var date = cutOff.CutOff.Date;
-            var own = Site(report, cutOff, options);
+            var own = Site(report, cutOff, options, corrections);
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
             pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
             pages.AddRange(plan.Objectives.Select(o =>
@@ -85,7 +86,8 @@ public static class PageBuilder
     }
 
     /// <summary>The chrome of a page showing <paramref name="shown"/>: its date in the header and footer, its publication date.</summary>
-    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options) => new()
+    /// <param name="corrections">The plan's corrected figures, found once per build; found anew when not given.</param>
+    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null) => new()
     {
         Entity = report.Plan.Entity,
         PlanName = report.Plan.Name,
@@ -100,6 +102,7 @@ public static class PageBuilder
         BaseUrl = options.BaseUrl,
         Reports = options.Reports,
         Licence = report.Plan.Licence,
+        Corrections = corrections ?? new CorrectedFigures(report.Plan.Publications),
     };
 
     /// <summary>The day a cut-off was published: its record's date; null without one (a draft in preview).</summary>
@@ -166,7 +169,7 @@ public static class PageBuilder
             Objective = objective,
             Shown = shown,
             History = history,
-            Chart = TrendCharts.Compliance(objective, history),
+            Chart = TrendCharts.Compliance(objective, history, site.Corrections),
             Unmeasured = objective.Indicators.Where(i => !measured.Contains(i.Id)).ToList(),
             Timeline = Timeline(report, index),
             Change = changes?.Previous is null ? null : changes.Objectives.FirstOrDefault(c => c.Objective.Number == objective.Number),
@@ -198,7 +201,7 @@ public static class PageBuilder
                     .Select(y =>
                     {
                         var measurements = history.Where(h => h.FiscalYear.Year == y.Year).ToList();
-                        return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements));
+                        return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements, site.Corrections));
                     })
                     .ToList();
             },
@@ -220,13 +223,7 @@ public static class PageBuilder
             var what = indicator is not null
                 ? $"Objetivo {e.Key.Objective}, indicador {Formatting.IndicatorLabel.Short(indicator)}"
                 : objectives.TryGetValue(e.Key.Objective, out var o) ? $"Objetivo {o.Number}. {o.Title}" : $"Objetivo {e.Key.Objective}";
-            string Print(decimal? value) => value switch
-            {
-                null => "sin dato",
-                { } v when e.Key.Name == FigureNames.Weight => EsCo.Weight(v),
-                { } v when Vocabulary.FigureIsPercent(e.Key.Name) || indicator is null => EsCo.Percent(v),
-                { } v => EsCo.Magnitude(v, indicator.Unit),
-            };
+            string Print(decimal? value) => FigureText.Of(e.Key.Name, value, indicator?.Unit);
             return new ErratumLine(e.Key.Objective, what, Vocabulary.FigureName(e.Key.Name), Print(e.Before), Print(e.After), e.Correction.Date, e.Correction.Reason);
         }).ToList();
     }
