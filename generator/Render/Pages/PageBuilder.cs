@@ -21,6 +21,8 @@ public static class PageBuilder
         var plan = report.Plan;
         // Each cut-off's fe de erratas, worded once however many pages show it.
         var errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
+        // The indicators each cut-off's record and those before it counted: what its own pages may name.
+        var recorded = Recorded(report);
         var corrections = new CorrectedFigures(plan.Publications);
         var site = Site(report, report.Latest, options, corrections);
         var latest = report.CutOffs.Count - 1;
@@ -68,7 +70,7 @@ public static class PageBuilder
         };
         foreach (var objective in plan.Objectives)
         {
-            pages.Add(Objective(report, errata, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
+            pages.Add(Objective(report, errata, recorded, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
             pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i)));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
@@ -79,7 +81,7 @@ public static class PageBuilder
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
             pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
             pages.AddRange(plan.Objectives.Select(o =>
-                Objective(report, errata, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
+                Objective(report, errata, recorded, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
         }
         pages.Add(SiteMapPage.For(pages, site));
         return pages;
@@ -147,7 +149,7 @@ public static class PageBuilder
     }
 
     /// <summary>An objective at the cut-off <paramref name="index"/> (−1: the plan has none), with its history up to it.</summary>
-    private static ObjectivePage Objective(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
+    private static ObjectivePage Objective(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, IReadOnlyList<IReadOnlySet<string>> recorded, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
     {
         var history = report.CutOffs.Take(index + 1)
             .Select(c => c.Objectives.FirstOrDefault(o => o.Objective.Number == objective.Number))
@@ -170,7 +172,10 @@ public static class PageBuilder
             Shown = shown,
             History = history,
             Chart = TrendCharts.Compliance(objective, history, site.Corrections),
-            Unmeasured = objective.Indicators.Where(i => !measured.Contains(i.Id)).ToList(),
+            Unmeasured = objective.Indicators.Where(i => !measured.Contains(i.Id))
+                .Select(i => UnmeasuredIndicator.Of(i, index < 0 ? null : report.CutOffs[index], archived, index < 0 ? new HashSet<string>() : recorded[index]))
+                .OfType<UnmeasuredIndicator>()
+                .ToList(),
             Timeline = Timeline(report, index),
             Change = changes?.Previous is null ? null : changes.Objectives.FirstOrDefault(c => c.Objective.Number == objective.Number),
             StatusChanges = changes?.Indicators.Where(c => c.Objective.Number == objective.Number).ToList() ?? [],
@@ -206,6 +211,22 @@ public static class PageBuilder
                     .ToList();
             },
         };
+    }
+
+    /// <summary>For each cut-off, the ids of the indicators its record or an earlier cut-off's record counted.</summary>
+    private static List<IReadOnlySet<string>> Recorded(PlanReport report)
+    {
+        var sets = new List<IReadOnlySet<string>>();
+        var upTo = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cutOff in report.CutOffs)
+        {
+            if (cutOff.Publication is { } publication)
+            {
+                upTo.UnionWith(publication.IndicatorIds);
+            }
+            sets.Add(upTo.ToHashSet(StringComparer.Ordinal));
+        }
+        return sets;
     }
 
     /// <summary>The fe de erratas of a cut-off, each figure named in words and its values printed as the site prints them.</summary>
