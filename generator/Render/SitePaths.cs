@@ -21,6 +21,9 @@ public static class SitePaths
     /// <summary>The image social networks show when a page is shared (a PNG of the theme, 1200 × 630).</summary>
     public const string SocialImage = "img/compartir.png";
 
+    /// <summary>The id of the fe de erratas on a corrected cut-off's pages: "corregido" beside a figure links to it.</summary>
+    public const string ErrataFragment = "fe-de-erratas";
+
     /// <summary>A published cut-off's quarterly report, printed by build --pdf: informes/seguimiento-2025-06-30.pdf.</summary>
     public static string Report(DateOnly date) => $"informes/seguimiento-{Model.ContentWords.Of(date)}.pdf";
 

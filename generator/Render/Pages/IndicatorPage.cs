@@ -24,9 +24,9 @@ public sealed class IndicatorPage : Page
     public IReadOnlyList<FiscalYearHistory> Years => BuildYears();
 
     public override string Description =>
-        $"Indicador {PageBuilder.IndicatorLabel(Indicator)}, del objetivo {EsCo.Integer(Objective.Number)} ({Objective.Title}): meta, programación, ejecución y avance en cada corte.";
+        $"{IndicatorLabel.Heading(Indicator)} ({Indicator.Name.Trim()}), del objetivo {EsCo.Integer(Objective.Number)} ({Objective.Title}): meta, programación, ejecución y avance en cada corte.";
 
-    public override string SiteMapLabel => $"Indicador {PageBuilder.IndicatorLabel(Indicator)}";
+    public override string SiteMapLabel => "Indicador " + IndicatorLabel.Full(Indicator);
 }
 
 /// <summary>
