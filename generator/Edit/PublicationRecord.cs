@@ -56,6 +56,11 @@ public static class PublicationRecord
                 return record.InsertLinesAfter(root.End, ["correcciones:", .. Correction(date, reason, figures, Step)]);
             case { Value: LayoutScalar { IsEmpty: true } } empty:
                 return record.InsertLinesAfter(empty.Key.End, Correction(date, reason, figures, record.ColumnOf(empty.Key.Start) + Step));
+            case { Value: LayoutSequence { IsFlow: true, Items.Count: 0 } none } entry:
+                // "correcciones: []" (no correction yet) becomes a block list with this one.
+                var colon = record.Text.IndexOf(':', entry.Key.End);
+                return record.Replace(colon + 1, none.End, "")
+                    .InsertLinesAfter(colon, Correction(date, reason, figures, record.ColumnOf(entry.Key.Start) + Step));
             case { Value: LayoutSequence { IsFlow: false, Items.Count: > 0 } list }:
                 return record.InsertLinesAfter(list.End, Correction(date, reason, figures, record.ColumnOf(list.Start)));
             case { } other:

@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Globalization;
 using System.Text;
 
@@ -248,7 +249,7 @@ public static class SvgChart
     /// </summary>
     private readonly struct Coordinate(decimal value) : ISpanFormattable
     {
-        private readonly decimal _rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        private readonly decimal _rounded = Precision.Round(value);
 
         public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
             _rounded.TryFormat(destination, out charsWritten, "0.##", CultureInfo.InvariantCulture);

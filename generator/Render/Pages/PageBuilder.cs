@@ -248,7 +248,4 @@ public static class PageBuilder
             return new ErratumLine(e.Key.Objective, what, Vocabulary.FigureName(e.Key.Name), Print(e.Before), Print(e.After), e.Correction.Date, e.Correction.Reason);
         }).ToList();
     }
-
-    /// <summary>The indicator as lists name it (<see cref="Formatting.IndicatorLabel.Full"/>); kept for layouts/Report.cshtml.</summary>
-    public static string IndicatorLabel(Indicator indicator) => Formatting.IndicatorLabel.Full(indicator);
 }

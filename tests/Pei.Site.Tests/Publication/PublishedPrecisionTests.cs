@@ -115,12 +115,6 @@ public sealed class PublishedPrecisionTests : IDisposable
         Assert.All(moved, cutOff => Assert.Contains(validate.ErrorLines, l => l.Contains($"el corte {cutOff} ya está publicado", StringComparison.Ordinal)));
         Assert.DoesNotContain(validate.ErrorLines, l => l.Contains("el corte 2025-12-31", StringComparison.Ordinal));
 
-        // corregir appends to a block list; the fixture's records write an empty one as "correcciones: []", which it
-        // does not edit (PEI006), so the copy's records drop that line (a record without corrections reads the same).
-        foreach (var record in Directory.GetFiles(Path.Combine(content, "publicaciones")))
-        {
-            File.WriteAllText(record, File.ReadAllText(record).Replace("correcciones: []\n", "", StringComparison.Ordinal));
-        }
         foreach (var cutOff in moved)
         {
             var correct = Cli.Run("corregir", cutOff, "--motivo", "El indicador 101 se mide desde su línea base", "--content", content);

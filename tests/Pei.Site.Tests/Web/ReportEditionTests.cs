@@ -52,9 +52,6 @@ public sealed class ReportEditionTests : IDisposable
         const string June = "      2025-06-30:\n        programado: 4\n        ejecutado: 3\n";
         Assert.Contains(June, yaml, StringComparison.Ordinal);
         File.WriteAllText(indicator, yaml.Replace(June, June.Replace("ejecutado: 3", "ejecutado: 4", StringComparison.Ordinal), StringComparison.Ordinal));
-        // corregir appends to a block list; this record writes an empty one as "correcciones: []", which it does not edit.
-        var record = Path.Combine(content, "publicaciones", "2025-06-30.yaml");
-        File.WriteAllText(record, File.ReadAllText(record).Replace("correcciones: []\n", "", StringComparison.Ordinal));
         var correct = Cli.Run("corregir", "2025-06-30", "--motivo", "Ejecutado mal digitado", "--content", content);
         Assert.True(correct.ExitCode == 0, correct.Stderr);
         var after = Build("despues");
