@@ -32,10 +32,10 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         var name = file.Text("nombre", required: true);
         var code = file.Text("codigo");
         var unit = file.Choice("unidad", Units, required: true);
-        var accumulation = file.Choice("anualizacion", Accumulations) ?? Accumulation.Suma;
+        var accumulation = file.Choice("anualizacion", Accumulations) ?? Accumulation.Sum;
         var baseline = file.Magnitude("linea_base");
         var responsible = file.Text("responsable");
-        if (accumulation is Accumulation.Creciente or Accumulation.Decreciente && file.Node("linea_base") is null)
+        if (accumulation is Accumulation.Increasing or Accumulation.Decreasing && file.Node("linea_base") is null)
         {
             diagnostics.Error(Codes.BaselineRequired, file.Node("anualizacion")!.Where, ContentWords.Of(accumulation));
         }

@@ -48,7 +48,7 @@ public static class EsCo
 
     /// <summary>A magnitude in the indicator's unit: a percentage-unit figure carries " %".</summary>
     public static string Magnitude(decimal value, Unit unit) =>
-        unit == Unit.Porcentaje ? Number(value) + NoBreakSpace + "%" : Number(value);
+        unit == Unit.Percentage ? Number(value) + NoBreakSpace + "%" : Number(value);
 
     /// <summary>A weight (ponderación), always a percentage of the objective: 25 → "25 %".</summary>
     public static string Weight(decimal value) => Number(value) + NoBreakSpace + "%";

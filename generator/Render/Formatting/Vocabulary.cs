@@ -40,25 +40,25 @@ public static class Vocabulary
 
     public static string IndicatorType(IndicatorType type) => type switch
     {
-        Model.IndicatorType.Sectorial => "Sectorial",
-        Model.IndicatorType.Proyecto => "Proyecto de inversión",
-        Model.IndicatorType.Gestion => "Gestión",
+        Model.IndicatorType.Sector => "Sectorial",
+        Model.IndicatorType.InvestmentProject => "Proyecto de inversión",
+        Model.IndicatorType.Management => "Gestión",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     public static string Unit(Unit unit) => unit switch
     {
-        Model.Unit.Porcentaje => "Porcentaje",
-        Model.Unit.Numero => "Número",
+        Model.Unit.Percentage => "Porcentaje",
+        Model.Unit.Number => "Número",
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
     };
 
     public static string Accumulation(Accumulation accumulation) => accumulation switch
     {
-        Model.Accumulation.Suma => "Suma",
-        Model.Accumulation.Constante => "Constante",
-        Model.Accumulation.Creciente => "Creciente",
-        Model.Accumulation.Decreciente => "Decreciente",
+        Model.Accumulation.Sum => "Suma",
+        Model.Accumulation.Constant => "Constante",
+        Model.Accumulation.Increasing => "Creciente",
+        Model.Accumulation.Decreasing => "Decreciente",
         _ => throw new ArgumentOutOfRangeException(nameof(accumulation), accumulation, null),
     };
 
