@@ -69,8 +69,8 @@ public static class PublishedFigures
     /// <summary>
     /// The figures the objectives publish now that differ from <paramref name="recorded"/> (in the record's order), and
     /// those the record has and now are gone (by line). Each figure is looked up as it is computed and kept only when it
-    /// differs: a cut-off of 10,000 indicators has 60,000 figures, and comparing them as a list cost a build a fifth of a
-    /// second. A figure has one key (an indicator is measured once per cut-off), so when every recorded key was met,
+    /// differs, because a large cut-off has six figures per indicator and building lists of them all to compare cost more
+    /// than computing them. A figure has one key (an indicator is measured once per cut-off), so when every recorded key was met,
     /// none is gone.
     /// </summary>
     public static (IReadOnlyList<RecordedFigure> Changed, IReadOnlyList<RecordedFigure> Gone) Compare(

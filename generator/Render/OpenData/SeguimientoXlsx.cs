@@ -13,9 +13,8 @@ namespace Pei.Site.Render.OpenData;
 /// dates (format yyyy-mm-dd); percentage columns (ponderación, cumplimiento, avances) are stored as fractions with the
 /// number format 0.00 % (1.0616… shows as "106,16 %" in a Spanish Excel and keeps every decimal).
 /// The package is written directly, part by part and row by row, with an <see cref="XmlWriter"/> into a zip with fixed
-/// timestamps, so two builds give the same bytes: no document model is built, because at 10,000 indicators the Open
-/// XML SDK's would hold hundreds of thousands of cells and cost hundreds of megabytes and, in a fresh process, the
-/// SDK's start-up. The parts are those the SDK wrote (inline strings, no shared strings), byte for byte; the tests read
+/// timestamps, so two builds give the same bytes: no document model is built, because for a large plan the Open XML
+/// SDK's would hold a tree of every cell, and a fresh process would pay the SDK's start-up. The parts are those the SDK wrote (inline strings, no shared strings), byte for byte; the tests read
 /// the workbook back with the SDK.
 /// </summary>
 public static class SeguimientoXlsx
@@ -45,8 +44,8 @@ public static class SeguimientoXlsx
     private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>
-    /// Writes the workbook into <paramref name="output"/>. The zip is built in memory (compressed, under a megabyte at
-    /// 10,000 indicators) and then copied, so that each entry's header holds its sizes: over a stream that cannot seek,
+    /// Writes the workbook into <paramref name="output"/>. The zip is built in memory (it is small once compressed) and
+    /// then copied, so that each entry's header holds its sizes: over a stream that cannot seek,
     /// such as the site's files, <see cref="ZipArchive"/> would put them in a descriptor after the entry's data, which
     /// not every reader that goes through a zip as a stream accepts.
     /// </summary>
