@@ -91,17 +91,7 @@ public static class PublicationCheck
     /// <summary>The figure in words: "el cumplimiento del objetivo 3", "la ponderación del indicador 4199 (objetivo 3)".</summary>
     public static string Describe(FigureKey key)
     {
-        var what = key.Name switch
-        {
-            FigureNames.Compliance => "el cumplimiento",
-            FigureNames.Weight => "la ponderación",
-            FigureNames.YearTarget => "la meta de la vigencia",
-            FigureNames.Planned => "el programado",
-            FigureNames.Executed => "el ejecutado",
-            FigureNames.CutOffProgress => "el avance al corte",
-            FigureNames.YearProgress => "el avance de la vigencia",
-            _ => key.Name,
-        };
+        var what = Figure.Of(key.Name).Phrase;
         return key.Indicator is null
             ? $"{what} del objetivo {key.Objective}"
             : $"{what} del indicador {key.Indicator} (objetivo {key.Objective})";

@@ -16,8 +16,7 @@ public static class PublishedFigures
     public const int Decimals = Precision.Decimals;
 
     /// <summary>The names of the figures a planner writes; the others are computed from them.</summary>
-    public static bool IsInput(string name) =>
-        name is FigureNames.Weight or FigureNames.YearTarget or FigureNames.Planned or FigureNames.Executed;
+    public static bool IsInput(string name) => Figure.Of(name).IsInput;
 
     /// <summary>A figure as its record writes it: inputs exactly as given, computed figures with two decimals ("75.30").</summary>
     public static string Format(string name, decimal value) =>

@@ -105,7 +105,34 @@ public sealed record RecordedFigure(FigureKey Key, decimal? Value, SourceSpan Wh
 /// <summary>One line of a fe de erratas.</summary>
 public sealed record Erratum(FigureKey Key, decimal? Before, decimal? After, Correction Correction);
 
-/// <summary>The YAML names of the recorded figures. Computed ones are stored rounded to two decimals, as published.</summary>
+/// <summary>
+/// What a figure of a cut-off is: its YAML name in a record (and column in the open data), what it is called on the site
+/// and in messages, whether planners write it, and whether it is always a percentage. The one table every stage reads.
+/// </summary>
+/// <param name="Name">The YAML name, e.g. "avance_corte".</param>
+/// <param name="Label">As a heading or table says it: "% avance al corte".</param>
+/// <param name="Phrase">With its article, as a sentence says it: "el avance al corte".</param>
+/// <param name="IsInput">Planners write it (weight, meta, programado, ejecutado); the others are computed, and published rounded.</param>
+/// <param name="IsPercent">Always a percentage, whatever the indicator's unit.</param>
+public sealed record Figure(string Name, string Label, string Phrase, bool IsInput, bool IsPercent)
+{
+    private static readonly Dictionary<string, Figure> ByName = new Figure[]
+    {
+        new(FigureNames.Compliance, "Cumplimiento", "el cumplimiento", IsInput: false, IsPercent: true),
+        new(FigureNames.Weight, "Ponderación", "la ponderación", IsInput: true, IsPercent: true),
+        new(FigureNames.YearTarget, "Meta de la vigencia", "la meta de la vigencia", IsInput: true, IsPercent: false),
+        new(FigureNames.Planned, "Programado al corte", "el programado", IsInput: true, IsPercent: false),
+        new(FigureNames.Executed, "Ejecutado al corte", "el ejecutado", IsInput: true, IsPercent: false),
+        new(FigureNames.CutOffProgress, "% avance al corte", "el avance al corte", IsInput: false, IsPercent: true),
+        new(FigureNames.YearProgress, "Avance de la vigencia", "el avance de la vigencia", IsInput: false, IsPercent: true),
+    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The figure named <paramref name="name"/>; an unknown name (never in a loaded record) is called by itself.</summary>
+    public static Figure Of(string name) => ByName.GetValueOrDefault(name) ?? new(name, name, name, IsInput: false, IsPercent: false);
+}
+
+/// <summary>The YAML names of the recorded figures (<see cref="Figure"/> says what each is). Computed ones are stored
+/// rounded to two decimals, as published.</summary>
 public static class FigureNames
 {
     public const string Compliance = "cumplimiento";

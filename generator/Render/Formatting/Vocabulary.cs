@@ -63,21 +63,10 @@ public static class Vocabulary
     };
 
     /// <summary>A recorded figure's name in words (fe de erratas), from its YAML name in a publication record.</summary>
-    public static string FigureName(string name) => name switch
-    {
-        FigureNames.Compliance => "Cumplimiento",
-        FigureNames.Weight => "Ponderación",
-        FigureNames.YearTarget => "Meta de la vigencia",
-        FigureNames.Planned => "Programado al corte",
-        FigureNames.Executed => "Ejecutado al corte",
-        FigureNames.CutOffProgress => "% avance al corte",
-        FigureNames.YearProgress => "Avance de la vigencia",
-        _ => name,
-    };
+    public static string FigureName(string name) => Figure.Of(name).Label;
 
     /// <summary>True for the figures that are always percentages (cumplimiento, avances, ponderación), whatever the indicator's unit.</summary>
-    public static bool FigureIsPercent(string name) =>
-        name is FigureNames.Compliance or FigureNames.Weight or FigureNames.CutOffProgress or FigureNames.YearProgress;
+    public static bool FigureIsPercent(string name) => Figure.Of(name).IsPercent;
 
     /// <summary>How an objective's cumplimiento moved, as a verb phrase: "subió", "bajó"….</summary>
     public static string Trend(Trend trend) => trend switch

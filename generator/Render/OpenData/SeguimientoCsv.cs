@@ -25,16 +25,17 @@ public static class SeguimientoCsv
 
     private const string PublishedSuffix = "_publicado";
 
-    /// <summary>The figures a correction can change (declared before <see cref="Columns"/>, which lists them): their column, the figure's name in the record, in words and their unit.</summary>
-    private static readonly (string Column, string Figure, string Words, string Unit)[] CorrectedFigures =
+    /// <summary>The figures a correction can change (declared before <see cref="Columns"/>, which lists them): their
+    /// column and the figure's name in the record (<see cref="Figure"/> says what it is called and its unit).</summary>
+    private static readonly (string Column, string Figure)[] CorrectedFigures =
     [
-        ("objetivo_cumplimiento", FigureNames.Compliance, "Cumplimiento del objetivo", "%"),
-        ("ponderacion", FigureNames.Weight, "Ponderación", "%"),
-        ("meta_vigencia", FigureNames.YearTarget, "Meta de la vigencia", "la de la columna unidad"),
-        ("programado", FigureNames.Planned, "Programación al corte", "la de la columna unidad"),
-        ("ejecutado", FigureNames.Executed, "Ejecutado al corte", "la de la columna unidad"),
-        ("avance_corte", FigureNames.CutOffProgress, "% de avance al corte", "%"),
-        ("avance_vigencia", FigureNames.YearProgress, "Avance de la vigencia", "%"),
+        ("objetivo_cumplimiento", FigureNames.Compliance),
+        ("ponderacion", FigureNames.Weight),
+        ("meta_vigencia", FigureNames.YearTarget),
+        ("programado", FigureNames.Planned),
+        ("ejecutado", FigureNames.Executed),
+        ("avance_corte", FigureNames.CutOffProgress),
+        ("avance_vigencia", FigureNames.YearProgress),
     ];
 
     public static IReadOnlyList<DataColumn> Columns { get; } =
@@ -62,9 +63,9 @@ public static class SeguimientoCsv
         new("estado", "texto", "En cumplimiento, Con rezago o No programado al corte."),
         new("observaciones", "texto", "Observaciones del corte (Markdown)."),
         .. CorrectedFigures.Select(f => new DataColumn(f.Column + PublishedSuffix, "número",
-            $"{f.Words} tal como se publicó por primera vez, solo cuando después se corrigió (fe de erratas); vacío si no se corrigió. La cifra vigente, ya corregida, está en {f.Column}.")
+            $"{Figure.Of(f.Figure).Label} tal como se publicó por primera vez, solo cuando después se corrigió (fe de erratas); vacío si no se corrigió. La cifra vigente, ya corregida, está en {f.Column}.")
         {
-            Unit = f.Unit,
+            Unit = Figure.Of(f.Figure).IsPercent ? "%" : "la de la columna unidad",
         }),
         new("corregido_el", "fecha AAAA-MM-DD", "Fecha de la corrección más reciente de alguna cifra de la fila (fe de erratas del corte); vacío si ninguna se corrigió."),
     ];
