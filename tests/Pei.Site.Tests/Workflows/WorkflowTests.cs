@@ -33,6 +33,7 @@ public class WorkflowTests
         Assert.Contains(runs, r => r.Contains("-- validate --format github --base \"origin/${{ github.base_ref }}\"", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("-- build", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("bash tests/run.sh", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.Contains("dotnet format Pei.Site.sln --verify-no-changes", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("-- diff --base", StringComparison.Ordinal));
         Assert.Contains(Uses(workflow), u => u.StartsWith("actions/upload-artifact@v", StringComparison.Ordinal));
         Assert.Contains(Uses(workflow), u => u.StartsWith("actions/cache@v", StringComparison.Ordinal));
