@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 using System.Globalization;
 using System.Text;
 using Pei.Site.Method;
@@ -146,7 +147,8 @@ public static class SeguimientoCsv
     /// <summary>Row by row through a small buffer: the file is never held in memory.</summary>
     private static void Write(IEnumerable<CutOffReport> cutOffs, Stream output)
     {
-        using var csv = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        using var file = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        var csv = new CsvText(file);
         WriteRow(csv, [.. Columns.Select(c => c.Name)]);
         foreach (var row in Rows(cutOffs))
         {
@@ -158,43 +160,34 @@ public static class SeguimientoCsv
 
     private static decimal? Computed(decimal? value) => value is { } v ? OpenNumbers.Computed(v) : null;
 
-    /// <summary>A row, each value written straight into the file: numbers and dates need no quotes, a text only when it has a comma, a quote or a line break.</summary>
-    private static void WriteRow(StreamWriter csv, IReadOnlyList<object?> values)
+    /// <summary>A row, each value written straight into the file: numbers and dates need no quotes, a text only when it
+    /// has a comma, a quote or a line break; line breaks inside a text are written CRLF, as RFC 4180 writes them.</summary>
+    private static void WriteRow(CsvText csv, IReadOnlyList<object?> values)
     {
         Span<char> number = stackalloc char[64];
-        for (var i = 0; i < values.Count; i++)
+        foreach (var value in values)
         {
-            if (i > 0)
-            {
-                csv.Write(',');
-            }
             var written = 0;
-            var formatted = values[i] switch
+            var formatted = value switch
             {
                 null => true,
-                decimal value => OpenNumbers.TryFormat(value, number, out written),
-                int value => value.TryFormat(number, out written, default, CultureInfo.InvariantCulture),
+                decimal v => OpenNumbers.TryFormat(v, number, out written),
+                int v => v.TryFormat(number, out written, default, CultureInfo.InvariantCulture),
                 DateOnly date => date.TryFormat(number, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => false,
             };
             if (formatted)
             {
-                csv.Write(number[..written]);
+                csv.Plain(number[..written]);
             }
             else
             {
-                var text = values[i]!.ToString() ?? "";
-                csv.Write(text.AsSpan().ContainsAny(Special) ? Escape(text) : text);
+                var text = value!.ToString() ?? "";
+                csv.Field(text.AsSpan().ContainsAny(LineBreaks) ? text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", "\r\n") : text);
             }
         }
-        csv.Write("\r\n");
+        csv.EndRow();
     }
 
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\"\r\n");
-
-    private static string Escape(string field)
-    {
-        var text = field.Replace("\r\n", "\n").Replace("\r", "\n").Replace("\n", "\r\n");
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n");
 }
