@@ -1,9 +1,9 @@
-using Pei.Site.Text;
 using System.Globalization;
 using System.Text;
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.OpenData;
 
