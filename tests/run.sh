@@ -1,27 +1,45 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the W3C validator) and runs every
-# test, printing a line as each test finishes. The results file (TRX) is kept in test-artifacts/resultados/, which git ignores.
-# Ends with the line "N passed, N failed". Exit status: 0 only when every test passed.
+# The full gate (what CI runs): installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the
+# W3C validator) and runs every test, printing a line as each test finishes.
+# With --fast: the inner loop, the unit and command tests only. It installs nothing and leaves out the tests that drive
+# Chromium or publish the release download (marked [Trait("Needs", …)], see tests/Pei.Site.Tests/Needs.cs).
+# Any other argument goes to `dotnet test` (e.g. --filter FullyQualifiedName~Serve).
+# The results file (TRX) is kept in test-artifacts/resultados/, which git ignores. Prints how long the run took, and
+# ends with the line "N passed, N failed". Exit status: 0 only when every test passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+SECONDS=0
 
-need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
-command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "Instalando: ${need_apt[*]}"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null || {
-    echo "error: no se pudieron instalar ${need_apt[*]}" >&2; exit 1; }
+fast=0
+args=()
+tier=()
+for arg in "$@"; do
+  if [ "$arg" = "--fast" ]; then fast=1; else args+=("$arg"); fi
+done
+
+if [ "$fast" = 0 ]; then
+  need_apt=()
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+  command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+  if [ ${#need_apt[@]} -gt 0 ]; then
+    echo "Instalando: ${need_apt[*]}"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null || {
+      echo "error: no se pudieron instalar ${need_apt[*]}" >&2; exit 1; }
+  fi
+
+  if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    (cd tests && npm install --no-audit --no-fund --loglevel=error) || { echo "error: npm install falló" >&2; exit 1; }
+  fi
+  export PEI_CHROMIUM="${PEI_CHROMIUM:-$(command -v chromium)}"
+  export PEI_VNU_JAR="${PEI_VNU_JAR:-$PWD/tests/node_modules/vnu-jar/build/dist/vnu.jar}"
+  echo "Compilando y ejecutando todas las pruebas (una línea por prueba terminada)…"
+else
+  tier=(--filter "Needs!=Chromium&Needs!=Publish")
+  echo "Compilando y ejecutando las pruebas rápidas: sin navegador ni descarga publicada (una línea por prueba terminada)…"
 fi
 
-if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
-  (cd tests && npm install --no-audit --no-fund --loglevel=error) || { echo "error: npm install falló" >&2; exit 1; }
-fi
-
-export PEI_CHROMIUM="${PEI_CHROMIUM:-$(command -v chromium)}"
-export PEI_VNU_JAR="${PEI_VNU_JAR:-$PWD/tests/node_modules/vnu-jar/build/dist/vnu.jar}"
 # The generator's cache of compiled templates and parsed content, kept with the test artifacts rather than in the
 # user's cache: the suite builds hundreds of temporary content folders.
 export PEI_CACHE="${PEI_CACHE:-$PWD/test-artifacts/cache}"
@@ -29,8 +47,8 @@ export PEI_CACHE="${PEI_CACHE:-$PWD/test-artifacts/cache}"
 results="$PWD/test-artifacts/resultados"
 rm -rf "$results"
 mkdir -p "$results"
-echo "Compilando y ejecutando las pruebas (una línea por prueba terminada)…"
-dotnet test Pei.Site.sln --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+dotnet test Pei.Site.sln --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results" \
+  ${tier[@]+"${tier[@]}"} ${args[@]+"${args[@]}"}
 status=$?
 
 passed=0; failed=0
@@ -45,5 +63,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
   echo "error: dotnet test terminó con código $status (compilación u otro fallo)" >&2
 fi
+echo "Duración: $((SECONDS / 60)) min $((SECONDS % 60)) s ($SECONDS s)"
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

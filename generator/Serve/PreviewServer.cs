@@ -32,7 +32,7 @@ public sealed class PreviewServer : IDisposable
     /// <summary>Connections served at once; more are answered 503 at once.</summary>
     public const int MaxConnections = 64;
 
-    /// <summary>How long a client has to send its request line and headers (408 after).</summary>
+    /// <summary>How long a client has to send its request line and headers (408 after), unless the constructor says otherwise.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a client has to take an answer before the connection is dropped.</summary>
@@ -43,6 +43,7 @@ public sealed class PreviewServer : IDisposable
     private readonly int _port;
     private readonly TextWriter _out;
     private readonly TextWriter _err;
+    private readonly TimeSpan _readTimeout;
     private readonly CancellationTokenSource _stop = new();
     private TcpListener? _listener;
     private readonly SemaphoreSlim _connections = new(MaxConnections);
@@ -62,13 +63,15 @@ public sealed class PreviewServer : IDisposable
     /// <param name="port">The port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="output">Where the start and every successful rebuild are reported.</param>
     /// <param name="errors">Where diagnostics are printed, as build prints them.</param>
-    public PreviewServer(string content, string theme, int port, TextWriter output, TextWriter errors)
+    /// <param name="readTimeout">How long a client has to send a request head; <see cref="ReadTimeout"/> when not given.</param>
+    public PreviewServer(string content, string theme, int port, TextWriter output, TextWriter errors, TimeSpan? readTimeout = null)
     {
         _content = content;
         _theme = theme;
         _port = port;
         _out = TextWriter.Synchronized(output);
         _err = TextWriter.Synchronized(errors);
+        _readTimeout = readTimeout ?? ReadTimeout;
     }
 
     /// <summary>http://127.0.0.1:PORT/ once started.</summary>
@@ -311,7 +314,7 @@ public sealed class PreviewServer : IDisposable
                 else
                 {
                     using var reading = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                    reading.CancelAfter(ReadTimeout);
+                    reading.CancelAfter(_readTimeout);
                     try
                     {
                         head = await HttpHead.ReadAsync(stream, reading.Token);

@@ -9,8 +9,9 @@ namespace Pei.Site.Tests.Browser;
 /// <summary>
 /// The sites the browser tests check, each built once per test run and served over HTTP on 127.0.0.1: the real
 /// content/ and the plan-en-el-tiempo fixture (several cut-offs over two fiscal years, a corrected one). One Debian
-/// Chromium, driven by Playwright, visits both. Chromium is found through PEI_CHROMIUM or /usr/bin/chromium; when there
-/// is none the tests fail with a clear message (never skip).
+/// Chromium, driven by Playwright, visits both: every page once, several at a time, for all the checks made on every
+/// page (<see cref="SiteWalk"/>), before any test runs. Chromium is found through PEI_CHROMIUM or /usr/bin/chromium;
+/// when there is none the tests fail with a clear message (never skip).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
@@ -60,6 +61,7 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+        await Task.WhenAll(sites.Values.Select(site => site.WalkAsync()));
     }
 
     public static string ChromiumPath()
@@ -135,6 +137,12 @@ public sealed class BuiltSite
     public SiteServer Server { get; }
 
     public IBrowser Browser => browser.Browser;
+
+    /// <summary>The visit of every page and of <see cref="SiteWalk.MissingPaths"/>, by path.</summary>
+    public IReadOnlyDictionary<string, PageVisit> Visits { get; private set; } = new Dictionary<string, PageVisit>();
+
+    /// <summary>Visits every page and the missing paths once (the browser fixture does, before any test).</summary>
+    internal async Task WalkAsync() => Visits = await SiteWalk.WalkAsync(Browser, Server.BaseUrl, Pages.Concat(SiteWalk.MissingPaths));
 
     /// <summary>The newest published cut-off in plan.json.</summary>
     public JsonElement LatestCutOff => Plan.GetProperty("cortes").EnumerateArray().Last();

@@ -3,32 +3,28 @@ using Microsoft.Playwright;
 namespace Pei.Site.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public class LayoutTests(BrowserSite sites)
 {
     [Theory]
     [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
-    public async Task No_page_scrolls_horizontally_at_320_px(string name)
+    public void No_page_scrolls_horizontally_at_320_px(string name)
     {
         var site = sites[name];
-        var page = await site.NewPageAsync(width: 320, height: 640);
         var problems = new List<string>();
         var objectiveTables = 0;
         foreach (var path in site.Pages)
         {
-            await page.GotoAsync(site.Url(path));
-            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            if (width > 320)
+            var visit = site.Visits[path];
+            if (visit.WidthAt320 > 320)
             {
-                problems.Add($"{path}: {width} px");
+                problems.Add($"{path}: {visit.WidthAt320} px");
             }
             // The objective table, the page people share, reads as cards: it does not scroll inside its own region either.
-            var scrolling = await page.EvaluateAsync<string[]>(
-                "() => [...document.querySelectorAll('.tabla')].filter(r => r.querySelector('table.metas, table.erratas-tabla'))" +
-                ".filter(r => r.scrollWidth > r.clientWidth + 1).map(r => r.querySelector('caption').textContent + ': ' + r.scrollWidth + ' px')");
-            problems.AddRange(scrolling.Select(s => $"{path}: the table scrolls ({s})"));
+            problems.AddRange(visit.TablesScrollingAt320.Select(s => $"{path}: the table scrolls ({s})"));
             if (path.EndsWith("index.html", StringComparison.Ordinal) && path.Contains("objetivos/", StringComparison.Ordinal))
             {
-                objectiveTables += await page.Locator("table.metas").CountAsync();
+                objectiveTables += visit.ObjectiveTables;
             }
         }
         Assert.True(problems.Count == 0, "horizontal scrolling at 320 px: " + string.Join(", ", problems));
@@ -37,34 +33,11 @@ public class LayoutTests(BrowserSite sites)
 
     [Theory]
     [MemberData(nameof(BrowserSite.Names), MemberType = typeof(BrowserSite))]
-    public async Task No_page_logs_console_errors_or_has_failed_requests(string name)
+    public void No_page_logs_console_errors_or_has_failed_requests(string name)
     {
         var site = sites[name];
-        var page = await site.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            var ownNotFound = page.Url.EndsWith("/no-existe.html", StringComparison.Ordinal) && message.Text.Contains("404", StringComparison.Ordinal);
-            ownNotFound |= page.Url.EndsWith("/a/b/no-existe/", StringComparison.Ordinal) && message.Text.Contains("404", StringComparison.Ordinal);
-            if (message.Type is "error" or "warning" && !ownNotFound)
-            {
-                problems.Add($"{page.Url}: console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"{page.Url}: page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"{page.Url}: failed request {request.Url}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !response.Url.EndsWith("/no-existe.html", StringComparison.Ordinal) && !response.Url.EndsWith("/a/b/no-existe/", StringComparison.Ordinal))
-            {
-                problems.Add($"{page.Url}: HTTP {response.Status} for {response.Url}");
-            }
-        };
         // The 404 page, served at the root and three folders down, loads its stylesheet and icons from either.
-        foreach (var path in site.Pages.Append("no-existe.html").Append("a/b/no-existe/"))
-        {
-            await page.GotoAsync(site.Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        }
+        var problems = site.Pages.Concat(SiteWalk.MissingPaths).SelectMany(path => site.Visits[path].ConsoleAndRequestProblems).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -91,16 +64,9 @@ public class LayoutTests(BrowserSite sites)
             "() => [...document.querySelectorAll('tr')].every(r => ['avoid', 'avoid-page'].includes(getComputedStyle(r).breakInside))");
         Assert.True(rowsAvoidBreaks, "table rows must not be cut across pages");
         // The printable width of landscape A4 with the stylesheet's 12 mm margins is about 1030 CSS px: every table must fit it.
-        var paper = await site.NewPageAsync(width: 1030, height: 700);
-        await paper.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        var overflowing = new List<string>();
-        foreach (var objective in site.Pages.Where(p => p.Contains("objetivos/", StringComparison.Ordinal)))
-        {
-            await paper.GotoAsync(site.Url(objective));
-            overflowing.AddRange(await paper.EvaluateAsync<string[]>(
-                "() => [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)" +
-                ".map(t => (t.caption ? t.caption.textContent : '') + ': ' + Math.round(t.getBoundingClientRect().right) + ' px')"));
-        }
+        var objectives = site.Pages.Where(SiteWalk.IsPrinted).ToList();
+        Assert.NotEmpty(objectives);
+        var overflowing = objectives.SelectMany(objective => site.Visits[objective].TablesWiderThanPrintedPage).ToList();
         Assert.True(overflowing.Count == 0, "tables wider than the printed page: " + string.Join("; ", overflowing));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         Assert.True(pdf.Length > 1000);
@@ -113,17 +79,16 @@ public class LayoutTests(BrowserSite sites)
     {
         var site = sites[name];
         var objective = site.FirstObjectivePage;
-        foreach (var (shot, path) in new[] { ("inicio", "index.html"), ("objetivo", objective), ("cortes", "cortes/index.html") })
+        var shots = new[] { (Name: "inicio", Path: "index.html"), (Name: "objetivo", Path: objective), (Name: "cortes", Path: "cortes/index.html") }
+            .SelectMany(shot => new[] { 1280, 320 }, (shot, width) => (shot.Name, shot.Path, Width: width));
+        await Task.WhenAll(shots.Select(async shot =>
         {
-            foreach (var width in new[] { 1280, 320 })
-            {
-                var page = await site.NewPageAsync(width: width, height: 800);
-                await page.GotoAsync(site.Url(path));
-                var file = Path.Combine(BrowserSite.ArtifactsFolder, $"{site.Name}-{shot}-{width}.png");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-                Assert.True(new FileInfo(file).Length > 1000);
-            }
-        }
+            var page = await site.NewPageAsync(width: shot.Width, height: 800);
+            await page.GotoAsync(site.Url(shot.Path));
+            var file = Path.Combine(BrowserSite.ArtifactsFolder, $"{site.Name}-{shot.Name}-{shot.Width}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            Assert.True(new FileInfo(file).Length > 1000);
+        }));
     }
 
     [Theory]

@@ -36,13 +36,17 @@ public sealed class SiteServer : IDisposable
             {
                 return;
             }
-            try
+            // Pages are visited several at a time: each request is answered on its own.
+            _ = Task.Run(() =>
             {
-                Respond(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException)
-            {
-            }
+                try
+                {
+                    Respond(context);
+                }
+                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+                {
+                }
+            });
         }
     }
 

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 namespace Pei.Site.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public class ValidityTests(BrowserSite sites)
 {
     [Theory]

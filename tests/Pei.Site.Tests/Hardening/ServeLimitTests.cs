@@ -8,7 +8,10 @@ namespace Pei.Site.Tests.Hardening;
 /// <summary>serve answers huge, crowded and slow requests with a bounded answer, without reading them whole, and keeps serving.</summary>
 public sealed class ServeLimitTests : IAsyncLifetime
 {
-    private readonly ServedContent served = new();
+    /// <summary>A client has 2 s to send a request head here, not 10: the slow client below waits that out.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly ServedContent served = new(readTimeout: ReadTimeout);
 
     public Task InitializeAsync() => served.InitializeAsync();
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using CsCheck;
 using Pei.Site.Cli;
 using Pei.Site.Diagnostics;
@@ -9,7 +11,7 @@ namespace Pei.Site.Tests.Load;
 /// Property-based tests: the real content, damaged at random the way an editor can damage it, always ends in a clean load or
 /// in error diagnostics that point into an existing file, never in an exception or a hang.
 /// </summary>
-public sealed class LoaderRobustnessProperties
+public sealed class LoaderRobustnessProperties : IDisposable
 {
     private const int Iterations = 400;
 
@@ -29,6 +31,10 @@ public sealed class LoaderRobustnessProperties
         Gen.Int[0, ContentFiles.Length - 1], Edit.Array[1, 3],
         (file, edits) => new ContentMutation(ContentFiles[file], edits));
 
+    private readonly ContentCopies copies = new();
+
+    public void Dispose() => copies.Dispose();
+
     [Fact]
     public void Real_content_validates_without_errors()
     {
@@ -45,10 +51,8 @@ public sealed class LoaderRobustnessProperties
     [Fact]
     public void Damaged_content_ends_in_a_clean_load_or_in_errors_that_point_into_an_existing_file()
     {
-        Mutation.Sample(mutation =>
+        Mutation.Sample(mutation => copies.Damaged(mutation, content =>
         {
-            using var temporary = new TempFolder();
-            var content = DamagedCopy(temporary, mutation);
             var diagnostics = new DiagnosticBag();
 
             var plan = Bounded.Run(() => Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" })?.Plan, $"loading {mutation}");
@@ -66,16 +70,14 @@ public sealed class LoaderRobustnessProperties
             {
                 AssertPointsIntoContent(error, content);
             }
-        }, iter: Iterations, threads: 2);
+        }), iter: Iterations, threads: 2);
     }
 
     [Fact]
     public void Validate_on_damaged_content_exits_with_0_or_1_and_never_prints_a_stack_trace()
     {
-        Mutation.Sample(mutation =>
+        Mutation.Sample(mutation => copies.Damaged(mutation, content =>
         {
-            using var temporary = new TempFolder();
-            var content = DamagedCopy(temporary, mutation);
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 
@@ -88,17 +90,42 @@ public sealed class LoaderRobustnessProperties
             {
                 Assert.Matches(@"\n\d+ errore?s?, \d+ advertencias?\.\z", "\n" + stderr.ToString().TrimEnd());
             }
-        }, iter: Iterations / 4, threads: 2);
+        }), iter: Iterations / 4, threads: 2);
     }
 
-    /// <summary>A copy of the real content in <paramref name="temporary"/> with <paramref name="mutation"/> applied; returns its path.</summary>
-    private static string DamagedCopy(TempFolder temporary, ContentMutation mutation)
+    /// <summary>
+    /// Copies of the real content, one for each case running at a time: a case damages one file of a free copy and puts
+    /// the file's bytes back when it ends, so the content is copied once per thread instead of once per case.
+    /// </summary>
+    private sealed class ContentCopies : IDisposable
     {
-        var content = Path.Combine(temporary.Path, "content");
-        TempFolder.CopyTree(RealContent, content);
-        var target = Path.Combine(content, mutation.File);
-        File.WriteAllBytes(target, mutation.ApplyTo(File.ReadAllBytes(target)));
-        return content;
+        private readonly TempFolder temporary = new();
+        private readonly ConcurrentBag<string> free = [];
+        private int made;
+
+        /// <summary>Runs <paramref name="check"/> on a copy of the real content with <paramref name="mutation"/> applied.</summary>
+        public void Damaged(ContentMutation mutation, Action<string> check)
+        {
+            if (!free.TryTake(out var content))
+            {
+                content = Path.Combine(temporary.Path, Interlocked.Increment(ref made).ToString(CultureInfo.InvariantCulture), "content");
+                TempFolder.CopyTree(RealContent, content);
+            }
+            var target = Path.Combine(content, mutation.File);
+            var original = File.ReadAllBytes(Path.Combine(RealContent, mutation.File));
+            File.WriteAllBytes(target, mutation.ApplyTo(original));
+            try
+            {
+                check(content);
+            }
+            finally
+            {
+                File.WriteAllBytes(target, original);
+                free.Add(content);
+            }
+        }
+
+        public void Dispose() => temporary.Dispose();
     }
 
     /// <summary>The diagnostic names an existing file or folder of the content, and a line that file has.</summary>

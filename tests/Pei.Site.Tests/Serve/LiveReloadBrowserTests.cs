@@ -4,6 +4,7 @@ using Pei.Site.Tests.Browser;
 namespace Pei.Site.Tests.Serve;
 
 /// <summary>The reload script in Chromium, under the pages' own Content-Security-Policy.</summary>
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class LiveReloadBrowserTests
 {
     [Fact]

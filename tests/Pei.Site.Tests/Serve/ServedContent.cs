@@ -12,8 +12,12 @@ public sealed class ServedContent : IAsyncLifetime
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
     private readonly TempFolder _temp = new();
-    public ServedContent(bool copyTheme = false, Action<string>? prepare = null)
+    private readonly TimeSpan? _readTimeout;
+
+    /// <param name="readTimeout">How long the server gives a client to send a request head; its default when not given.</param>
+    public ServedContent(bool copyTheme = false, Action<string>? prepare = null, TimeSpan? readTimeout = null)
     {
+        _readTimeout = readTimeout;
         Content = _temp.Copy(Repository.PublishedJune2025, "content");
         prepare?.Invoke(Content);
         Theme = copyTheme ? _temp.Copy(Repository.Theme, "site-theme") : Repository.Theme;
@@ -48,7 +52,7 @@ public sealed class ServedContent : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = new PreviewServer(Content, Theme, 0, Stdout, Stderr);
+        Server = new PreviewServer(Content, Theme, 0, Stdout, Stderr, _readTimeout);
         // The first build compiles the theme (a few seconds, once per process).
         using var start = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Server.StartAsync(start.Token);

@@ -10,6 +10,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Pei.Site.Tests.Web;
 
 /// <summary>build --base-url … --pdf on the real content: what a search engine, a feed reader, a data portal and a reader of the PDF get.</summary>
+[Trait(Needs.Trait, Needs.Chromium)]
 public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSite>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";

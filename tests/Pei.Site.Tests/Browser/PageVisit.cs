@@ -1,0 +1,274 @@
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Microsoft.Playwright;
+
+namespace Pei.Site.Tests.Browser;
+
+/// <summary>
+/// What one visit of a page found: everything the browser tests check on every page, read while the page is open once.
+/// </summary>
+public sealed record PageVisit
+{
+    public required string Path { get; init; }
+
+    /// <summary>The lang attribute of the html element.</summary>
+    public required string? Language { get; init; }
+
+    public required int Headings { get; init; }
+
+    /// <summary>How many main#contenido elements the page has.</summary>
+    public required int Mains { get; init; }
+
+    public required int Headers { get; init; }
+
+    public required int Footers { get; init; }
+
+    public required int Navs { get; init; }
+
+    /// <summary>axe-core's violations of WCAG 2.1 A and AA at 1280 px, one line each.</summary>
+    public required IReadOnlyList<string> AxeViolations { get; init; }
+
+    /// <summary>Console errors and warnings, page errors, failed requests and HTTP errors, one line each.</summary>
+    public required IReadOnlyList<string> ConsoleAndRequestProblems { get; init; }
+
+    /// <summary>The document's scroll width at 320 px.</summary>
+    public required int WidthAt320 { get; init; }
+
+    /// <summary>Objective and errata tables that scroll inside their own region at 320 px ("caption: width px").</summary>
+    public required IReadOnlyList<string> TablesScrollingAt320 { get; init; }
+
+    /// <summary>How many objective tables (table.metas) the page has.</summary>
+    public required int ObjectiveTables { get; init; }
+
+    /// <summary>
+    /// Tables wider than the printed page ("caption: right px"), measured on the pages <see cref="SiteWalk.IsPrinted"/>
+    /// names; empty on the others.
+    /// </summary>
+    public required IReadOnlyList<string> TablesWiderThanPrintedPage { get; init; }
+}
+
+/// <summary>
+/// Visits every page of a site once, several at a time (a browser context per worker, all on the one Chromium), and reads
+/// in that visit everything checked on every page: the language, headings and landmarks and axe-core at 1280 px, the
+/// width at 320 px, on objective pages the tables against the printed page, and all along the console and the requests.
+/// No fixed waits: a visit goes on at the page's load event, and ends once every request the page made has finished.
+/// </summary>
+public static class SiteWalk
+{
+    /// <summary>Pages open at once for one site. Both sites are walked together, on a machine of two cores.</summary>
+    public const int Workers = 2;
+
+    /// <summary>Paths that do not exist, whose answer is the site's 404 page, served at the root and three folders down.</summary>
+    public static readonly IReadOnlyList<string> MissingPaths = ["no-existe.html", "a/b/no-existe/"];
+
+    /// <summary>The pages whose tables are measured against the printed page: the objective pages.</summary>
+    public static bool IsPrinted(string path) => path.Contains("objetivos/", StringComparison.Ordinal);
+
+    private static readonly string[] WcagAA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    /// <summary>axe-core as Deque.AxeCore bundles it, run in every page of a walk's contexts before the page's own scripts.</summary>
+    private static readonly string AxeScript = new BundledAxeScriptProvider().GetScript();
+
+    /// <summary>Visits <paramref name="paths"/> of the site served at <paramref name="baseUrl"/>; returns the visits by path.</summary>
+    public static async Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync(IBrowser browser, string baseUrl, IEnumerable<string> paths)
+    {
+        var queue = new Queue<string>(paths);
+        var visits = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(async _ =>
+        {
+            await using var context = await NewContextAsync(browser);
+            var visitor = new Visitor(await context.NewPageAsync());
+            while (true)
+            {
+                string path;
+                lock (queue)
+                {
+                    if (!queue.TryDequeue(out path!))
+                    {
+                        return;
+                    }
+                }
+                var visit = await visitor.VisitAsync(baseUrl, path);
+                lock (visits)
+                {
+                    visits.Add(path, visit);
+                }
+            }
+        }));
+        return visits;
+    }
+
+    /// <summary>A context as a walk's worker has: 1280 × 900, es-CO, and axe-core in every page.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "es-CO",
+            JavaScriptEnabled = true,
+        });
+        await context.AddInitScriptAsync(AxeScript);
+        return context;
+    }
+
+    /// <summary>axe-core's violations of WCAG 2.1 A and AA on the page as it is, one line each ("id (impact) help — nodes").</summary>
+    public static Task<string[]> AxeViolationsAsync(IPage page) => page.EvaluateAsync<string[]>(
+        "tags => axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }).then(r => r.violations.map(v => " +
+        "v.id + ' (' + v.impact + ') ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.html).join(' | ')))",
+        WcagAA);
+
+    /// <summary>One page of one worker, visiting one path after another.</summary>
+    private sealed class Visitor
+    {
+        private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(30);
+
+        private readonly IPage page;
+        private readonly object gate = new();
+        private readonly HashSet<IRequest> pending = [];
+        private TaskCompletionSource? settled;
+        private List<string> problems = [];
+
+        public Visitor(IPage page)
+        {
+            this.page = page;
+            page.Console += (_, message) =>
+            {
+                var ownNotFound = page.Url.EndsWith("/no-existe.html", StringComparison.Ordinal) && message.Text.Contains("404", StringComparison.Ordinal);
+                ownNotFound |= page.Url.EndsWith("/a/b/no-existe/", StringComparison.Ordinal) && message.Text.Contains("404", StringComparison.Ordinal);
+                if (message.Type is "error" or "warning" && !ownNotFound)
+                {
+                    Problem($"{page.Url}: console {message.Type}: {message.Text}");
+                }
+            };
+            page.PageError += (_, error) => Problem($"{page.Url}: page error: {error}");
+            page.Response += (_, response) =>
+            {
+                if (response.Status >= 400 && !response.Url.EndsWith("/no-existe.html", StringComparison.Ordinal) && !response.Url.EndsWith("/a/b/no-existe/", StringComparison.Ordinal))
+                {
+                    Problem($"{page.Url}: HTTP {response.Status} for {response.Url}");
+                }
+            };
+            page.Request += (_, request) =>
+            {
+                lock (gate)
+                {
+                    pending.Add(request);
+                }
+            };
+            page.RequestFinished += (_, request) => Settle(request);
+            page.RequestFailed += (_, request) =>
+            {
+                Problem($"{page.Url}: failed request {request.Url}");
+                Settle(request);
+            };
+        }
+
+        private void Problem(string text)
+        {
+            lock (gate)
+            {
+                problems.Add(text);
+            }
+        }
+
+        private void Settle(IRequest request)
+        {
+            lock (gate)
+            {
+                pending.Remove(request);
+                if (pending.Count == 0)
+                {
+                    settled?.TrySetResult();
+                }
+            }
+        }
+
+        /// <summary>Completes once every request the page started has finished or failed.</summary>
+        private async Task RequestsSettledAsync()
+        {
+            Task all;
+            lock (gate)
+            {
+                if (pending.Count == 0)
+                {
+                    return;
+                }
+                settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                all = settled.Task;
+            }
+            try
+            {
+                await all.WaitAsync(RequestLimit);
+            }
+            catch (TimeoutException)
+            {
+                lock (gate)
+                {
+                    problems.AddRange(pending.Select(r => $"{page.Url}: request {r.Url} not finished after {RequestLimit.TotalSeconds} s"));
+                    pending.Clear();
+                }
+            }
+        }
+
+        public async Task<PageVisit> VisitAsync(string baseUrl, string path)
+        {
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Null });
+            await page.GotoAsync(baseUrl + path);
+
+            var structure = await page.EvaluateAsync<JsonElement>(
+                "() => ({ language: document.documentElement.getAttribute('lang'), headings: document.querySelectorAll('h1').length, " +
+                "mains: document.querySelectorAll('main#contenido').length, headers: document.querySelectorAll('header').length, " +
+                "footers: document.querySelectorAll('footer').length, navs: document.querySelectorAll('nav').length })");
+            var violations = await AxeViolationsAsync(page);
+
+            await ResizeAsync(320, 640);
+            var phone = await page.EvaluateAsync<JsonElement>(
+                "() => ({ width: document.documentElement.scrollWidth, " +
+                "scrolling: [...document.querySelectorAll('.tabla')].filter(r => r.querySelector('table.metas, table.erratas-tabla'))" +
+                ".filter(r => r.scrollWidth > r.clientWidth + 1).map(r => r.querySelector('caption').textContent + ': ' + r.scrollWidth + ' px'), " +
+                "objectiveTables: document.querySelectorAll('table.metas').length })");
+
+            string[] overflowing = [];
+            if (IsPrinted(path))
+            {
+                // The printable width of landscape A4 with the stylesheet's 12 mm margins is about 1030 CSS px.
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+                await ResizeAsync(1030, 700);
+                overflowing = await page.EvaluateAsync<string[]>(
+                    "() => [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)" +
+                    ".map(t => (t.caption ? t.caption.textContent : '') + ': ' + Math.round(t.getBoundingClientRect().right) + ' px')");
+            }
+
+            await RequestsSettledAsync();
+            List<string> found;
+            lock (gate)
+            {
+                (found, problems) = (problems, []);
+            }
+            return new PageVisit
+            {
+                Path = path,
+                Language = structure.GetProperty("language").GetString(),
+                Headings = structure.GetProperty("headings").GetInt32(),
+                Mains = structure.GetProperty("mains").GetInt32(),
+                Headers = structure.GetProperty("headers").GetInt32(),
+                Footers = structure.GetProperty("footers").GetInt32(),
+                Navs = structure.GetProperty("navs").GetInt32(),
+                AxeViolations = violations.Select(v => $"{path}: {v}").ToList(),
+                ConsoleAndRequestProblems = found,
+                WidthAt320 = phone.GetProperty("width").GetInt32(),
+                TablesScrollingAt320 = phone.GetProperty("scrolling").EnumerateArray().Select(s => s.GetString()!).ToList(),
+                ObjectiveTables = phone.GetProperty("objectiveTables").GetInt32(),
+                TablesWiderThanPrintedPage = overflowing,
+            };
+        }
+
+        /// <summary>Resizes the viewport and goes on once the page lays out at the new width.</summary>
+        private async Task ResizeAsync(int width, int height)
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForFunctionAsync("width => window.innerWidth === width", width);
+        }
+    }
+}
