@@ -240,7 +240,7 @@ public static class WorkbookWriter
         xml.WriteEndElement();
     }
 
-    internal static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
+    private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
     {
         xml.WriteStartElement("x", name, Main);
         Attributes(xml, attributes);
