@@ -1,6 +1,6 @@
-using Pei.Site.Text;
 using System.Globalization;
 using System.Text;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Charts;
 
