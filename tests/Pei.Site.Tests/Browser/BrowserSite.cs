@@ -10,7 +10,7 @@ namespace Pei.Site.Tests.Browser;
 /// The sites the browser tests check, each built once per test run and served over HTTP on 127.0.0.1: the real
 /// content/ and the plan-en-el-tiempo fixture (several cut-offs over two fiscal years, a corrected one). One Debian
 /// Chromium, driven by Playwright, visits both: every page once, several at a time, for all the checks made on every
-/// page (<see cref="SiteWalk"/>), before any test runs. Chromium is found through PEI_CHROMIUM or /usr/bin/chromium;
+/// page (<see cref="SiteWalk"/>), before any test runs, while the W3C checker reads them. Chromium is found through PEI_CHROMIUM or /usr/bin/chromium;
 /// when there is none the tests fail with a clear message (never skip).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
@@ -53,6 +53,10 @@ public sealed class BrowserSite : IAsyncLifetime
         var timeline = temp[Timeline];
         TimelineFixture.Build(timeline);
         sites[Timeline] = new BuiltSite(Timeline, timeline, this);
+        foreach (var site in sites.Values)
+        {
+            site.StartHtmlCheck();
+        }
         var chromium = ChromiumPath();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -101,6 +105,11 @@ public sealed class BrowserSite : IAsyncLifetime
         foreach (var site in sites.Values)
         {
             site.Server.Dispose();
+            if (site.HtmlCheck is { } check)
+            {
+                // The checker reads the site's folder: it ends before the folder goes.
+                await check;
+            }
         }
         temp.Dispose();
     }
@@ -137,6 +146,11 @@ public sealed class BuiltSite
     public SiteServer Server { get; }
 
     public IBrowser Browser => browser.Browser;
+
+    /// <summary>The W3C Nu Html Checker over the whole site, started with the walk; null when the checker is not installed.</summary>
+    public Task<(int ExitCode, string Messages)>? HtmlCheck { get; private set; }
+
+    internal void StartHtmlCheck() => HtmlCheck = File.Exists(NuHtmlChecker.Jar) ? NuHtmlChecker.RunAsync(Out) : null;
 
     /// <summary>The visit of every page and of <see cref="SiteWalk.MissingPaths"/>, by path.</summary>
     public IReadOnlyDictionary<string, PageVisit> Visits { get; private set; } = new Dictionary<string, PageVisit>();

@@ -12,21 +12,9 @@ public class ValidityTests(BrowserSite sites)
     public async Task The_W3C_Nu_Html_Checker_reports_zero_errors_on_every_page(string name)
     {
         var site = sites[name];
-        var jar = Environment.GetEnvironmentVariable("PEI_VNU_JAR") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Repository.Root, "tests", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-        Assert.True(File.Exists(jar), $"No se encontró el validador {jar}: ejecute 'npm install' en tests/ (bash tests/run.sh lo hace).");
-        var start = new ProcessStartInfo("java", ["-jar", jar, "--errors-only", "--skip-non-html", site.Out])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var messages = (stdout + await stderr).Trim();
-        Assert.True(process.ExitCode == 0 && messages.Length == 0, messages);
+        Assert.True(File.Exists(NuHtmlChecker.Jar), $"No se encontró el validador {NuHtmlChecker.Jar}: ejecute 'npm install' en tests/ (bash tests/run.sh lo hace).");
+        var (exitCode, messages) = await site.HtmlCheck!;
+        Assert.True(exitCode == 0 && messages.Length == 0, messages);
     }
 
     [Theory]
@@ -99,5 +87,29 @@ public class ValidityTests(BrowserSite sites)
     {
         var hash = reference.IndexOf('#', StringComparison.Ordinal);
         return hash < 0 ? (reference, "") : (reference[..hash], reference[(hash + 1)..]);
+    }
+}
+
+/// <summary>The W3C Nu Html Checker (vnu-jar from npm, run with Java) over a whole folder, errors only.</summary>
+public static class NuHtmlChecker
+{
+    /// <summary>PEI_VNU_JAR, or the jar npm installs in tests/node_modules.</summary>
+    public static string Jar => Environment.GetEnvironmentVariable("PEI_VNU_JAR") is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Repository.Root, "tests", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+
+    /// <summary>Checks every HTML file under <paramref name="folder"/>; returns the exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Messages)> RunAsync(string folder)
+    {
+        var start = new ProcessStartInfo("java", ["-jar", Jar, "--errors-only", "--skip-non-html", folder])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, (stdout + await stderr).Trim());
     }
 }
