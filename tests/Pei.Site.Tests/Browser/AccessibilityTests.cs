@@ -65,7 +65,8 @@ public class AccessibilityTests(BrowserSite sites)
         var site = sites[name];
         await Task.WhenAll(new[] { "index.html", site.FirstObjectivePage }.Select(async path =>
         {
-            var page = await site.NewPageAsync();
+            await using var context = await site.NewContextAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(site.Url(path));
             await page.Keyboard.PressAsync("Tab");
             var focused = await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");
@@ -84,7 +85,8 @@ public class AccessibilityTests(BrowserSite sites)
         var site = sites[name];
         await Task.WhenAll(new[] { "index.html", site.FirstObjectivePage, "datos/index.html" }.Select(async path =>
         {
-            var page = await site.NewPageAsync();
+            await using var context = await site.NewContextAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(site.Url(path));
             var expected = await page.EvaluateAsync<int>(
                 "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')].filter(e => e.getClientRects().length > 0).length");
@@ -112,7 +114,8 @@ public class AccessibilityTests(BrowserSite sites)
     public async Task Progress_bars_are_read_by_assistive_technology_with_a_text_value(string name)
     {
         var site = sites[name];
-        var page = await site.NewPageAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url("index.html"));
         var bars = page.Locator("meter, progress, [role=progressbar], [role=meter]");
         var objectives = site.LatestCutOff.GetProperty("objetivos").EnumerateArray().ToList();

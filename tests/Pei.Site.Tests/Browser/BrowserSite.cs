@@ -83,17 +83,16 @@ public sealed class BrowserSite : IAsyncLifetime
             "bash tests/run.sh lo instala automáticamente.");
     }
 
-    /// <summary>A new page with its own context; <paramref name="width"/> sets a phone or desktop viewport.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A new browser context; <paramref name="width"/> sets a phone or desktop viewport. Close it when done (await using):
+    /// an open page costs Chromium CPU time for as long as it is open.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "es-CO",
-            JavaScriptEnabled = true,
-        });
-        return await context.NewPageAsync();
-    }
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+        Locale = "es-CO",
+        JavaScriptEnabled = true,
+    });
 
     public async Task DisposeAsync()
     {
@@ -178,7 +177,7 @@ public sealed class BuiltSite
         LatestCutOff.GetProperty("objetivos").EnumerateArray().Single(o => o.GetProperty("numero").GetInt32() == objective)
             .GetProperty("cumplimiento") is { ValueKind: JsonValueKind.Number } c ? EsCo.Percent(c.GetDecimal()) : null;
 
-    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => browser.NewPageAsync(width, height);
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900) => browser.NewContextAsync(width, height);
 
     public string Url(string page) => Server.BaseUrl + page;
 

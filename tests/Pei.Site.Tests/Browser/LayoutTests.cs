@@ -47,7 +47,8 @@ public class LayoutTests(BrowserSite sites)
     {
         var site = sites[name];
         var path = site.FirstObjectivePage;
-        var page = await site.NewPageAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(path));
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         foreach (var chrome in new[] { "nav", ".saltar, a[href='#contenido']" })
@@ -83,7 +84,8 @@ public class LayoutTests(BrowserSite sites)
             .SelectMany(shot => new[] { 1280, 320 }, (shot, width) => (shot.Name, shot.Path, Width: width));
         await Task.WhenAll(shots.Select(async shot =>
         {
-            var page = await site.NewPageAsync(width: shot.Width, height: 800);
+            await using var context = await site.NewContextAsync(width: shot.Width, height: 800);
+            var page = await context.NewPageAsync();
             await page.GotoAsync(site.Url(shot.Path));
             var file = Path.Combine(BrowserSite.ArtifactsFolder, $"{site.Name}-{shot.Name}-{shot.Width}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
@@ -96,7 +98,7 @@ public class LayoutTests(BrowserSite sites)
     public async Task Pages_are_readable_without_javascript(string name)
     {
         var site = sites[name];
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url("index.html"));
         var text = await page.InnerTextAsync("main");
