@@ -9,9 +9,9 @@ namespace Pei.Site.Tests.Browser;
 /// <summary>
 /// The sites the browser tests check, each built once per test run and served over HTTP on 127.0.0.1: the real
 /// content/ and the plan-en-el-tiempo fixture (several cut-offs over two fiscal years, a corrected one). One Debian
-/// Chromium, driven by Playwright, visits both: every page once, several at a time, for all the checks made on every
-/// page (<see cref="SiteWalk"/>), before any test runs, while the W3C checker reads them. Chromium is found through PEI_CHROMIUM or /usr/bin/chromium;
-/// when there is none the tests fail with a clear message (never skip).
+/// Chromium, driven by Playwright, visits both before any test runs: every page once, two at a time, for all the checks
+/// made on every page (<see cref="SiteWalk"/>), while the W3C checker reads them. Chromium is found through
+/// PEI_CHROMIUM or /usr/bin/chromium; when there is none the tests fail with a clear message (never skip).
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
@@ -65,7 +65,11 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        await Task.WhenAll(sites.Values.Select(site => site.WalkAsync()));
+        var visits = await SiteWalk.WalkAsync(Browser, sites.Values.SelectMany(site => site.Pages.Concat(SiteWalk.MissingPaths).Select(path => (site.Server.BaseUrl, path))));
+        foreach (var site in sites.Values)
+        {
+            site.Visits = site.Pages.Concat(SiteWalk.MissingPaths).ToDictionary(path => path, path => visits[site.Url(path)], StringComparer.Ordinal);
+        }
     }
 
     public static string ChromiumPath()
@@ -151,11 +155,8 @@ public sealed class BuiltSite
 
     internal void StartHtmlCheck() => HtmlCheck = File.Exists(NuHtmlChecker.Jar) ? NuHtmlChecker.RunAsync(Out) : null;
 
-    /// <summary>The visit of every page and of <see cref="SiteWalk.MissingPaths"/>, by path.</summary>
-    public IReadOnlyDictionary<string, PageVisit> Visits { get; private set; } = new Dictionary<string, PageVisit>();
-
-    /// <summary>Visits every page and the missing paths once (the browser fixture does, before any test).</summary>
-    internal async Task WalkAsync() => Visits = await SiteWalk.WalkAsync(Browser, Server.BaseUrl, Pages.Concat(SiteWalk.MissingPaths));
+    /// <summary>The visit of every page and of <see cref="SiteWalk.MissingPaths"/>, by path (the fixture walks them before any test).</summary>
+    public IReadOnlyDictionary<string, PageVisit> Visits { get; internal set; } = new Dictionary<string, PageVisit>();
 
     /// <summary>The newest published cut-off in plan.json.</summary>
     public JsonElement LatestCutOff => Plan.GetProperty("cortes").EnumerateArray().Last();

@@ -48,14 +48,17 @@ public sealed record PageVisit
 }
 
 /// <summary>
-/// Visits every page of a site once, several at a time (a browser context per worker, all on the one Chromium), and reads
+/// Visits every page of the sites once, two at a time (a browser context per worker, both on the one Chromium), and reads
 /// in that visit everything checked on every page: the language, headings and landmarks and axe-core at 1280 px, the
 /// width at 320 px, on objective pages the tables against the printed page, and all along the console and the requests.
 /// No fixed waits: a visit goes on at the page's load event, and ends once every request the page made has finished.
 /// </summary>
 public static class SiteWalk
 {
-    /// <summary>Pages open at once for one site. Both sites are walked together, on a machine of two cores.</summary>
+    /// <summary>
+    /// Pages open at once. On two cores more only cost Chromium more CPU (every open page is composited, every context
+    /// is a renderer of its own) without ending the walk sooner.
+    /// </summary>
     public const int Workers = 2;
 
     /// <summary>Paths that do not exist, whose answer is the site's 404 page, served at the root and three folders down.</summary>
@@ -69,10 +72,10 @@ public static class SiteWalk
     /// <summary>axe-core as Deque.AxeCore bundles it, run in every page of a walk's contexts before the page's own scripts.</summary>
     private static readonly string AxeScript = new BundledAxeScriptProvider().GetScript();
 
-    /// <summary>Visits <paramref name="paths"/> of the site served at <paramref name="baseUrl"/>; returns the visits by path.</summary>
-    public static async Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync(IBrowser browser, string baseUrl, IEnumerable<string> paths)
+    /// <summary>Visits every page of <paramref name="pages"/> once; returns the visits by address.</summary>
+    public static async Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync(IBrowser browser, IEnumerable<(string BaseUrl, string Path)> pages)
     {
-        var queue = new Queue<string>(paths);
+        var queue = new Queue<(string BaseUrl, string Path)>(pages);
         var visits = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(async _ =>
         {
@@ -80,18 +83,18 @@ public static class SiteWalk
             var visitor = new Visitor(await context.NewPageAsync());
             while (true)
             {
-                string path;
+                (string BaseUrl, string Path) page;
                 lock (queue)
                 {
-                    if (!queue.TryDequeue(out path!))
+                    if (!queue.TryDequeue(out page))
                     {
                         return;
                     }
                 }
-                var visit = await visitor.VisitAsync(baseUrl, path);
+                var visit = await visitor.VisitAsync(page.BaseUrl, page.Path);
                 lock (visits)
                 {
-                    visits.Add(path, visit);
+                    visits.Add(page.BaseUrl + page.Path, visit);
                 }
             }
         }));
@@ -268,7 +271,9 @@ public static class SiteWalk
         private async Task ResizeAsync(int width, int height)
         {
             await page.SetViewportSizeAsync(width, height);
-            await page.WaitForFunctionAsync("width => window.innerWidth === width", width);
+            await page.EvaluateAsync(
+                "width => new Promise(resolve => { const laidOut = () => window.innerWidth === width ? resolve() : requestAnimationFrame(laidOut); laidOut(); })",
+                width);
         }
     }
 }

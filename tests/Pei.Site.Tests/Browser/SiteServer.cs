@@ -36,7 +36,7 @@ public sealed class SiteServer : IDisposable
             {
                 return;
             }
-            // Pages are visited several at a time: each request is answered on its own.
+            // Pages are visited two at a time: each request is answered on its own.
             _ = Task.Run(() =>
             {
                 try
