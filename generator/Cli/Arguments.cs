@@ -4,8 +4,15 @@ namespace Pei.Site.Cli;
 /// <param name="Date">The command's positional argument: a cut-off date, or the sheet importar reads.</param>
 /// <param name="Reason">corregir's --motivo, null when not given.</param>
 /// <param name="Title">nuevo-corte's --titulo, null when not given.</param>
-internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string Base, int Port, string? Date, string? Reason = null, string? Title = null)
+/// <param name="Base">diff's and validate's --base (a git ref), null when not given.</param>
+internal sealed record Arguments(string Command, string Content, string Out, string Theme, string Format, string? Base, int Port, string? Date, string? Reason = null, string? Title = null)
 {
+    /// <summary>The ref diff compares with when --base is not given.</summary>
+    public const string DefaultBase = "origin/main";
+
+    /// <summary>publicar's and corregir's --fecha (AAAA-MM-DD as given), null when not given: today is used.</summary>
+    public string? Dated { get; init; }
+
     /// <summary>build --base-url: the site's public address, absolute http(s), ending with '/'; null when not given.</summary>
     public Uri? BaseUrl { get; init; }
 
@@ -18,12 +25,12 @@ internal sealed record Arguments(string Command, string Content, string Out, str
     private static readonly Dictionary<string, string[]> OptionsByCommand = new()
     {
         ["build"] = ["--content", "--out", "--theme", "--base-url", "--pdf"],
-        ["validate"] = ["--content", "--format"],
+        ["validate"] = ["--content", "--format", "--base"],
         ["diff"] = ["--content", "--base"],
         ["serve"] = ["--content", "--port", "--theme"],
         ["nuevo-corte"] = ["--content", "--titulo"],
-        ["publicar"] = ["--content"],
-        ["corregir"] = ["--motivo", "--content"],
+        ["publicar"] = ["--content", "--fecha"],
+        ["corregir"] = ["--motivo", "--content", "--fecha"],
         ["plantilla"] = ["--content", "--out"],
         ["importar"] = ["--content"],
     };
@@ -46,7 +53,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
 
     public static bool TryParse(string[] args, out Arguments arguments, out string problem)
     {
-        arguments = new Arguments("", "content", "_site", "site-theme", "text", "origin/main", 8080, null);
+        arguments = new Arguments("", "content", "_site", "site-theme", "text", null, 8080, null);
         problem = "";
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
@@ -146,7 +153,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             values.GetValueOrDefault("--out", "_site"),
             values.GetValueOrDefault("--theme", "site-theme"),
             format,
-            values.GetValueOrDefault("--base", "origin/main"),
+            values.GetValueOrDefault("--base"),
             port,
             positional,
             values.GetValueOrDefault("--motivo"),
@@ -154,6 +161,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         {
             BaseUrl = baseUrl,
             Pdf = values.ContainsKey("--pdf"),
+            Dated = values.GetValueOrDefault("--fecha"),
         };
         return true;
     }

@@ -1,4 +1,6 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -12,24 +14,27 @@ public static class CommandLine
     public const string Usage = """
         uso:
           pei-site build    [--content content] [--out _site] [--theme site-theme] [--base-url URL] [--pdf]
-          pei-site validate [--content content] [--format text|github]
+          pei-site validate [--content content] [--format text|github] [--base origin/main]
           pei-site diff     [--content content] [--base origin/main]
           pei-site serve    [--content content] [--port 8080] [--theme site-theme]
           pei-site nuevo-corte AAAA-MM-DD [--titulo "Tercer trimestre 2025"] [--content content]
-          pei-site publicar AAAA-MM-DD [--content content]
-          pei-site corregir AAAA-MM-DD --motivo "texto" [--content content]
+          pei-site publicar AAAA-MM-DD [--fecha AAAA-MM-DD] [--content content]
+          pei-site corregir AAAA-MM-DD --motivo "texto" [--fecha AAAA-MM-DD] [--content content]
           pei-site plantilla AAAA-MM-DD --out archivo.xlsx|archivo.csv [--content content]
           pei-site importar archivo.xlsx|archivo.csv [--content content]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out;
                   --base-url da la dirección pública del sitio (sitemap, canal Atom, enlaces canónicos),
                   --pdf imprime además el informe PDF de cada corte publicado (necesita Chromium)
-        validate  solo valida el contenido y muestra los diagnósticos
+        validate  solo valida el contenido y muestra los diagnósticos; con --base (una referencia git) rechaza
+                  además todo cambio a los registros de publicación que no sea agregar una corrección al final
         diff      tabla Markdown de las cifras que cambian entre --base (una referencia git) y el contenido actual
         serve     vista previa en http://127.0.0.1:8080 que se actualiza al guardar (incluye cortes en borrador)
         nuevo-corte  agrega el corte a plan.yaml como borrador y un bloque por llenar en cada indicador
         publicar  publica el corte: quita 'borrador: true' y registra sus cifras en publicaciones/AAAA-MM-DD.yaml
         corregir  registra en la fe de erratas del corte publicado las cifras que cambiaron, con la fecha y el motivo
+                  (publicar y corregir fechan con hoy en Bogotá, o con --fecha: no antes del corte, de la publicación
+                  ni de la corrección anterior, ni después de hoy)
         plantilla    escribe una hoja de cálculo con una fila por indicador del corte, para llenar en Excel o LibreOffice
         importar     escribe en el YAML del corte en borrador las cifras de la hoja llena (revisa todo antes de escribir)
         """;
@@ -56,12 +61,12 @@ public static class CommandLine
             }
             var result = arguments.Command switch
             {
-                "build" => Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme, new Pipeline.BuildOptions(arguments.BaseUrl, arguments.Pdf)),
-                "validate" => Pipeline.Validate(arguments.Content),
-                "diff" => FigureDiff.Run(arguments.Content, arguments.Base),
+                "build" => BuildSite(arguments),
+                "validate" => ValidateCommand.Run(arguments.Content, arguments.Base),
+                "diff" => FigureDiff.Run(arguments.Content, arguments.Base ?? Arguments.DefaultBase),
                 "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!, arguments.Title),
-                "publicar" => PublishCommand.Run(arguments.Content, arguments.Date!),
-                "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!),
+                "publicar" => PublishCommand.Run(arguments.Content, arguments.Date!, arguments.Dated),
+                "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!, arguments.Dated),
                 "plantilla" => TemplateCommand.Run(arguments.Content, arguments.Date!, arguments.Out),
                 "importar" => ImportCommand.Run(arguments.Content, arguments.Date!),
                 _ => throw new InvalidOperationException(arguments.Command),
@@ -76,12 +81,12 @@ public static class CommandLine
             {
                 // Only the commands that write (the site, or plan.yaml and the indicators) have something they did not write.
                 var nothingWritten = arguments.Command is "build" or "nuevo-corte" ? "; no se escribió nada" : "";
-                stderr.WriteLine($"{Plural(errors, "error", "errores")}, {Plural(warnings, "advertencia", "advertencias")}{nothingWritten}.");
+                stderr.WriteLine($"{Plural.Of(errors, "error", "errores")}, {Plural.Of(warnings, "advertencia", "advertencias")}{nothingWritten}.");
                 return ContentErrors;
             }
             if (warnings > 0)
             {
-                stderr.WriteLine($"{Plural(warnings, "advertencia", "advertencias")}, ningún error.");
+                stderr.WriteLine($"{Plural.Of(warnings, "advertencia", "advertencias")}, ningún error.");
             }
             stdout.WriteLine(result.Summary);
             return Ok;
@@ -98,5 +103,12 @@ public static class CommandLine
         }
     }
 
-    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+    /// <summary>build, with today in Bogotá so that no record is dated after it.</summary>
+    private static Pipeline.Result BuildSite(Arguments arguments)
+    {
+        var diagnostics = new DiagnosticBag();
+        return PublicationDate.Today(diagnostics) is { } today
+            ? Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme, new Pipeline.BuildOptions(arguments.BaseUrl, arguments.Pdf, Today: today))
+            : Pipeline.Result.Refused(diagnostics);
+    }
 }

@@ -1,9 +1,11 @@
 using System.Text;
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -11,13 +13,16 @@ namespace Pei.Site.Cli;
 /// corregir &lt;AAAA-MM-DD&gt; --motivo "…": records a correction of a published cut-off. The figures the content computes
 /// for it today are compared with its record; the ones that changed are appended to the record's <c>correcciones</c>
 /// with the date and the reason (the fe de erratas the site publishes), and the figures first published stay as they
-/// were. Refused for a cut-off that is not published, an empty reason, or nothing to correct.
+/// were. Refused for a cut-off that is not published, an empty reason, nothing to correct, an indicator the cut-off did
+/// not count (a correction never adds one), a figure beyond the loader's bounds, or a date (today in Bogotá, or
+/// --fecha) before the publication or the last correction, or after today.
 /// </summary>
 public static class CorrectCommand
 {
     private const string ArgumentPlace = "corregir";
 
-    public static Pipeline.Result Run(string content, string date, string reason)
+    /// <param name="dated">--fecha as given; null for today.</param>
+    public static Pipeline.Result Run(string content, string date, string reason, string? dated = null)
     {
         var diagnostics = new DiagnosticBag();
         var day = ContentWords.DateOf(date);
@@ -29,8 +34,8 @@ public static class CorrectCommand
         {
             diagnostics.Error(Codes.EmptyValue, new SourceSpan(ArgumentPlace, 1, 1), "--motivo");
         }
-        if (diagnostics.HasErrors || PublicationDate.Today(diagnostics) is not { } today ||
-            ContentLoader.Load(content, content, diagnostics) is not { } plan)
+        if (diagnostics.HasErrors || PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var corrected, var today, var place) ||
+            Pipeline.Compute(content, diagnostics, new Pipeline.Options { CheckRecords = false, Today = today })?.Plan is not { } plan)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -44,12 +49,21 @@ public static class CorrectCommand
             diagnostics.Error(Codes.NotPublished, cutOff.Where, date, cutOff.Draft ? " (está en borrador)" : " (no tiene registro en publicaciones/)");
             return Pipeline.Result.Refused(diagnostics);
         }
+        if (!RecordRules.CorrectionDate(publication, publication.Corrections.LastOrDefault()?.Date, corrected, today, place, diagnostics))
+        {
+            return Pipeline.Result.Refused(diagnostics);
+        }
         var recorded = publication.Current;
         var (changed, gone) = PublishedFigures.Compare(recorded, PublishedFigures.Objectives(plan, cutOff));
-        if (gone.Count > 0)
+        // A correction changes figures the cut-off published: it neither takes back an indicator the cut-off counted nor
+        // adds one measured there later.
+        foreach (var added in changed.Where(f => f.Key.Indicator is { } id && !publication.IndicatorIds.Contains(id) && f.Key.Name == FigureNames.CutOffProgress))
         {
-            // A correction changes figures; it cannot take back an indicator the cut-off counted.
-            PublicationCheck.ReportMissing(plan, cutOff, gone, diagnostics);
+            diagnostics.Error(Codes.IndicatorNotInPublication, added.Where, ContentWords.Of(cutOff.Date), added.Key.Indicator!);
+        }
+        PublicationCheck.ReportMissing(plan, cutOff, gone, diagnostics);
+        if (diagnostics.HasErrors)
+        {
             return Pipeline.Result.Refused(diagnostics);
         }
         if (changed.Count == 0)
@@ -58,8 +72,8 @@ public static class CorrectCommand
             return Pipeline.Result.Refused(diagnostics);
         }
 
-        var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
-        var text = PublicationRecord.AddCorrection(PublishCommand.Read(recordPath), today, reason.Trim(), changed, publication.Where.File, diagnostics);
+        var recordPath = ContentLayout.RecordPath(content, cutOff.Date);
+        var text = PublicationRecord.AddCorrection(PublishCommand.Read(recordPath), corrected, reason.Trim(), changed, publication.Where.File, diagnostics);
         if (text is null)
         {
             return Pipeline.Result.Refused(diagnostics);
@@ -69,8 +83,8 @@ public static class CorrectCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var summary = new StringBuilder()
-            .Append($"Corrección del corte {date} registrada el {ContentWords.Of(today)} en {publication.Where.File}")
-            .Append($" ({(changed.Count == 1 ? "1 cifra" : $"{changed.Count} cifras")}; motivo: {reason.Trim()}):");
+            .Append($"Corrección del corte {date} registrada el {ContentWords.Of(corrected)} en {publication.Where.File}")
+            .Append($" ({Plural.Of(changed.Count, "cifra", "cifras")}; motivo: {reason.Trim()}):");
         foreach (var figure in changed)
         {
             var before = recorded.GetValueOrDefault(figure.Key)?.Value;

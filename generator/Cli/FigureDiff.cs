@@ -1,10 +1,10 @@
-using System.Diagnostics;
-using System.Formats.Tar;
 using System.Text;
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -18,39 +18,40 @@ public static class FigureDiff
     /// <param name="Draft">The cut-off is a draft (borrador) on either side: its figures are not published yet.</param>
     public sealed record Row(DateOnly CutOff, string Element, string Figure, string Before, string After, string StatusBefore, string StatusAfter, bool Draft = false);
 
+    /// <summary>Every cut-off's figures, drafts included; whether they match their records is validate's concern.</summary>
+    private static readonly Pipeline.Options Figures = new() { IncludeDrafts = true, CheckRecords = false };
+
     /// <summary>Loads the content at <paramref name="baseRef"/> (through git archive) and in the working tree, and compares them.</summary>
     public static Pipeline.Result Run(string content, string baseRef)
     {
         var diagnostics = new DiagnosticBag();
-        var current = ContentLoader.Load(content, content, diagnostics);
-        if (current is null || PlanCalculator.TryCompute(current, diagnostics, includeDrafts: true) is not { } after)
+        if (Pipeline.Compute(content, diagnostics, Figures) is not { } after)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
-        var folder = Path.Combine(Path.GetTempPath(), "pei-diff-" + Guid.NewGuid().ToString("N")[..12]);
-        try
+        using var baseContent = GitContent.Extract(content, baseRef, out var problem);
+        if (baseContent is null)
         {
-            var baseContent = Extract(content, baseRef, folder, out var problem);
-            if (baseContent is null)
-            {
-                diagnostics.Error(Codes.GitRefUnreadable, new SourceSpan(content, 1, 1), baseRef, problem);
-                return Pipeline.Result.Refused(diagnostics);
-            }
-            var baseDiagnostics = new DiagnosticBag();
-            var before = ContentLoader.Load(baseContent, $"{baseRef}:{content}", baseDiagnostics);
-            var beforeReport = before is null ? null : PlanCalculator.TryCompute(before, baseDiagnostics, includeDrafts: true);
-            var rows = Compare(beforeReport, after);
-            var note = beforeReport is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
-            return new Pipeline.Result(diagnostics.Sorted(), Markdown(rows, baseRef) + note);
+            diagnostics.Error(Codes.GitRefUnreadable, new SourceSpan(content, 1, 1), baseRef, problem);
+            return Pipeline.Result.Refused(diagnostics);
         }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        var baseDiagnostics = new DiagnosticBag();
+        var beforeReport = Pipeline.Compute(baseContent.Path, baseDiagnostics, Figures with { Display = $"{baseRef}:{content}" });
+        var rows = Compare(beforeReport, after);
+        rows = [.. rows.Concat(Records(RecordHistory.Compare(Pipeline.Records(baseContent.Path, baseRef), after.Plan, content), content)).OrderBy(r => r.CutOff)];
+        var note = beforeReport is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
+        return new Pipeline.Result(diagnostics.Sorted(), Markdown(rows, baseRef) + note);
     }
+
+    /// <summary>
+    /// A row per change to the publication records: the record, what changed, before and after, and whether validate
+    /// --base admits it ("se admite") or refuses it (with its code).
+    /// </summary>
+    public static IEnumerable<Row> Records(IReadOnlyList<RecordChange> changes, string content) =>
+        changes.Select(c => new Row(c.CutOff, Path.GetRelativePath(content, c.Record).Replace('\\', '/'), Capitalized(c.Subject), c.Before, c.After, "—",
+            c.Refusal is { } refusal ? $"rechazado ({refusal.Code})" : "se admite"));
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static IReadOnlyList<Row> Compare(PlanReport? before, PlanReport after)
     {
@@ -84,9 +85,10 @@ public static class FigureDiff
         return rows.Select(r => drafts.Contains(r.CutOff) ? r with { Draft = true } : r).ToList();
     }
 
-    /// <summary>"Indicador 4199", or the indicator's name in quotes when it has no code (never its file name).</summary>
+    /// <summary>"Indicador 8116-3": its id, as in its address and the open data, with the plan's own code beside it where
+    /// it differs ("Indicador 8116-3 (código 8116)").</summary>
     private static string Label(Model.Indicator indicator) =>
-        indicator.Code is { } code ? $"Indicador {code}" : $"Indicador «{indicator.Name}»";
+        indicator.Code is { } code && code != indicator.Id ? $"Indicador {indicator.Id} (código {code})" : $"Indicador {indicator.Id}";
 
     private static string? ObjectiveStatus(ObjectiveCompliance? objective) => objective switch
     {
@@ -129,47 +131,4 @@ public static class FigureDiff
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
-
-    /// <summary>Extracts the content folder as it is at <paramref name="baseRef"/> into <paramref name="folder"/>; returns its path there.</summary>
-    private static string? Extract(string content, string baseRef, string folder, out string problem)
-    {
-        problem = "";
-        var full = Path.GetFullPath(content);
-        var top = Git(full, out var error, "rev-parse", "--show-toplevel");
-        if (top is null)
-        {
-            problem = $"'{content}' no está en un repositorio git: {error}";
-            return null;
-        }
-        var root = Encoding.UTF8.GetString(top).Trim();
-        var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-        var tar = Git(root, out error, "archive", "--format=tar", baseRef, "--", relative == "." ? "." : relative);
-        if (tar is null)
-        {
-            problem = $"la carpeta '{relative}' no existe en esa referencia, o la referencia no existe (git: {error}); use una rama, etiqueta o commit existente, p. ej. origin/main";
-            return null;
-        }
-        Directory.CreateDirectory(folder);
-        TarFile.ExtractToDirectory(new MemoryStream(tar), folder, overwriteFiles: true);
-        var extracted = Path.Combine(folder, relative);
-        return Directory.Exists(extracted) ? extracted : Directory.CreateDirectory(extracted).FullName;
-    }
-
-    private static byte[]? Git(string directory, out string error, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("core.quotepath=off");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        using var output = new MemoryStream();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.BaseStream.CopyTo(output);
-        process.WaitForExit();
-        error = stderr.GetAwaiter().GetResult().Trim();
-        return process.ExitCode == 0 ? output.ToArray() : null;
-    }
 }

@@ -1,9 +1,11 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.FileSystem;
 using Pei.Site.Load;
 using Pei.Site.Model;
 using Pei.Site.Spreadsheet;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -40,7 +42,7 @@ public static class ImportCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var loaded = new DiagnosticBag();
-        if (ContentLoader.Load(content, content, loaded) is not { } plan || loaded.HasErrors)
+        if (Pipeline.Load(content, loaded) is not { } plan || loaded.HasErrors)
         {
             return Pipeline.Result.Refused(loaded);
         }
@@ -86,7 +88,7 @@ public static class ImportCommand
         foreach (var row in sheet.Rows)
         {
             var (objective, indicator, _) = expected[row.Id];
-            var path = Path.Combine(content, ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
+            var path = ContentLayout.IndicatorPath(content, objective.Folder, indicator.Id);
             var before = File.ReadAllBytes(path);
             if (MeasurementValues.Set(SourceText.Decode(before), sheet.CutOff, row.Figures, indicator.Where.File, diagnostics) is { } edited)
             {
@@ -109,8 +111,8 @@ public static class ImportCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var summary =
-            $"Cifras del corte {cutOffWords} importadas de {file}: {sheet.Rows.Count} {(sheet.Rows.Count == 1 ? "indicador" : "indicadores")}, " +
-            $"{changed.Count} {(changed.Count == 1 ? "archivo modificado" : "archivos modificados")}." +
+            $"Cifras del corte {cutOffWords} importadas de {file}: {Plural.Of(sheet.Rows.Count, "indicador", "indicadores")}, " +
+            $"{Plural.Of(changed.Count, "archivo modificado", "archivos modificados")}." +
             string.Concat(changed.Select(e => Environment.NewLine + "  " + e.Display));
         return new Pipeline.Result(after.Sorted(), summary);
     }
@@ -140,7 +142,7 @@ public static class ImportCommand
                 File.WriteAllBytes(Path.Combine(copy, Path.GetRelativePath(root, Path.GetFullPath(path))), bytes);
             }
             var diagnostics = new DiagnosticBag();
-            ContentLoader.Load(copy, content, diagnostics);
+            Pipeline.Compute(copy, diagnostics, new Pipeline.Options { Display = content });
             return diagnostics;
         }
         finally

@@ -1,7 +1,9 @@
-using Pei.Site.Model;
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
+using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -24,7 +26,7 @@ public static class NewCutOffCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (ContentLoader.Load(content, content, diagnostics) is not { } plan)
+        if (Pipeline.Load(content, diagnostics) is not { } plan)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -37,7 +39,7 @@ public static class NewCutOffCommand
         var folder = new ContentFolder(content, content);
         var planDisplay = plan.CutOffs[^1].Where.File; // plan.yaml as the loader names it in diagnostics
         var edits = new List<(string Path, string Display, SourceText? Text)>();
-        var planPath = folder.PathOf(ContentLoader.PlanFile);
+        var planPath = folder.PathOf(ContentLayout.PlanFile);
         if (Read(folder, planPath, planDisplay, diagnostics) is { } planText)
         {
             edits.Add((planPath, planDisplay, CutOffInsertion.AddToPlan(planText, cutOff, planDisplay, diagnostics, title)));
@@ -46,7 +48,7 @@ public static class NewCutOffCommand
         {
             foreach (var indicator in objective.Indicators.Where(i => i.FiscalYear(cutOff.Year) is not null))
             {
-                var path = folder.PathOf(ContentLoader.ObjectivesFolder, objective.Folder, ContentLoader.IndicatorsFolder, indicator.Id + ".yaml");
+                var path = folder.PathOf(ContentLayout.ObjectivesFolder, objective.Folder, ContentLayout.IndicatorsFolder, ContentLayout.IndicatorFile(indicator.Id));
                 if (Read(folder, path, indicator.Where.File, diagnostics) is { } text)
                 {
                     edits.Add((path, indicator.Where.File, CutOffInsertion.AddToIndicator(text, cutOff, indicator.Where.File, diagnostics)));
@@ -64,8 +66,8 @@ public static class NewCutOffCommand
         }
         var indicators = edits.Count - 1;
         var summary =
-            $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLoader.PlanFile} y en " +
-            $"{indicators} {(indicators == 1 ? "indicador" : "indicadores")}. " +
+            $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLayout.PlanFile} y en " +
+            $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
             "Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo." +
             Environment.NewLine + "Archivos modificados:" +
             string.Concat(edits.Select(e => Environment.NewLine + "  " + e.Display));

@@ -4,7 +4,7 @@ using Pei.Site.Diagnostics;
 namespace Pei.Site.Cli;
 
 /// <summary>
-/// The date publicar and corregir write: today in Bogotá (UTC−5, no daylight saving), or the day of SOURCE_DATE_EPOCH
+/// The date publicar and corregir write, and the day no record may be dated after: today in Bogotá (UTC−5, no daylight saving), or the day of SOURCE_DATE_EPOCH
 /// (seconds since 1970-01-01 UTC, the reproducible-builds convention) when that variable is set, so runs can be repeated.
 /// </summary>
 internal static class PublicationDate
@@ -26,5 +26,29 @@ internal static class PublicationDate
             now = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
         return DateOnly.FromDateTime(now.ToOffset(Bogota).DateTime);
+    }
+
+    /// <summary>
+    /// The date publicar or corregir writes: --fecha when given (<paramref name="dated"/>), else today; with today, and
+    /// the place diagnostics about that date name ("--fecha", or the command when the date is today's). Null, with a
+    /// diagnostic, when --fecha is not a date or SOURCE_DATE_EPOCH is wrong.
+    /// </summary>
+    public static (DateOnly Date, DateOnly Today, SourceSpan Where)? Of(string? dated, string command, DiagnosticBag diagnostics)
+    {
+        if (Today(diagnostics) is not { } today)
+        {
+            return null;
+        }
+        if (dated is null)
+        {
+            return (today, today, new SourceSpan(command, 1, 1));
+        }
+        var where = new SourceSpan("--fecha", 1, 1);
+        if (Model.ContentWords.DateOf(dated) is not { } date)
+        {
+            diagnostics.Error(Codes.InvalidDate, where, dated);
+            return null;
+        }
+        return (date, today, where);
     }
 }

@@ -1,8 +1,10 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
 using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -11,13 +13,16 @@ namespace Pei.Site.Cli;
 /// so every missing value or measurement is an error; every other published cut-off must still match its record. Then
 /// 'borrador: true' goes from the cut-off in plan.yaml (comments and layout kept) and the record
 /// publicaciones/AAAA-MM-DD.yaml is written with the publication date and the figures as published: both files or
-/// neither.
+/// neither. The publication is dated today in Bogotá, or on --fecha (an earlier report being migrated, or the day the
+/// change is merged): never before the cut-off nor after today. A figure the loader could not read back (beyond its
+/// bounds) refuses the publication at the line it comes from.
 /// </summary>
 public static class PublishCommand
 {
     private const string ArgumentPlace = "publicar";
 
-    public static Pipeline.Result Run(string content, string date)
+    /// <param name="dated">--fecha as given; null for today.</param>
+    public static Pipeline.Result Run(string content, string date, string? dated = null)
     {
         var diagnostics = new DiagnosticBag();
         if (ContentWords.DateOf(date) is not { } day)
@@ -25,12 +30,14 @@ public static class PublishCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (PublicationDate.Today(diagnostics) is not { } today ||
-            ContentLoader.Load(content, content, diagnostics, publishing: day) is not { } plan)
+        if (PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var published, var today, var place) ||
+            !RecordRules.PublicationDate(day, published, today, place, diagnostics) ||
+            Pipeline.Compute(content, diagnostics, new Pipeline.Options { Publishing = day, Today = today }) is not { } report)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
+        var plan = report.Plan;
+        if (report.CutOffs.FirstOrDefault(c => c.CutOff.Date == day) is not { } computed)
         {
             diagnostics.Error(Codes.CutOffNotInPlan, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
@@ -40,33 +47,31 @@ public static class PublishCommand
             diagnostics.Error(Codes.AlreadyPublished, existing.Where, date, existing.Where.File);
             return Pipeline.Result.Refused(diagnostics);
         }
-        PublicationCheck.Check(plan, content, diagnostics, except: day);
-        var planPath = Path.Combine(content, ContentLoader.PlanFile);
-        var planText = DraftMark.Remove(Read(planPath), day, cutOff.Where.File, diagnostics);
+        var planPath = ContentLayout.PlanPath(content);
+        var planText = DraftMark.Remove(Read(planPath), day, computed.CutOff.Where.File, diagnostics);
         if (diagnostics.HasErrors)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
 
-        var figures = PublishedFigures.Of(plan, cutOff);
-        var recordPath = Path.Combine(content, ContentLoader.PublicationsFolder, date + ".yaml");
+        var figures = PublishedFigures.Of(computed.Objectives);
+        var recordPath = ContentLayout.RecordPath(content, day);
         var files = new ContentFolder(content, content);
-        if (!EditedFiles.Write(files,
-                [(planPath, cutOff.Where.File, planText!.Encode()), (recordPath, PublicationCheck.RecordPath(content, day), PublicationRecord.New(day, today, figures).Encode())],
-                diagnostics))
+        if (PublicationRecord.New(day, published, figures, diagnostics) is not { } record ||
+            !EditedFiles.Write(files, [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, record.Encode())], diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
         }
         var objectives = figures.Count(f => f.Key.Indicator is null);
         var indicators = figures.Where(f => f.Key.Indicator is not null).Select(f => f.Key.Indicator).Distinct().Count();
         var summary =
-            $"Corte {date} publicado el {ContentWords.Of(today)}: {(objectives == 1 ? "1 objetivo" : $"{objectives} objetivos")} y " +
-            $"{(indicators == 1 ? "1 indicador" : $"{indicators} indicadores")}. " +
-            $"Sus cifras quedan registradas en {PublicationCheck.RecordPath(content, day)}; desde ahora solo cambian con " +
+            $"Corte {date} publicado el {ContentWords.Of(published)}: {Plural.Of(objectives, "objetivo", "objetivos")} y " +
+            $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
+            $"Sus cifras quedan registradas en {ContentLayout.RecordPath(content, day)}; desde ahora solo cambian con " +
             $"`corregir {date} --motivo \"…\"`, que las publica en la fe de erratas." +
             Environment.NewLine + "Archivos modificados:" +
-            Environment.NewLine + "  " + cutOff.Where.File +
-            Environment.NewLine + "  " + PublicationCheck.RecordPath(content, day);
+            Environment.NewLine + "  " + computed.CutOff.Where.File +
+            Environment.NewLine + "  " + ContentLayout.RecordPath(content, day);
         return new Pipeline.Result(diagnostics.Sorted(), summary);
     }
 

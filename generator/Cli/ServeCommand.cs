@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Pei.Site.Build;
 using Pei.Site.Serve;
 
 namespace Pei.Site.Cli;

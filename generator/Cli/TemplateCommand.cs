@@ -1,7 +1,9 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Model;
 using Pei.Site.Spreadsheet;
+using Pei.Site.Text;
 
 namespace Pei.Site.Cli;
 
@@ -22,7 +24,7 @@ public static class TemplateCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (ContentLoader.Load(content, content, diagnostics) is not { } plan || diagnostics.HasErrors)
+        if (Pipeline.Load(content, diagnostics) is not { } plan || diagnostics.HasErrors)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -40,6 +42,6 @@ public static class TemplateCommand
             ? $"Llene programado, ejecutado y observaciones (no cambie las demás columnas) y luego ejecute: importar {output}"
             : "El corte ya está publicado: importar no lo cambia (use corregir).";
         return new Pipeline.Result([],
-            $"Plantilla del corte {ContentWords.Of(cutOff)} escrita en {output}: {rows.Count} {(rows.Count == 1 ? "indicador" : "indicadores")}. {next}");
+            $"Plantilla del corte {ContentWords.Of(cutOff)} escrita en {output}: {Plural.Of(rows.Count, "indicador", "indicadores")}. {next}");
     }
 }

@@ -1,7 +1,7 @@
-using Pei.Site.Model;
 using System.Globalization;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
+using Pei.Site.Model;
 
 namespace Pei.Site.Edit;
 

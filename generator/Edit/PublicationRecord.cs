@@ -1,5 +1,6 @@
 using System.Text;
 using Pei.Site.Diagnostics;
+using Pei.Site.Load;
 using Pei.Site.Method;
 using Pei.Site.Model;
 
@@ -9,7 +10,8 @@ namespace Pei.Site.Edit;
 /// The text of a publication record (publicaciones/AAAA-MM-DD.yaml): written whole by <c>publicar</c>, and extended by
 /// <c>corregir</c> with one more item at the end of <c>correcciones</c>, every earlier character kept (comments included).
 /// Figures are grouped by objective and indicator in the order given; inputs are written exactly, computed figures with
-/// two decimals, and <c>~</c> where there is no figure.
+/// two decimals, and <c>~</c> where there is no figure. Every figure is checked first with the loader's own bounds
+/// (<see cref="Scalars.Figure"/>), at the line it comes from: a record is never written with a figure validate would refuse.
 /// </summary>
 public static class PublicationRecord
 {
@@ -17,8 +19,13 @@ public static class PublicationRecord
     public const string HandsOffComment = "# Registro del corte publicado: lo escriben `publicar` y `corregir`; no lo edite a mano.";
     private const int Step = 2;
 
-    public static SourceText New(DateOnly cutOff, DateOnly published, IReadOnlyList<RecordedFigure> figures)
+    /// <returns>Null, with a diagnostic per figure out of bounds, when a figure could not be read back.</returns>
+    public static SourceText? New(DateOnly cutOff, DateOnly published, IReadOnlyList<RecordedFigure> figures, DiagnosticBag diagnostics)
     {
+        if (!Readable(figures, diagnostics))
+        {
+            return null;
+        }
         var lines = new List<string>
         {
             SchemaComment,
@@ -34,6 +41,10 @@ public static class PublicationRecord
     /// <summary>The record with one more correction at the end of <c>correcciones</c> (the key is added when missing).</summary>
     public static SourceText? AddCorrection(SourceText record, DateOnly date, string reason, IReadOnlyList<RecordedFigure> figures, string display, DiagnosticBag diagnostics)
     {
+        if (!Readable(figures, diagnostics))
+        {
+            return null;
+        }
         if (YamlLayout.Read(record.Text) is not LayoutMapping { IsFlow: false } root)
         {
             diagnostics.Error(Codes.WrongType, new SourceSpan(display, 1, 1), "el registro de publicación", "un mapa de claves escrito en bloque", "otra cosa");
@@ -45,6 +56,11 @@ public static class PublicationRecord
                 return record.InsertLinesAfter(root.End, ["correcciones:", .. Correction(date, reason, figures, Step)]);
             case { Value: LayoutScalar { IsEmpty: true } } empty:
                 return record.InsertLinesAfter(empty.Key.End, Correction(date, reason, figures, record.ColumnOf(empty.Key.Start) + Step));
+            case { Value: LayoutSequence { IsFlow: true, Items.Count: 0 } none } entry:
+                // "correcciones: []" (no correction yet) becomes a block list with this one.
+                var colon = record.Text.IndexOf(':', entry.Key.End);
+                return record.Replace(colon + 1, none.End, "")
+                    .InsertLinesAfter(colon, Correction(date, reason, figures, record.ColumnOf(entry.Key.Start) + Step));
             case { Value: LayoutSequence { IsFlow: false, Items.Count: > 0 } list }:
                 return record.InsertLinesAfter(list.End, Correction(date, reason, figures, record.ColumnOf(list.Start)));
             case { } other:
@@ -97,6 +113,20 @@ public static class PublicationRecord
                 }
             }
         }
+    }
+
+    /// <summary>Whether the loader reads back every figure as the record would write it; a diagnostic at the figure's source for each one it would not.</summary>
+    private static bool Readable(IReadOnlyList<RecordedFigure> figures, DiagnosticBag diagnostics)
+    {
+        var errors = diagnostics.ErrorCount;
+        foreach (var figure in figures)
+        {
+            if (figure.Value is { } value)
+            {
+                Scalars.Figure(PublishedFigures.Format(figure.Key.Name, value), figure.Where, figure.Key.Name, diagnostics);
+            }
+        }
+        return diagnostics.ErrorCount == errors;
     }
 
     private static string Line(RecordedFigure figure) =>

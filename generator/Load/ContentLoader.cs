@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load.Yaml;
 using Pei.Site.Model;
@@ -6,33 +5,21 @@ using Pei.Site.Model;
 namespace Pei.Site.Load;
 
 /// <summary>
-/// Loads the content folder (plan.yaml, objetivos/NN-nombre/objetivo.yaml, objetivos/NN-nombre/indicadores/&lt;id&gt;.yaml)
-/// into a <see cref="Plan"/>, collecting every problem as a diagnostic. Returns null when any error was found.
+/// Reads the content folder (plan.yaml, objetivos/NN-nombre/objetivo.yaml, objetivos/NN-nombre/indicadores/&lt;id&gt;.yaml,
+/// publicaciones/AAAA-MM-DD.yaml) into a <see cref="Plan"/>, each file on its own, collecting every problem as a
+/// diagnostic. A file with errors is left out of the plan, which is returned all the same so that the rules across files
+/// (<see cref="PlanRules"/>) can still be checked over the clean ones; null only when plan.yaml itself cannot be read.
 /// </summary>
-public static partial class ContentLoader
+public static class ContentLoader
 {
-    public const string PlanFile = "plan.yaml";
-    public const string ObjectivesFolder = "objetivos";
-    public const string ObjectiveFile = "objetivo.yaml";
-    public const string IndicatorsFolder = "indicadores";
-    public const string PublicationsFolder = "publicaciones";
-
-    // \A and \z, not ^ and $: .NET's $ also matches before a final newline, and a name may end in one.
-    [GeneratedRegex(@"\A(\d{2})-(?<slug>[a-z0-9]+(-[a-z0-9]+)*)\z")]
-    private static partial Regex ObjectiveFolderPattern();
-
-    [GeneratedRegex(@"\A[a-z0-9-]+\z")]
-    private static partial Regex IdPattern();
-
-    /// <summary>Names Windows reserves for devices, with or without an extension: a repository holding one cannot be checked out there.</summary>
-    [GeneratedRegex(@"\A(con|prn|aux|nul|com[1-9]|lpt[1-9])\z")]
-    private static partial Regex WindowsReservedName();
-
     /// <param name="contentDirectory">The content folder on disk.</param>
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
-    /// <param name="publishing">A draft cut-off to load as if it were published (what <c>publicar</c> checks before publishing it).</param>
-    /// <param name="memo">What an earlier load of this folder read from each file, used again for files that did not change (serve).</param>
-    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing = null, LoadMemo? memo = null)
+    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics) =>
+        Load(contentDirectory, displayRoot, diagnostics, memo: null);
+
+    /// <param name="memo">What an earlier load of this folder read from each file, used again for files that did not
+    /// change (<see cref="LoadMemo.Load"/>).</param>
+    internal static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var files = new ContentFolder(contentDirectory, displayRoot);
         if (!Directory.Exists(contentDirectory))
@@ -45,7 +32,7 @@ public static partial class ContentLoader
         files.Trees = memo is null ? YamlTreeCache.Open(files.RealRoot) : YamlTreeCache.None;
         try
         {
-            return Load(files, displayRoot, diagnostics, publishing, memo);
+            return Load(files, displayRoot, diagnostics, memo);
         }
         finally
         {
@@ -53,22 +40,18 @@ public static partial class ContentLoader
         }
     }
 
-    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, DateOnly? publishing, LoadMemo? memo)
+    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
     {
-        var planPath = files.PathOf(PlanFile);
+        var planPath = files.PathOf(ContentLayout.PlanFile);
         if (ContentFolder.IsAbsentFile(planPath))
         {
-            diagnostics.Error(Codes.MissingFile, files.Start(PlanFile), $"el archivo {files.Display(PlanFile)}");
+            diagnostics.Error(Codes.MissingFile, files.Start(ContentLayout.PlanFile), $"el archivo {files.Display(ContentLayout.PlanFile)}");
             return null;
         }
-        var planRoot = ReadYaml(files, planPath, files.Display(PlanFile), "el plan (entidad, nombre, periodo, cortes…)", diagnostics);
+        var planRoot = ReadYaml(files, planPath, files.Display(ContentLayout.PlanFile), "el plan (entidad, nombre, periodo, cortes…)", diagnostics);
         if (planRoot is null || PlanFileReader.Read(planRoot, diagnostics) is not { } header)
         {
             return null;
-        }
-        if (publishing is { } date)
-        {
-            header = header with { CutOffs = header.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
         if (memo is not null && !memo.Begin(files, displayRoot, header))
         {
@@ -102,51 +85,50 @@ public static partial class ContentLoader
             Objectives = objectives,
             Publications = publications,
         };
-        PlanRules.Check(plan, diagnostics);
-        return diagnostics.HasErrors ? null : plan;
+        return plan;
     }
 
     private static List<Objective> LoadObjectives(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var objectives = new List<Objective>();
-        var folder = files.PathOf(ObjectivesFolder);
+        var folder = files.PathOf(ContentLayout.ObjectivesFolder);
         if (!Directory.Exists(folder))
         {
-            diagnostics.Error(Codes.NoObjectives, files.Start(PlanFile));
+            diagnostics.Error(Codes.NoObjectives, files.Start(ContentLayout.PlanFile));
             return objectives;
         }
-        if (!files.Admits(folder, files.Start(ObjectivesFolder), diagnostics))
+        if (!files.Admits(folder, files.Start(ContentLayout.ObjectivesFolder), diagnostics))
         {
             return objectives;
         }
         foreach (var stray in Visible(Directory.GetFiles(folder)))
         {
-            diagnostics.Error(Codes.UnexpectedFile, files.Start(ObjectivesFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
+            diagnostics.Error(Codes.UnexpectedFile, files.Start(ContentLayout.ObjectivesFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
                 "cada objetivo va en su carpeta objetivos/NN-nombre/ con objetivo.yaml e indicadores/");
         }
         var seen = new Dictionary<int, string>();
         foreach (var directory in Visible(Directory.GetDirectories(folder)))
         {
             var name = Path.GetFileName(directory);
-            if (!files.Admits(directory, files.Start(ObjectivesFolder, name), diagnostics))
+            if (!files.Admits(directory, files.Start(ContentLayout.ObjectivesFolder, name), diagnostics))
             {
                 continue;
             }
-            var match = ObjectiveFolderPattern().Match(name);
+            var match = ContentLayout.ObjectiveFolderPattern().Match(name);
             if (!match.Success)
             {
-                diagnostics.Error(Codes.InvalidFolderName, files.Start(ObjectivesFolder, name), name);
+                diagnostics.Error(Codes.InvalidFolderName, files.Start(ContentLayout.ObjectivesFolder, name), name);
                 continue;
             }
-            if (WindowsReservedName().IsMatch(match.Groups["slug"].Value))
+            if (ContentLayout.WindowsReservedName().IsMatch(match.Groups["slug"].Value))
             {
-                diagnostics.Error(Codes.ReservedName, files.Start(ObjectivesFolder, name), match.Groups["slug"].Value);
+                diagnostics.Error(Codes.ReservedName, files.Start(ContentLayout.ObjectivesFolder, name), match.Groups["slug"].Value);
                 continue;
             }
             var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (seen.TryGetValue(number, out var other))
             {
-                diagnostics.Error(Codes.DuplicateObjectiveNumber, files.Start(ObjectivesFolder, name, ObjectiveFile), number, other);
+                diagnostics.Error(Codes.DuplicateObjectiveNumber, files.Start(ContentLayout.ObjectivesFolder, name, ContentLayout.ObjectiveFile), number, other);
                 continue;
             }
             seen.Add(number, name);
@@ -157,7 +139,7 @@ public static partial class ContentLoader
         }
         if (objectives.Count == 0 && seen.Count == 0)
         {
-            diagnostics.Error(Codes.NoObjectives, files.Start(PlanFile));
+            diagnostics.Error(Codes.NoObjectives, files.Start(ContentLayout.PlanFile));
         }
         return objectives.OrderBy(o => o.Number).ToList();
     }
@@ -165,12 +147,12 @@ public static partial class ContentLoader
     private static Objective? LoadObjective(ContentFolder files, PlanFileReader.Header header, string folder, int number, DiagnosticBag diagnostics,
         LoadMemo? memo)
     {
-        var path = files.PathOf(ObjectivesFolder, folder, ObjectiveFile);
-        var display = files.Display(ObjectivesFolder, folder, ObjectiveFile);
+        var path = files.PathOf(ContentLayout.ObjectivesFolder, folder, ContentLayout.ObjectiveFile);
+        var display = files.Display(ContentLayout.ObjectivesFolder, folder, ContentLayout.ObjectiveFile);
         ObjectiveFileReader.Header? objective = null;
         if (ContentFolder.IsAbsentFile(path))
         {
-            diagnostics.Error(Codes.MissingFile, files.Start(ObjectivesFolder, folder), $"el archivo {display}");
+            diagnostics.Error(Codes.MissingFile, files.Start(ContentLayout.ObjectivesFolder, folder), $"el archivo {display}");
         }
         else if (ReadYaml(files, path, display, "el objetivo (numero, titulo, descripcion)", diagnostics) is { } root)
         {
@@ -181,9 +163,9 @@ public static partial class ContentLoader
         {
             return null;
         }
-        if (indicators.Count == 0 && !diagnostics.Items.Any(d => d.Where.File.StartsWith(files.Display(ObjectivesFolder, folder) + "/", StringComparison.Ordinal)))
+        if (indicators.Count == 0 && !diagnostics.Items.Any(d => d.Where.File.StartsWith(files.Display(ContentLayout.ObjectivesFolder, folder) + "/", StringComparison.Ordinal)))
         {
-            diagnostics.Warning(Codes.NoIndicators, new SourceSpan(display, 1, 1), number, files.Display(ObjectivesFolder, folder, IndicatorsFolder));
+            diagnostics.Warning(Codes.NoIndicators, new SourceSpan(display, 1, 1), number, files.Display(ContentLayout.ObjectivesFolder, folder, ContentLayout.IndicatorsFolder));
         }
         return new Objective
         {
@@ -200,21 +182,21 @@ public static partial class ContentLoader
         LoadMemo? memo)
     {
         var indicators = new List<Indicator>();
-        var directory = files.PathOf(ObjectivesFolder, folder, IndicatorsFolder);
-        if (!Directory.Exists(directory) || !files.Admits(directory, files.Start(ObjectivesFolder, folder, IndicatorsFolder), diagnostics))
+        var directory = files.PathOf(ContentLayout.ObjectivesFolder, folder, ContentLayout.IndicatorsFolder);
+        if (!Directory.Exists(directory) || !files.Admits(directory, files.Start(ContentLayout.ObjectivesFolder, folder, ContentLayout.IndicatorsFolder), diagnostics))
         {
             return indicators;
         }
         foreach (var stray in Visible(Directory.GetDirectories(directory)))
         {
-            diagnostics.Error(Codes.UnexpectedFile, files.Start(ObjectivesFolder, folder, IndicatorsFolder, Path.GetFileName(stray)),
+            diagnostics.Error(Codes.UnexpectedFile, files.Start(ContentLayout.ObjectivesFolder, folder, ContentLayout.IndicatorsFolder, Path.GetFileName(stray)),
                 Path.GetFileName(stray), "la carpeta indicadores/ solo contiene archivos <id>.yaml");
         }
         var candidates = new List<(string Path, string Id, string Display)>();
         foreach (var path in Visible(Directory.GetFiles(directory)))
         {
             var fileName = Path.GetFileName(path);
-            var display = files.Display(ObjectivesFolder, folder, IndicatorsFolder, fileName);
+            var display = files.Display(ContentLayout.ObjectivesFolder, folder, ContentLayout.IndicatorsFolder, fileName);
             if (!fileName.EndsWith(".yaml", StringComparison.Ordinal))
             {
                 diagnostics.Error(Codes.UnexpectedFile, new SourceSpan(display, 1, 1), fileName,
@@ -224,12 +206,12 @@ public static partial class ContentLoader
                 continue;
             }
             var id = fileName[..^".yaml".Length];
-            if (!IdPattern().IsMatch(id))
+            if (!ContentLayout.IdPattern().IsMatch(id))
             {
                 diagnostics.Error(Codes.InvalidId, new SourceSpan(display, 1, 1), fileName);
                 continue;
             }
-            if (WindowsReservedName().IsMatch(id))
+            if (ContentLayout.WindowsReservedName().IsMatch(id))
             {
                 diagnostics.Error(Codes.ReservedName, new SourceSpan(display, 1, 1), id);
                 continue;
@@ -251,21 +233,21 @@ public static partial class ContentLoader
     private static List<Publication> LoadPublications(ContentFolder files, PlanFileReader.Header header, DiagnosticBag diagnostics, LoadMemo? memo)
     {
         var publications = new List<Publication>();
-        var folder = files.PathOf(PublicationsFolder);
-        if (!Directory.Exists(folder) || !files.Admits(folder, files.Start(PublicationsFolder), diagnostics))
+        var folder = files.PathOf(ContentLayout.PublicationsFolder);
+        if (!Directory.Exists(folder) || !files.Admits(folder, files.Start(ContentLayout.PublicationsFolder), diagnostics))
         {
             return publications;
         }
         foreach (var stray in Visible(Directory.GetDirectories(folder)))
         {
-            diagnostics.Error(Codes.UnexpectedFile, files.Start(PublicationsFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
+            diagnostics.Error(Codes.UnexpectedFile, files.Start(ContentLayout.PublicationsFolder, Path.GetFileName(stray)), Path.GetFileName(stray),
                 "la carpeta publicaciones/ solo contiene los registros AAAA-MM-DD.yaml que escriben publicar y corregir");
         }
         var candidates = new List<(string Path, string FileName, string Display)>();
         foreach (var path in Visible(Directory.GetFiles(folder)))
         {
             var fileName = Path.GetFileName(path);
-            var display = files.Display(PublicationsFolder, fileName);
+            var display = files.Display(ContentLayout.PublicationsFolder, fileName);
             if (!fileName.EndsWith(".yaml", StringComparison.Ordinal))
             {
                 diagnostics.Error(Codes.UnexpectedFile, new SourceSpan(display, 1, 1), fileName,
@@ -279,7 +261,7 @@ public static partial class ContentLoader
         {
             var (path, fileName, display) = candidates[i];
             return ReadYaml(files, path, display, "el registro de publicación (corte, publicado, cifras)", bag, YamlTreeReader.MaxRecordBytes) is { } root
-                ? new PublicationFileReader(header.CutOffs, bag).Read(root, fileName)
+                ? new PublicationFileReader(bag).Read(root, fileName)
                 : null;
         }));
         return publications.OrderBy(p => p.CutOff).ToList();

@@ -32,10 +32,10 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         var name = file.Text("nombre", required: true);
         var code = file.Text("codigo");
         var unit = file.Choice("unidad", Units, required: true);
-        var accumulation = file.Choice("anualizacion", Accumulations) ?? Accumulation.Suma;
+        var accumulation = file.Choice("anualizacion", Accumulations) ?? Accumulation.Sum;
         var baseline = file.Magnitude("linea_base");
         var responsible = file.Text("responsable");
-        if (accumulation is Accumulation.Creciente or Accumulation.Decreciente && file.Node("linea_base") is null)
+        if (accumulation is Accumulation.Increasing or Accumulation.Decreasing && file.Node("linea_base") is null)
         {
             diagnostics.Error(Codes.BaselineRequired, file.Node("anualizacion")!.Where, ContentWords.Of(accumulation));
         }
@@ -182,8 +182,8 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         {
             return null;
         }
-        var planned = Value(measurement, "programado", cutOff, entry.Key.Where);
-        var executed = Value(measurement, "ejecutado", cutOff, entry.Key.Where);
+        var planned = Value(measurement, "programado");
+        var executed = Value(measurement, "ejecutado");
         return new Measurement
         {
             CutOff = cutOff.Date,
@@ -196,23 +196,7 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         };
     }
 
-    /// <summary>A measured value: required in a published cut-off, only a warning while the cut-off is a draft.</summary>
-    private decimal? Value(MapReader measurement, string key, CutOff cutOff, SourceSpan where)
-    {
-        if (measurement.Node(key) is null or YamlScalar { IsNull: true })
-        {
-            var node = measurement.Node(key);
-            var at = node?.Where ?? where;
-            if (cutOff.Draft)
-            {
-                diagnostics.Warning(Codes.DraftValueMissing, at, key, ContentWords.Of(cutOff.Date));
-            }
-            else
-            {
-                diagnostics.Error(Codes.PublishedValueMissing, at, key, ContentWords.Of(cutOff.Date));
-            }
-            return null;
-        }
-        return measurement.Magnitude(key);
-    }
+    /// <summary>A measured value, or null when it is not written yet (whether it must be is a rule of the plan: <see cref="PlanRules"/>).</summary>
+    private static decimal? Value(MapReader measurement, string key) =>
+        measurement.Node(key) is null or YamlScalar { IsNull: true } ? null : measurement.Magnitude(key);
 }

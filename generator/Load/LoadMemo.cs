@@ -39,6 +39,10 @@ public sealed class LoadMemo
     /// <summary>Files the last load read (not found, changed, or not kept).</summary>
     public int Read => Volatile.Read(ref _read);
 
+    /// <summary><see cref="ContentLoader.Load(string, string, DiagnosticBag)"/>, reading only the files that changed since this memo's last load.</summary>
+    public Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics) =>
+        ContentLoader.Load(contentDirectory, displayRoot, diagnostics, this);
+
     /// <summary>How many files have a result kept.</summary>
     public int Count => _entries.Count;
 

@@ -1,5 +1,6 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Load.Yaml;
+using Pei.Site.Text;
 
 namespace Pei.Site.Load;
 
@@ -63,6 +64,19 @@ internal sealed class MapReader
             if (entries[i].Key.Text == key)
             {
                 return entries[i].Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Where a key is written (the key itself, not its value); null when the mapping does not have it.</summary>
+    public SourceSpan? KeyWhere(string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key.Text == key)
+            {
+                return entry.Key.Where;
             }
         }
         return null;

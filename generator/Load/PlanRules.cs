@@ -1,19 +1,19 @@
-using System.Globalization;
 using Pei.Site.Diagnostics;
-using Pei.Site.Method;
 using Pei.Site.Model;
 
 namespace Pei.Site.Load;
 
 /// <summary>
-/// The rules that span several files: unique ids, weights adding up to 100, a measurement at every cut-off, lag explained.
-/// Whether a published cut-off still has the figures of its record is the separate rule <see cref="Method.PublicationCheck"/>.
+/// The rules of the plan as a whole, over what the files gave: unique ids, weights adding up to 100, a measurement with
+/// both values at every published cut-off. The rules over computed figures (a lag must be explained, a published cut-off
+/// keeps its record's figures) belong to Method and run over its report.
 /// </summary>
-internal static class PlanRules
+public static class PlanRules
 {
     public static void Check(Plan plan, DiagnosticBag diagnostics)
     {
         UniqueIds(plan, diagnostics);
+        RecordsOfPublishedCutOffs(plan, diagnostics);
         foreach (var objective in plan.Objectives)
         {
             // A file that failed to load would make the sum wrong for the wrong reason: report weights only over clean files.
@@ -26,8 +26,25 @@ internal static class PlanRules
         // Likewise a measurement the file failed to read (a misspelt cut-off date) is not also reported as missing.
         foreach (var indicator in plan.Indicators.Where(i => !diagnostics.HasErrorsIn(i.Where.File)))
         {
+            ValuesWritten(plan, indicator, diagnostics);
             MeasuredAtEveryCutOff(plan, indicator, diagnostics);
-            LagExplained(plan, indicator, diagnostics);
+        }
+    }
+
+    /// <summary>A record belongs to a cut-off of the plan that is not a draft: a published cut-off is never withdrawn.</summary>
+    private static void RecordsOfPublishedCutOffs(Plan plan, DiagnosticBag diagnostics)
+    {
+        foreach (var publication in plan.Publications)
+        {
+            switch (plan.CutOffs.FirstOrDefault(c => c.Date == publication.CutOff))
+            {
+                case null:
+                    diagnostics.Error(Codes.PublicationNotInPlan, publication.CutOffWhere ?? publication.Where, ContentWords.Of(publication.CutOff));
+                    break;
+                case { Draft: true } draft:
+                    diagnostics.Error(Codes.PublicationOfDraft, draft.Where, ContentWords.Of(publication.CutOff));
+                    break;
+            }
         }
     }
 
@@ -99,34 +116,32 @@ internal static class PlanRules
         }
     }
 
-    private static void LagExplained(Plan plan, Indicator indicator, DiagnosticBag diagnostics)
+    /// <summary>A measurement has both its values once its cut-off is published; while it is a draft, a missing one is a warning.</summary>
+    private static void ValuesWritten(Plan plan, Indicator indicator, DiagnosticBag diagnostics)
     {
-        foreach (var cutOff in plan.CutOffs)
+        foreach (var measurement in indicator.FiscalYears.SelectMany(y => y.Measurements))
         {
-            IndicatorProgress? computed;
-            try
-            {
-                computed = PlanCalculator.Indicator(indicator, cutOff.Date);
-            }
-            catch (FigureOverflowException e)
-            {
-                e.Report(diagnostics);
-                continue;
-            }
-            if (computed is not { Status: Status.Lagging } progress ||
-                !string.IsNullOrWhiteSpace(progress.Measurement.Observations))
+            if (plan.CutOffs.FirstOrDefault(c => c.Date == measurement.CutOff) is not { } cutOff)
             {
                 continue;
             }
-            var percent = Math.Round(progress.CutOffProgress!.Value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
-            var date = ContentWords.Of(cutOff.Date);
-            if (cutOff.Draft)
+            Written(measurement.Planned, "programado", measurement.PlannedWhere ?? measurement.Where);
+            Written(measurement.Executed, "ejecutado", measurement.ExecutedWhere ?? measurement.Where);
+
+            void Written(decimal? value, string key, SourceSpan where)
             {
-                diagnostics.Warning(Codes.LagWithoutObservations, progress.Measurement.Where, date, percent);
-            }
-            else
-            {
-                diagnostics.Error(Codes.LagWithoutObservations, progress.Measurement.Where, date, percent);
+                if (value is not null)
+                {
+                    return;
+                }
+                if (cutOff.Draft)
+                {
+                    diagnostics.Warning(Codes.DraftValueMissing, where, key, ContentWords.Of(cutOff.Date));
+                }
+                else
+                {
+                    diagnostics.Error(Codes.PublishedValueMissing, where, key, ContentWords.Of(cutOff.Date));
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ namespace Pei.Site.Load;
 /// published and every correction since. A record must name a cut-off of plan.yaml that is not a draft, and be named
 /// after it.
 /// </summary>
-internal sealed class PublicationFileReader(IReadOnlyList<CutOff> cutOffs, DiagnosticBag diagnostics)
+internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
 {
     public static readonly string[] Keys = ["corte", "publicado", "cifras", "correcciones"];
     public static readonly string[] FiguresKeys = ["objetivos"];
@@ -32,27 +32,17 @@ internal sealed class PublicationFileReader(IReadOnlyList<CutOff> cutOffs, Diagn
             return null;
         }
         var where = file.Node("corte")!.Where;
-        if (fileName != ContentWords.Of(date) + ".yaml")
+        if (fileName != ContentLayout.RecordFile(date))
         {
             diagnostics.Error(Codes.PublicationFileName, where, fileName, ContentWords.Of(date));
             return null;
         }
-        switch (cutOffs.FirstOrDefault(c => c.Date == date))
+        return new Publication(date, published.Value, figures, corrections, new SourceSpan(root.Where.File, 1, 1))
         {
-            case null:
-                diagnostics.Error(Codes.PublicationNotInPlan, where, ContentWords.Of(date));
-                return null;
-            case { Draft: true } draft:
-                diagnostics.Error(Codes.PublicationOfDraft, draft.Where, ContentWords.Of(date));
-                return null;
-        }
-        return new Publication
-        {
-            CutOff = date,
-            Published = published.Value,
-            Figures = figures,
-            Corrections = corrections,
-            Where = new SourceSpan(root.Where.File, 1, 1),
+            CutOffWhere = where,
+            PublishedWhere = file.Node("publicado")!.Where,
+            FiguresWhere = file.KeyWhere("cifras"),
+            CorrectionsWhere = file.KeyWhere("correcciones"),
         };
     }
 
@@ -84,7 +74,15 @@ internal sealed class PublicationFileReader(IReadOnlyList<CutOff> cutOffs, Diagn
                 ok = false;
                 continue;
             }
-            result.Add(new Correction { Date = date.Value, Reason = reason, Figures = figures, Where = entry.Where });
+            result.Add(new Correction
+            {
+                Date = date.Value,
+                Reason = reason,
+                Figures = figures,
+                Where = entry.Where,
+                DateWhere = entry.Node("fecha")!.Where,
+                ReasonWhere = entry.Node("motivo")!.Where,
+            });
         }
         return ok ? result : null;
     }

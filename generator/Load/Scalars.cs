@@ -61,10 +61,20 @@ internal static partial class Scalars
             diagnostics.Error(Codes.InvalidNumber, node.Where, name, text, "; escríbalo sin comillas");
             return null;
         }
+        return Figure(text, node.Where, name, diagnostics);
+    }
+
+    /// <summary>
+    /// A number as written in a content file (a plain scalar's text), under every bound the loader puts on a figure. The
+    /// loader reads every number with it, and publicar and corregir check with it each figure they are about to write
+    /// into a record, so a record never holds a figure the loader would refuse.
+    /// </summary>
+    internal static decimal? Figure(string text, SourceSpan where, string name, DiagnosticBag diagnostics)
+    {
         if (ThousandsLookalike().IsMatch(text))
         {
             var whole = text[..^4];
-            diagnostics.Error(Codes.InvalidNumber, node.Where, name, text, $"; es ambiguo: si es {whole} mil escriba {whole}000, y si es {whole} escriba {whole} (en YAML el punto es el separador decimal y no se usa separador de miles)");
+            diagnostics.Error(Codes.InvalidNumber, where, name, text, $"; es ambiguo: si es {whole} mil escriba {whole}000, y si es {whole} escriba {whole} (en YAML el punto es el separador decimal y no se usa separador de miles)");
             return null;
         }
         if (IsPlainFigure(text))
@@ -79,10 +89,10 @@ internal static partial class Scalars
                 : text.EndsWith('%') ? $"; escriba el número sin el signo %: {text.TrimEnd('%').Trim()}"
                 : text.Count(c => c == '.') > 1 ? "; no use separador de miles"
                 : "";
-            diagnostics.Error(Codes.InvalidNumber, node.Where, name, text, hint);
+            diagnostics.Error(Codes.InvalidNumber, where, name, text, hint);
             return null;
         }
-        if (Exact(number, node, name, text, diagnostics) is not { } exact)
+        if (Exact(number, where, name, text, diagnostics) is not { } exact)
         {
             return null;
         }
@@ -110,7 +120,7 @@ internal static partial class Scalars
     /// nonzero figures with at most <see cref="MaxDecimals"/> decimals. Decided on the digits as written, so 1e-400 is
     /// not taken for 0 nor 50.00000000000000000000000000001 for 50.
     /// </summary>
-    private static decimal? Exact(Match number, YamlNode node, string name, string text, DiagnosticBag diagnostics)
+    private static decimal? Exact(Match number, SourceSpan where, string name, string text, DiagnosticBag diagnostics)
     {
         var digits = (number.Groups["int"].Value + number.Groups["frac"].Value).TrimStart('0');
         if (digits.Length == 0)
@@ -131,18 +141,18 @@ internal static partial class Scalars
         var integerDigits = power + trimmed.Length; // 10^(integerDigits-1) <= value < 10^integerDigits
         if (integerDigits > 16 || (integerDigits == 16 && trimmed != "1"))
         {
-            diagnostics.Error(Codes.OutOfRange, node.Where, name, text, $"es demasiado grande: el máximo es {Invariant(MaxMagnitude)} (10^15)");
+            diagnostics.Error(Codes.OutOfRange, where, name, text, $"es demasiado grande: el máximo es {Invariant(MaxMagnitude)} (10^15)");
             return null;
         }
         if (integerDigits <= -MaxDecimals)
         {
-            diagnostics.Error(Codes.OutOfRange, node.Where, name, text,
+            diagnostics.Error(Codes.OutOfRange, where, name, text,
                 $"es demasiado pequeño: es menor que 0.{new string('0', MaxDecimals - 1)}1, la menor cifra distinta de 0 que el generador representa; escriba 0 o la cifra redondeada");
             return null;
         }
         if (-power > MaxDecimals)
         {
-            diagnostics.Error(Codes.TooManyDecimals, node.Where, name, text, (-power).ToString(CultureInfo.InvariantCulture), MaxDecimals);
+            diagnostics.Error(Codes.TooManyDecimals, where, name, text, (-power).ToString(CultureInfo.InvariantCulture), MaxDecimals);
             return null;
         }
         var value = decimal.Parse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -22,7 +22,7 @@ public sealed record CutOffChanges(
     IReadOnlyList<StatusChange> Indicators)
 {
     /// <summary>The figures are compared as published: rounded half away from zero to this many decimals.</summary>
-    public const int PublishedDecimals = 2;
+    public const int PublishedDecimals = PublishedFigures.Decimals;
 
     /// <summary>Objectives whose cumplimiento moved (rose, fell, started or stopped), in objective order.</summary>
     public IReadOnlyList<ComplianceChange> Moved => Objectives.Where(o => o.Trend != Trend.Unchanged).ToList();
@@ -52,8 +52,8 @@ public sealed record CutOffChanges(
         return new CutOffChanges(current, previous, objectives, indicators);
     }
 
-    /// <summary>A figure as published: rounded half away from zero to two decimals.</summary>
-    public static decimal AsPublished(decimal value) => Math.Round(value, PublishedDecimals, MidpointRounding.AwayFromZero);
+    /// <summary>A figure as published: rounded half away from zero to two decimals (<see cref="PublishedFigures.Rounded"/>).</summary>
+    public static decimal AsPublished(decimal value) => PublishedFigures.Rounded(value);
 }
 
 /// <summary>One objective's cumplimiento at two cut-offs; <see cref="Points"/> is the difference of the published figures.</summary>

@@ -2,18 +2,32 @@ using Pei.Site.Model;
 
 namespace Pei.Site.Method;
 
-/// <summary>The computed figures of a plan: one report per cut-off, oldest first.</summary>
-public sealed record PlanReport(Plan Plan, IReadOnlyList<CutOffReport> CutOffs)
+/// <summary>The computed figures of a plan: one report per cut-off, oldest first, and what changed at each.</summary>
+public sealed record PlanReport
 {
+    public PlanReport(Plan plan, IReadOnlyList<CutOffReport> cutOffs)
+    {
+        Plan = plan;
+        CutOffs = cutOffs;
+        _byIndicator = cutOffs.SelectMany(c => c.Objectives).SelectMany(o => o.Indicators).ToLookup(i => i.Indicator.Id, StringComparer.Ordinal);
+        Changes = cutOffs.Select((c, i) => CutOffChanges.Between(i > 0 ? cutOffs[i - 1] : null, c)).ToList();
+    }
+
+    public Plan Plan { get; }
+
+    public IReadOnlyList<CutOffReport> CutOffs { get; }
+
+    /// <summary>What changed at each cut-off since the one before (<see cref="CutOffs"/>' order).</summary>
+    public IReadOnlyList<CutOffChanges> Changes { get; }
+
     /// <summary>The newest cut-off, the one the dashboard shows; null when the plan has none.</summary>
     public CutOffReport? Latest => CutOffs.Count == 0 ? null : CutOffs[^1];
 
-    /// <summary>Every cut-off's figures of every indicator, by indicator id, oldest first: built once, on first use.</summary>
-    private ILookup<string, IndicatorProgress>? _byIndicator;
+    /// <summary>Every cut-off's figures of every indicator, by indicator id, oldest first.</summary>
+    private readonly ILookup<string, IndicatorProgress> _byIndicator;
 
     /// <summary>Every measured cut-off of one indicator, oldest first (an index lookup, not a scan of the report).</summary>
-    public IEnumerable<IndicatorProgress> History(string indicatorId) =>
-        (_byIndicator ??= CutOffs.SelectMany(c => c.Objectives).SelectMany(o => o.Indicators).ToLookup(i => i.Indicator.Id, StringComparer.Ordinal))[indicatorId];
+    public IEnumerable<IndicatorProgress> History(string indicatorId) => _byIndicator[indicatorId];
 
     /// <summary>Every computed cut-off of one objective, oldest first.</summary>
     public IEnumerable<ObjectiveCompliance> History(int objectiveNumber) =>

@@ -56,7 +56,7 @@ public static class ProgressMethod
 
     private static decimal? Ratio(Accumulation accumulation, decimal? baseline, decimal value, decimal reference)
     {
-        var b = accumulation is Accumulation.Creciente or Accumulation.Decreciente ? baseline ?? 0m : 0m;
+        var b = accumulation is Accumulation.Increasing or Accumulation.Decreasing ? baseline ?? 0m : 0m;
         var denominator = reference - b;
         return denominator == 0m ? null : (value - b) / denominator * Hundred;
     }

@@ -11,30 +11,26 @@ namespace Pei.Site.Method;
 /// </summary>
 public static class PublicationCheck
 {
-    /// <summary><see cref="Check"/>, then whether the run is still free of errors.</summary>
-    /// <param name="report">The plan as the method computed it, when at hand: its figures are used again where they are
-    /// the ones the record must match.</param>
-    public static bool Passes(Plan plan, string contentDisplay, DiagnosticBag diagnostics, PlanReport? report = null)
+    /// <summary>
+    /// Compares every published cut-off of the report (but <paramref name="except"/>) with its record, each on one of the
+    /// cores with its own diagnostics, gathered afterwards in cut-off order.
+    /// </summary>
+    /// <param name="contentDisplay">How the content folder is named in diagnostics, for a record that is missing.</param>
+    public static void Check(PlanReport report, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
     {
-        Check(plan, contentDisplay, diagnostics, report: report);
-        return !diagnostics.HasErrors;
-    }
-
-    public static void Check(Plan plan, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null, PlanReport? report = null)
-    {
-        // Each cut-off is compared on one of the cores with its own diagnostics, gathered afterwards in cut-off order.
+        var plan = report.Plan;
         var checks = InParallel.Select(plan.CutOffs.Where(c => !c.Draft && c.Date != except).ToList(), cutOff =>
         {
             var own = new DiagnosticBag();
             if (plan.PublicationOf(cutOff.Date) is not { } publication)
             {
-                own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), RecordPath(contentDisplay, cutOff.Date));
+                own.Error(Codes.PublicationMissing, cutOff.Where, ContentWords.Of(cutOff.Date), ContentLayout.RecordPath(contentDisplay, cutOff.Date));
             }
             else
             {
                 try
                 {
-                    Compare(plan, cutOff, publication, own, report?.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
+                    Compare(plan, cutOff, publication, own, report.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
                 }
                 catch (FigureOverflowException e)
                 {
@@ -48,10 +44,6 @@ public static class PublicationCheck
             diagnostics.AddRange(own);
         }
     }
-
-    /// <summary>Where a cut-off's record lives, as diagnostics name it.</summary>
-    public static string RecordPath(string contentDisplay, DateOnly cutOff) =>
-        $"{contentDisplay.TrimEnd('/', '\\').Replace('\\', '/')}/{Load.ContentLoader.PublicationsFolder}/{ContentWords.Of(cutOff)}.yaml";
 
     /// <summary>Reports every difference between a published cut-off's record and what the content computes for it; true when there is none.</summary>
     /// <param name="computed">The cut-off as the method computed it (counting only what the record counts), when at hand.</param>
@@ -99,17 +91,7 @@ public static class PublicationCheck
     /// <summary>The figure in words: "el cumplimiento del objetivo 3", "la ponderación del indicador 4199 (objetivo 3)".</summary>
     public static string Describe(FigureKey key)
     {
-        var what = key.Name switch
-        {
-            FigureNames.Compliance => "el cumplimiento",
-            FigureNames.Weight => "la ponderación",
-            FigureNames.YearTarget => "la meta de la vigencia",
-            FigureNames.Planned => "el programado",
-            FigureNames.Executed => "el ejecutado",
-            FigureNames.CutOffProgress => "el avance al corte",
-            FigureNames.YearProgress => "el avance de la vigencia",
-            _ => key.Name,
-        };
+        var what = Figure.Of(key.Name).Phrase;
         return key.Indicator is null
             ? $"{what} del objetivo {key.Objective}"
             : $"{what} del indicador {key.Indicator} (objetivo {key.Objective})";

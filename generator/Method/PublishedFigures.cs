@@ -1,5 +1,6 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Method;
 
@@ -12,11 +13,10 @@ namespace Pei.Site.Method;
 /// </summary>
 public static class PublishedFigures
 {
-    public const int Decimals = 2;
+    public const int Decimals = Precision.Decimals;
 
     /// <summary>The names of the figures a planner writes; the others are computed from them.</summary>
-    public static bool IsInput(string name) =>
-        name is FigureNames.Weight or FigureNames.YearTarget or FigureNames.Planned or FigureNames.Executed;
+    public static bool IsInput(string name) => Figure.Of(name).IsInput;
 
     /// <summary>A figure as its record writes it: inputs exactly as given, computed figures with two decimals ("75.30").</summary>
     public static string Format(string name, decimal value) =>
@@ -24,8 +24,11 @@ public static class PublishedFigures
             ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static decimal? Rounded(decimal? value) =>
-        value is { } number ? Math.Round(number, Decimals, MidpointRounding.AwayFromZero) : null;
+    /// <summary>A computed figure as a cut-off publishes it (<see cref="Precision"/>).</summary>
+    public static decimal? Rounded(decimal? value) => value is { } number ? Rounded(number) : null;
+
+    /// <summary>A computed figure as a cut-off publishes it (<see cref="Precision"/>).</summary>
+    public static decimal Rounded(decimal value) => Precision.Round(value);
 
     public static IReadOnlyList<RecordedFigure> Of(IEnumerable<ObjectiveCompliance> objectives)
     {
@@ -65,8 +68,8 @@ public static class PublishedFigures
     /// <summary>
     /// The figures the objectives publish now that differ from <paramref name="recorded"/> (in the record's order), and
     /// those the record has and now are gone (by line). Each figure is looked up as it is computed and kept only when it
-    /// differs: a cut-off of 10,000 indicators has 60,000 figures, and comparing them as a list cost a build a fifth of a
-    /// second. A figure has one key (an indicator is measured once per cut-off), so when every recorded key was met,
+    /// differs, because a large cut-off has six figures per indicator and building lists of them all to compare cost more
+    /// than computing them. A figure has one key (an indicator is measured once per cut-off), so when every recorded key was met,
     /// none is gone.
     /// </summary>
     public static (IReadOnlyList<RecordedFigure> Changed, IReadOnlyList<RecordedFigure> Gone) Compare(

@@ -10,23 +10,23 @@ public static class ContentWords
 {
     public static readonly IReadOnlyDictionary<string, IndicatorType> Types = new Dictionary<string, IndicatorType>
     {
-        ["sectorial"] = IndicatorType.Sectorial,
-        ["proyecto"] = IndicatorType.Proyecto,
-        ["gestion"] = IndicatorType.Gestion,
+        ["sectorial"] = IndicatorType.Sector,
+        ["proyecto"] = IndicatorType.InvestmentProject,
+        ["gestion"] = IndicatorType.Management,
     };
 
     public static readonly IReadOnlyDictionary<string, Unit> Units = new Dictionary<string, Unit>
     {
-        ["porcentaje"] = Unit.Porcentaje,
-        ["numero"] = Unit.Numero,
+        ["porcentaje"] = Unit.Percentage,
+        ["numero"] = Unit.Number,
     };
 
     public static readonly IReadOnlyDictionary<string, Accumulation> Accumulations = new Dictionary<string, Accumulation>
     {
-        ["suma"] = Accumulation.Suma,
-        ["constante"] = Accumulation.Constante,
-        ["creciente"] = Accumulation.Creciente,
-        ["decreciente"] = Accumulation.Decreciente,
+        ["suma"] = Accumulation.Sum,
+        ["constante"] = Accumulation.Constant,
+        ["creciente"] = Accumulation.Increasing,
+        ["decreciente"] = Accumulation.Decreasing,
     };
 
     // The same tables read the other way, for the open data's every row.

@@ -73,26 +73,28 @@ public sealed record Objective
     public required SourceSpan Where { get; init; }
 }
 
+/// <summary>The kind of indicator (tipo: sectorial, proyecto, gestion).</summary>
 public enum IndicatorType
 {
-    Sectorial,
-    Proyecto,
-    Gestion,
+    Sector,
+    InvestmentProject,
+    Management,
 }
 
+/// <summary>What an indicator counts (unidad: porcentaje, numero).</summary>
 public enum Unit
 {
-    Porcentaje,
-    Numero,
+    Percentage,
+    Number,
 }
 
-/// <summary>How the year's target accumulates (anualización).</summary>
+/// <summary>How the year's target accumulates (anualización: suma, constante, creciente, decreciente).</summary>
 public enum Accumulation
 {
-    Suma,
-    Constante,
-    Creciente,
-    Decreciente,
+    Sum,
+    Constant,
+    Increasing,
+    Decreasing,
 }
 
 /// <summary>The goal (meta) an indicator measures.</summary>
@@ -109,7 +111,7 @@ public sealed record Indicator
     public string? Code { get; init; }
     public required string Name { get; init; }
     public required Unit Unit { get; init; }
-    public Accumulation Accumulation { get; init; } = Accumulation.Suma;
+    public Accumulation Accumulation { get; init; } = Accumulation.Sum;
     public decimal? Baseline { get; init; }
     public string? Responsible { get; init; }
     /// <summary>Fiscal years (vigencias) in increasing order.</summary>

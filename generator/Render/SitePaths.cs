@@ -1,3 +1,4 @@
+using Pei.Site.Text;
 namespace Pei.Site.Render;
 
 /// <summary>Where each page lives in the generated site, and how one page links to another with a relative URL.</summary>
@@ -20,8 +21,15 @@ public static class SitePaths
     /// <summary>The image social networks show when a page is shared (a PNG of the theme, 1200 × 630).</summary>
     public const string SocialImage = "img/compartir.png";
 
+    /// <summary>The id of the fe de erratas on a corrected cut-off's pages: "corregido" beside a figure links to it.</summary>
+    public const string ErrataFragment = "fe-de-erratas";
+
     /// <summary>A published cut-off's quarterly report, printed by build --pdf: informes/seguimiento-2025-06-30.pdf.</summary>
     public static string Report(DateOnly date) => $"informes/seguimiento-{Model.ContentWords.Of(date)}.pdf";
+
+    /// <summary>The report of a cut-off as corrected on a day, beside the one first published: informes/seguimiento-2025-06-30-corregido-2025-08-15.pdf.</summary>
+    public static string CorrectedReport(DateOnly date, DateOnly correctedOn) =>
+        $"informes/seguimiento-{Model.ContentWords.Of(date)}-corregido-{Model.ContentWords.Of(correctedOn)}.pdf";
 
     /// <summary>A site path as a URL path: each segment percent-encoded, and "index.html" left out ("objetivos/3/").</summary>
     public static string UrlPath(string sitePath)
@@ -34,10 +42,10 @@ public static class SitePaths
     public static string Objective(int number) => $"objetivos/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/index.html";
 
     /// <summary>A published cut-off's dashboard, at a permanent address: cortes/2025-06-30/index.html.</summary>
-    public static string CutOff(DateOnly date) => $"cortes/{Formatting.EsCo.IsoDate(date)}/index.html";
+    public static string CutOff(DateOnly date) => $"cortes/{EsCo.IsoDate(date)}/index.html";
 
     /// <summary>An objective as of a published cut-off: cortes/2025-06-30/objetivos/3/index.html.</summary>
-    public static string CutOffObjective(DateOnly date, int number) => $"cortes/{Formatting.EsCo.IsoDate(date)}/" + Objective(number);
+    public static string CutOffObjective(DateOnly date, int number) => $"cortes/{EsCo.IsoDate(date)}/" + Objective(number);
 
     /// <summary>An indicator's page, by its id (the file stem).</summary>
     public static string Indicator(string id) => $"indicadores/{id}/index.html";

@@ -49,9 +49,9 @@ public sealed class SiteRenderer
     /// <summary>A page rendered with its template straight into the file's stream, as UTF-8 without a byte order mark.</summary>
     private SiteFile Page(Page page) => new(page.Path, stream => PageText.WriteTo(stream, writer => _theme.Render(page, writer)));
 
-    /// <summary>The HTML of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
-    public string ReportHtml(PlanReport report, CutOffReport cutOff, RenderOptions options) =>
-        _theme.Render(Pdf.ReportPage.For(report, cutOff, PageBuilder.Site(report, cutOff, options)));
+    /// <summary>The HTML of one edition of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
+    public string ReportHtml(PlanReport report, CutOffReport cutOff, Pdf.ReportEdition edition, RenderOptions options) =>
+        _theme.Render(Pdf.ReportPage.For(report, cutOff, edition, PageBuilder.Site(report, cutOff, options)));
 
     /// <summary>The theme's static assets (stylesheet, favicons, logo), copied as they are.</summary>
     public IReadOnlyList<OutputFile> StaticFiles() => StaticAssets.Read(_theme.StaticDirectory);

@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Method;
@@ -16,7 +17,7 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
     public static PreviewBuild Prepare(string content, string theme, LoadMemo memo)
     {
         var diagnostics = new DiagnosticBag();
-        if (Cli.Pipeline.Compute(content, diagnostics, includeDrafts: true, memo) is not { } report)
+        if (Build.Pipeline.Compute(content, diagnostics, new Build.Pipeline.Options { IncludeDrafts = true, Memo = memo }) is not { } report)
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Method;
@@ -162,7 +163,7 @@ public sealed class PreviewServer : IDisposable
         {
             if (Version == version)
             {
-                GC.Collect();
+                MemoryPolicy.WhenIdle();
             }
         }, TaskContinuationOptions.OnlyOnRanToCompletion);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Pei.Site.Text;
 
 namespace Pei.Site.Spreadsheet;
 
@@ -15,19 +16,14 @@ public static class CsvSheet
     public static byte[] Write(IReadOnlyList<SheetRow> rows)
     {
         using var output = new MemoryStream();
-        var options = new CsvWriterOptions
+        using (var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         {
-            Separator = ';',
-            WriteByteOrderMark = true,
-            // Observations are the planners' own text; a leading '-' (a Markdown list) must come back as written.
-            Injection = CsvInjection.None,
-        };
-        using (var writer = CsvWriter.Create(output, options, leaveOpen: true))
-        {
-            writer.WriteRecord(MeasurementSheet.Columns.Select(c => c.Header).ToArray());
+            // Observations are the planners' own text, written as they are: a leading '-' (a Markdown list) comes back as written.
+            var csv = new CsvText(text, ';');
+            csv.Row(MeasurementSheet.Columns.Select(c => c.Header));
             foreach (var row in rows)
             {
-                writer.WriteRecord(
+                csv.Row(
                 [
                     Pei.Site.Model.ContentWords.Of(row.CutOff), row.Objective, row.Target, row.Id, row.Indicator, row.Unit,
                     Number(row.YearTarget), Number(row.Planned), Number(row.Executed), row.Observations ?? "",

@@ -3,57 +3,78 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Spreadsheet;
 
 /// <summary>
 /// The measurement sheet as an Excel workbook (Office Open XML, read by Excel and LibreOffice): one sheet named after the
 /// cut-off, a bold header row frozen at the top, column widths, figures stored as numbers, and the columns planners do
-/// not fill in shaded grey (the id column's header says "no editar").
+/// not fill in shaded grey (the id column's header says "no editar"). Written by the site's one XLSX writer
+/// (<see cref="WorkbookWriter"/>); read with the Open XML SDK, which reads any workbook a spreadsheet program saves, and
+/// its cells exactly as stored.
 /// </summary>
 public static class XlsxSheet
 {
-    // Cell formats of the stylesheet below, by index.
-    private const uint Plain = 0;
-    private const uint Header = 1;
-    private const uint ReadOnly = 2;
-    private const uint Wrapped = 3;
+    // Cell formats of the workbook, by index.
+    private const int Plain = 0;
+    private const int Header = 1;
+    private const int ReadOnly = 2;
+    private const int Wrapped = 3;
+
+    private static readonly WorkbookFormat[] Formats =
+    [
+        new(),
+        new(Bold: true),
+        new(Fill: "FFE7E6E6", Wrapped: true),
+        new(Wrapped: true),
+    ];
 
     public static byte[] Write(string sheetName, IReadOnlyList<SheetRow> rows)
     {
         using var output = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, MeasurementSheet.Columns.Select(c => Text(c.Header, Header))));
-            var number = 2u;
-            foreach (var row in rows)
-            {
-                data.Append(Row(number++,
-                [
-                    Text(ContentWords.Of(row.CutOff), ReadOnly), Text(row.Objective, ReadOnly), Text(row.Target, ReadOnly),
-                    Text(row.Id, ReadOnly), Text(row.Indicator, ReadOnly), Text(row.Unit, ReadOnly), Number(row.YearTarget, ReadOnly),
-                    Number(row.Planned, Plain), Number(row.Executed, Plain), Text(row.Observations ?? "", Wrapped),
-                ]));
-            }
-            var columns = new Columns(MeasurementSheet.Columns.Select((c, i) =>
-                new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true }));
-            var frozenHeader = new SheetView(new Pane
-            {
-                VerticalSplit = 1,
-                TopLeftCell = "A2",
-                ActivePane = PaneValues.BottomLeft,
-                State = PaneStateValues.Frozen,
-            })
-            { WorkbookViewId = 0 };
-            sheetPart.Worksheet = new Worksheet(new SheetViews(frozenHeader), columns, data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
-        }
+        WorkbookWriter.Write(output, Formats,
+        [
+            new WorkbookSheet(sheetName, sheet => Rows(sheet, rows)) { ColumnWidths = [.. MeasurementSheet.Columns.Select(c => c.Width)] },
+        ]);
         return output.ToArray();
+    }
+
+    private static void Rows(WorkbookRows sheet, IReadOnlyList<SheetRow> rows)
+    {
+        sheet.Start();
+        foreach (var column in MeasurementSheet.Columns)
+        {
+            sheet.Text(column.Header, Header);
+        }
+        sheet.End();
+        foreach (var row in rows)
+        {
+            sheet.Start();
+            sheet.Text(ContentWords.Of(row.CutOff), ReadOnly);
+            sheet.Text(row.Objective, ReadOnly);
+            sheet.Text(row.Target, ReadOnly);
+            sheet.Text(row.Id, ReadOnly);
+            sheet.Text(row.Indicator, ReadOnly);
+            sheet.Text(row.Unit, ReadOnly);
+            sheet.Number(row.YearTarget, ReadOnly);
+            Number(sheet, row.Planned);
+            Number(sheet, row.Executed);
+            sheet.Text(row.Observations ?? "", Wrapped);
+            sheet.End();
+        }
+    }
+
+    private static void Number(WorkbookRows sheet, decimal? value)
+    {
+        if (value is { } number)
+        {
+            sheet.Number(number, Plain);
+        }
+        else
+        {
+            sheet.Empty(Plain);
+        }
     }
 
     public static SheetTable Read(byte[] bytes)
@@ -109,7 +130,7 @@ public static class XlsxSheet
 
     /// <summary>The text of a string item: its plain text, or its rich-text runs (phonetic guides left out).</summary>
     private static string TextOf(OpenXmlCompositeElement item) =>
-        item.GetFirstChild<Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
+        item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
 
     /// <summary>"C5" → 3.</summary>
     private static int ColumnOf(string reference)
@@ -121,49 +142,4 @@ public static class XlsxSheet
         }
         return column;
     }
-
-    private static string ColumnName(int column)
-    {
-        var name = "";
-        for (; column > 0; column = (column - 1) / 26)
-        {
-            name = (char)('A' + (column - 1) % 26) + name;
-        }
-        return name;
-    }
-
-    private static Row Row(uint number, IEnumerable<Cell> cells)
-    {
-        var row = new Row { RowIndex = number };
-        var column = 1;
-        foreach (var cell in cells)
-        {
-            cell.CellReference = ColumnName(column++) + number.ToString(CultureInfo.InvariantCulture);
-            row.Append(cell);
-        }
-        return row;
-    }
-
-    private static Cell Text(string text, uint style) =>
-        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style };
-
-    private static Cell Number(decimal? value, uint style) =>
-        value is { } v
-            ? new Cell(new CellValue(v.ToString(CultureInfo.InvariantCulture))) { DataType = CellValues.Number, StyleIndex = style }
-            : new Cell { StyleIndex = style };
-
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(
-            new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid }))
-        { Count = 3 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { FillId = 2, ApplyFill = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { ApplyAlignment = true })
-        { Count = 4 });
 }

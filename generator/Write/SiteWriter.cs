@@ -15,14 +15,15 @@ namespace Pei.Site.Write;
 /// </summary>
 public static partial class SiteWriter
 {
-    /// <summary>How long a build waits while another one writes the same folder.</summary>
-    internal static TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long a build waits, by default, while another one writes the same folder.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(2);
 
     /// <summary>Renders and writes <paramref name="files"/> as the whole content of <paramref name="outDirectory"/>.</summary>
-    /// <exception cref="OutputBusyException">Another build kept the folder for longer than <see cref="LockWait"/>.</exception>
+    /// <param name="lockWait">How long to wait while another build writes the same folder (<see cref="DefaultLockWait"/>).</param>
+    /// <exception cref="OutputBusyException">Another build kept the folder for longer than <paramref name="lockWait"/>.</exception>
     /// <exception cref="OutputRefusedException">The folder cannot be written safely.</exception>
     /// <exception cref="Render.ThemeException">A template failed while rendering a file (nothing is swapped in).</exception>
-    public static void Write(IReadOnlyList<SiteFile> files, string outDirectory)
+    public static void Write(IReadOnlyList<SiteFile> files, string outDirectory, TimeSpan lockWait)
     {
         var target = RealPath.Resolve(outDirectory) ?? throw new OutputRefusedException($"--out '{outDirectory}' pasa por enlaces simbólicos circulares");
         var parent = Path.GetDirectoryName(target) ?? throw new OutputRefusedException("no se puede escribir en la raíz del sistema de archivos");
@@ -32,7 +33,7 @@ public static partial class SiteWriter
         }
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
-        using var turn = OutputLock.Acquire(parent, name, outDirectory, LockWait);
+        using var turn = OutputLock.Acquire(parent, name, outDirectory, lockWait);
         var staging = ReuseOrCreateWorkFolder(parent, name);
         StagedSite.Update(staging, files);
         var previous = Path.Combine(parent, $".{name}.anterior-{Guid.NewGuid().ToString("N")[..12]}");

@@ -42,7 +42,7 @@ public sealed partial class PlannerGuideTests
         Assert.True(File.Exists(GuidePath));
         var diagnostics = new DiagnosticBag();
 
-        var plan = ContentLoader.Load(Repository.PathTo("content"), "content", diagnostics);
+        var plan = Pei.Site.Build.Pipeline.Compute(Repository.PathTo("content"), diagnostics, new() { Display = "content" })?.Plan;
 
         Assert.NotNull(plan);
         Assert.Empty(diagnostics.Items);

@@ -34,7 +34,7 @@ internal sealed class LoadedContent(string folder)
     private readonly Lazy<Plan> _loaded = new(() =>
     {
         var diagnostics = new DiagnosticBag();
-        return ContentLoader.Load(folder, "content", diagnostics)
+        return Pei.Site.Build.Pipeline.Compute(folder, diagnostics, new() { Display = "content" })?.Plan
             ?? throw new InvalidOperationException($"{folder} does not load:\n" + string.Join("\n", diagnostics.Sorted()));
     });
 

@@ -15,10 +15,10 @@ internal static class TestPlans
     {
         Id = id,
         ObjectiveNumber = 1,
-        Type = IndicatorType.Sectorial,
+        Type = IndicatorType.Sector,
         Target = new Target("Meta sectorial 1", "Meta de prueba"),
         Name = "Indicador " + id,
-        Unit = Unit.Numero,
+        Unit = Unit.Number,
         FiscalYears =
         [
             new FiscalYear { Year = 2025, Target = target, Weight = weight, Measurements = measurements, Where = Nowhere, WeightWhere = Nowhere },

@@ -10,7 +10,7 @@ namespace Pei.Site.Load.Yaml;
 /// <summary>
 /// The trees of the content files parsed by earlier runs, kept in one file per content folder in the cache folder
 /// (<see cref="CacheFolder"/>) and found by the SHA-256 of a file's bytes: a file whose bytes did not change is not
-/// parsed again (YamlDotNet reads about 10 MB/s; a tree is read back about twenty times faster). Only a file that parsed
+/// parsed again (reading a kept tree back is much faster than parsing YAML; the README's benchmark section has the figures). Only a file that parsed
 /// with no diagnostic is kept, so every diagnostic still comes from parsing. After a load the file is rewritten with the
 /// trees of that load only, when any was new, so it never grows beyond the content.
 /// </summary>

@@ -10,8 +10,11 @@ public enum MarkerShape
     Diamond,
 }
 
-/// <summary>One value of a series at one category; <see cref="Text"/> is the value as the site prints it (es-CO).</summary>
-public sealed record ChartPoint(decimal? Value, string Text, MarkerShape Shape);
+/// <summary>
+/// One value of a series at one category; <see cref="Text"/> is the value as the site prints it (es-CO).
+/// <see cref="Corrected"/>: the value was corrected after publication, and its marker is framed by a square.
+/// </summary>
+public sealed record ChartPoint(decimal? Value, string Text, MarkerShape Shape, bool Corrected = false);
 
 /// <summary>A line of the chart. <see cref="Style"/> names its CSS class suffix (grafica-serie-…) for colour and dash.</summary>
 public sealed record ChartSeries(string Name, string Style, MarkerShape Shape, IReadOnlyList<ChartPoint> Points);
@@ -22,8 +25,8 @@ public sealed record ReferenceLine(decimal Value, string Label);
 /// <summary>A category on the horizontal axis, in one or two short lines ("jun." / "2025").</summary>
 public sealed record ChartCategory(string Line, string? SecondLine);
 
-/// <summary>What a legend entry means: a marker shape and its words.</summary>
-public sealed record LegendEntry(MarkerShape Shape, string Text, string Style);
+/// <summary>What a legend entry means: a marker shape (framed as a corrected point's when <see cref="Framed"/>) and its words.</summary>
+public sealed record LegendEntry(MarkerShape Shape, string Text, string Style, bool Framed = false);
 
 /// <summary>
 /// A line chart drawn at build time: categories across, values up, from zero to a round maximum.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Charts;
 
@@ -118,6 +119,10 @@ public static class SvgChart
                 var x = X(i, chart.Categories.Count);
                 var y = Y(value, max);
                 Marker(svg, point.Shape, x, y).Append('\n');
+                if (point.Corrected)
+                {
+                    Frame(svg, x, y).Append('\n');
+                }
                 if (chart.LabelPoints)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<text class=\"grafica-valor\" x=\"{N(x)}\" y=\"{N(y - 10)}\" text-anchor=\"middle\" font-size=\"11\" stroke=\"none\">{Escape(point.Text)}</text>\n");
@@ -135,7 +140,7 @@ public static class SvgChart
     {
         var entries = chart.Series.Select(s => (Kind: "serie", Style: s.Style, Shape: (MarkerShape?)s.Shape, Text: s.Name))
             .Concat(chart.Reference is { } r ? [("referencia", "", null, r.Label)] : [])
-            .Concat(chart.Legend.Select(l => ("marca", l.Style, (MarkerShape?)l.Shape, l.Text)))
+            .Concat(chart.Legend.Select(l => (l.Framed ? "corregido" : "marca", l.Style, (MarkerShape?)l.Shape, l.Text)))
             .ToList();
         legend.Append("<g class=\"grafica-leyenda\" font-size=\"12\" fill=\"currentColor\" stroke=\"currentColor\">\n");
         decimal x = Left, y = 16;
@@ -147,7 +152,7 @@ public static class SvgChart
                 x = Left;
                 y += 20;
             }
-            var group = kind == "serie" || kind == "marca" ? $"grafica-serie grafica-serie-{style}" : "grafica-referencia";
+            var group = kind is "serie" or "marca" or "corregido" ? $"grafica-serie grafica-serie-{style}" : "grafica-referencia";
             legend.Append(CultureInfo.InvariantCulture, $"<g class=\"{group}\">");
             if (kind == "serie")
             {
@@ -160,6 +165,10 @@ public static class SvgChart
             if (shape is { } s)
             {
                 Marker(legend, s, x + 12, y);
+                if (kind == "corregido")
+                {
+                    Frame(legend, x + 12, y);
+                }
             }
             legend.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 30)}\" y=\"{N(y + 4)}\" stroke=\"none\" fill=\"currentColor\">{Escape(text)}</text></g>\n");
             x += width;
@@ -174,6 +183,10 @@ public static class SvgChart
         MarkerShape.Diamond => svg.Append(CultureInfo.InvariantCulture, $"<path class=\"grafica-marca\" d=\"M{N(x)} {N(y - 7)}L{N(x + 7)} {N(y)}L{N(x)} {N(y + 7)}L{N(x - 7)} {N(y)}Z\" stroke-width=\"1.5\"/>"),
         _ => svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"grafica-marca\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerSize)}\" stroke-width=\"1.5\"/>"),
     };
+
+    /// <summary>The square drawn around a corrected point's marker, hollow, so the marker's own shape still shows.</summary>
+    private static StringBuilder Frame(StringBuilder svg, decimal x, decimal y) =>
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"grafica-corregido\" x=\"{N(x - 10)}\" y=\"{N(y - 10)}\" width=\"20\" height=\"20\" fill=\"none\" stroke-width=\"1.5\"/>");
 
     /// <summary>Consecutive indices with a value: a missing value breaks the line.</summary>
     private static List<List<int>> Runs(IReadOnlyList<ChartPoint> points)
@@ -236,7 +249,7 @@ public static class SvgChart
     /// </summary>
     private readonly struct Coordinate(decimal value) : ISpanFormattable
     {
-        private readonly decimal _rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        private readonly decimal _rounded = Precision.Round(value);
 
         public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
             _rounded.TryFormat(destination, out charsWritten, "0.##", CultureInfo.InvariantCulture);

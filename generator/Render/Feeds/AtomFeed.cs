@@ -4,12 +4,14 @@ using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Render.Sitemap;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Feeds;
 
 /// <summary>
 /// feed.xml (Atom, RFC 4287): an entry per published cut-off, summarising each objective's compliance, and an entry per
-/// correction (fe de erratas) listing the figures it changed. Entry ids are the absolute address of the cut-off's page
+/// correction (fe de erratas) listing the figures it changed. A figure corrected since it was published says so in its
+/// cut-off's entry, with the value first published. Entry ids are the absolute address of the cut-off's page
 /// (a correction's adds "#correccion-N"), so they stay the same from build to build while the base URL does.
 /// </summary>
 public static class AtomFeed
@@ -19,7 +21,9 @@ public static class AtomFeed
     public static byte[] Write(PlanReport report, Uri baseUrl)
     {
         var plan = report.Plan;
-        var entries = report.CutOffs.SelectMany(c => Entries(c, baseUrl)).OrderByDescending(e => e.Updated).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var corrections = new CorrectedFigures(plan.Publications);
+        var indicators = plan.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var entries = report.CutOffs.SelectMany(c => Entries(c, baseUrl, corrections, indicators)).OrderByDescending(e => e.Updated).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, XmlSettings.Indented))
         {
@@ -58,7 +62,7 @@ public static class AtomFeed
 
     private sealed record Entry(string Id, string Title, DateOnly Published, DateOnly Updated, string Link, string Summary);
 
-    private static IEnumerable<Entry> Entries(CutOffReport cutOff, Uri baseUrl)
+    private static IEnumerable<Entry> Entries(CutOffReport cutOff, Uri baseUrl, CorrectedFigures corrections, IReadOnlyDictionary<string, Indicator> indicators)
     {
         var date = cutOff.CutOff.Date;
         var page = new Uri(baseUrl, SitePaths.UrlPath(SitePaths.CutOff(date))).AbsoluteUri;
@@ -69,6 +73,7 @@ public static class AtomFeed
         {
             summary.Append($"Objetivo {EsCo.Integer(objective.Objective.Number)}. {objective.Objective.Title}: ")
                 .Append(objective.Compliance is { } c ? EsCo.Percent(c) : "sin indicadores programados")
+                .Append(corrections.Compliance(objective) is { } corrected ? $" ({corrected.Words}; corregido el {EsCo.Date(corrected.Corrected)})" : "")
                 .Append($" ({Vocabulary.ObjectiveStatus(objective.Status)}).\n");
         }
         yield return new Entry(page, title, published, published, page, summary.ToString().TrimEnd());
@@ -84,8 +89,9 @@ public static class AtomFeed
             var lines = new StringBuilder($"Corrección del corte al {EsCo.Date(date)}, hecha el {EsCo.Date(correction.Date)}: {correction.Reason.Trim()}\n");
             foreach (var erratum in errata.Where(e => ReferenceEquals(e.Correction, correction)))
             {
-                lines.Append(Describe(erratum.Key)).Append(": ")
-                    .Append(Figure(erratum.Key, erratum.Before)).Append(" → ").Append(Figure(erratum.Key, erratum.After)).Append(".\n");
+                var unit = erratum.Key.Indicator is { } id && indicators.TryGetValue(id, out var indicator) ? indicator.Unit : (Unit?)null;
+                lines.Append(Describe(erratum.Key, indicators)).Append(": ")
+                    .Append(FigureText.Of(erratum.Key.Name, erratum.Before, unit)).Append(" → ").Append(FigureText.Of(erratum.Key.Name, erratum.After, unit)).Append(".\n");
             }
             yield return new Entry(
                 $"{page}#correccion-{EsCo.Integer(i + 1)}",
@@ -94,17 +100,11 @@ public static class AtomFeed
         }
     }
 
-    private static string Describe(FigureKey key) =>
+    /// <summary>"Objetivo 1, indicador 8116-3 (código 3), Ejecutado al corte"; an indicator no longer in the plan by its id.</summary>
+    private static string Describe(FigureKey key, IReadOnlyDictionary<string, Indicator> indicators) =>
         key.Indicator is null
-            ? $"Objetivo {EsCo.Integer(key.Objective)}, {key.Name}"
-            : $"Objetivo {EsCo.Integer(key.Objective)}, indicador {key.Indicator}, {key.Name}";
-
-    private static string Figure(FigureKey key, decimal? value) => value switch
-    {
-        null => "sin dato",
-        { } v when key.Name is FigureNames.Compliance or FigureNames.CutOffProgress or FigureNames.YearProgress or FigureNames.Weight => EsCo.Percent(v),
-        { } v => EsCo.Number(v),
-    };
+            ? $"Objetivo {EsCo.Integer(key.Objective)}, {Vocabulary.FigureName(key.Name)}"
+            : $"Objetivo {EsCo.Integer(key.Objective)}, indicador {(indicators.TryGetValue(key.Indicator, out var indicator) ? IndicatorLabel.Short(indicator) : key.Indicator)}, {Vocabulary.FigureName(key.Name)}";
 
     private static void Text(XmlWriter xml, string name, string text)
     {

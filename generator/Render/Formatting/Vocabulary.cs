@@ -40,44 +40,33 @@ public static class Vocabulary
 
     public static string IndicatorType(IndicatorType type) => type switch
     {
-        Model.IndicatorType.Sectorial => "Sectorial",
-        Model.IndicatorType.Proyecto => "Proyecto de inversión",
-        Model.IndicatorType.Gestion => "Gestión",
+        Model.IndicatorType.Sector => "Sectorial",
+        Model.IndicatorType.InvestmentProject => "Proyecto de inversión",
+        Model.IndicatorType.Management => "Gestión",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     public static string Unit(Unit unit) => unit switch
     {
-        Model.Unit.Porcentaje => "Porcentaje",
-        Model.Unit.Numero => "Número",
+        Model.Unit.Percentage => "Porcentaje",
+        Model.Unit.Number => "Número",
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
     };
 
     public static string Accumulation(Accumulation accumulation) => accumulation switch
     {
-        Model.Accumulation.Suma => "Suma",
-        Model.Accumulation.Constante => "Constante",
-        Model.Accumulation.Creciente => "Creciente",
-        Model.Accumulation.Decreciente => "Decreciente",
+        Model.Accumulation.Sum => "Suma",
+        Model.Accumulation.Constant => "Constante",
+        Model.Accumulation.Increasing => "Creciente",
+        Model.Accumulation.Decreasing => "Decreciente",
         _ => throw new ArgumentOutOfRangeException(nameof(accumulation), accumulation, null),
     };
 
     /// <summary>A recorded figure's name in words (fe de erratas), from its YAML name in a publication record.</summary>
-    public static string FigureName(string name) => name switch
-    {
-        FigureNames.Compliance => "Cumplimiento",
-        FigureNames.Weight => "Ponderación",
-        FigureNames.YearTarget => "Meta de la vigencia",
-        FigureNames.Planned => "Programado al corte",
-        FigureNames.Executed => "Ejecutado al corte",
-        FigureNames.CutOffProgress => "% avance al corte",
-        FigureNames.YearProgress => "Avance de la vigencia",
-        _ => name,
-    };
+    public static string FigureName(string name) => Figure.Of(name).Label;
 
     /// <summary>True for the figures that are always percentages (cumplimiento, avances, ponderación), whatever the indicator's unit.</summary>
-    public static bool FigureIsPercent(string name) =>
-        name is FigureNames.Compliance or FigureNames.Weight or FigureNames.CutOffProgress or FigureNames.YearProgress;
+    public static bool FigureIsPercent(string name) => Figure.Of(name).IsPercent;
 
     /// <summary>How an objective's cumplimiento moved, as a verb phrase: "subió", "bajó"….</summary>
     public static string Trend(Trend trend) => trend switch

@@ -2,7 +2,7 @@ using System.Net;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Pei.Site.Load;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Markdown;
 

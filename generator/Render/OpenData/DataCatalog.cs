@@ -1,6 +1,7 @@
 using Pei.Site.Method;
 using Pei.Site.Model;
 using Pei.Site.Render.Sitemap;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.OpenData;
 
@@ -49,14 +50,20 @@ public sealed record DataCatalog
         };
         distributions.AddRange(report.CutOffs.Reverse().Select(c => new Distribution(
             SeguimientoCsv.CutOffPath(c.CutOff.Date),
-            $"Corte al {Formatting.EsCo.Date(c.CutOff.Date)} (CSV)",
-            $"Las filas del corte al {Formatting.EsCo.Date(c.CutOff.Date)}, con las mismas columnas.",
+            $"Corte al {EsCo.Date(c.CutOff.Date)} (CSV)",
+            $"Las filas del corte al {EsCo.Date(c.CutOff.Date)}, con las mismas columnas.",
             "text/csv", "CSV", IsTable: true)));
-        distributions.AddRange(report.CutOffs.Reverse().Where(c => options.Reports.Contains(c.CutOff.Date)).Select(c => new Distribution(
-            SitePaths.Report(c.CutOff.Date),
-            $"Informe de seguimiento al {Formatting.EsCo.Date(c.CutOff.Date)} (PDF)",
-            "El informe trimestral para leer o imprimir.",
-            "application/pdf", "PDF")));
+        distributions.AddRange(report.CutOffs.Reverse().Where(c => options.Reports.Contains(c.CutOff.Date)).SelectMany(c => Pdf.ReportEdition.Of(c).Select(e => e.CorrectedOn is { } day
+            ? new Distribution(
+                e.Path,
+                $"Informe de seguimiento al {EsCo.Date(c.CutOff.Date)}, versión corregida el {EsCo.Date(day)} (PDF)",
+                $"El informe trimestral con las cifras corregidas hasta el {EsCo.Date(day)} y la fe de erratas al comienzo.",
+                "application/pdf", "PDF")
+            : new Distribution(
+                e.Path,
+                $"Informe de seguimiento al {EsCo.Date(c.CutOff.Date)} (PDF)",
+                "El informe trimestral para leer o imprimir, tal como se publicó.",
+                "application/pdf", "PDF"))));
         return new DataCatalog
         {
             Title = $"Seguimiento del {plan.Name}",

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pei.Site.Method;
-using Pei.Site.Render.Formatting;
 using Pei.Site.Model;
+using Pei.Site.Render.Formatting;
 
 namespace Pei.Site.Render.OpenData;
 
@@ -51,6 +51,8 @@ public static class PlanJson
         new("cortes[].objetivos[].indicadores[].avance_vigencia", "número o null", "Avance de la vigencia, en %; null si la meta de la vigencia es cero."),
         new("cortes[].objetivos[].indicadores[].estado", "texto", "«En cumplimiento», «Con rezago» o «No programado al corte»."),
         new("cortes[].objetivos[].indicadores[].observaciones", "texto o null", "Observaciones del corte, en Markdown."),
+        new("cortes[].objetivos[].correccion", "objeto o null", "Si el cumplimiento del objetivo se corrigió después de publicado: corregido_el (fecha de la corrección más reciente) y publicado.cumplimiento (la cifra tal como se publicó por primera vez); null si no se corrigió. La cifra vigente, ya corregida, está en cumplimiento."),
+        new("cortes[].objetivos[].indicadores[].correccion", "objeto o null", "Si alguna cifra del indicador se corrigió después de publicada: corregido_el (fecha de la corrección más reciente) y publicado, con cada cifra corregida (ponderacion, meta_vigencia, programado, ejecutado, avance_corte o avance_vigencia) tal como se publicó por primera vez; null si ninguna se corrigió. Las cifras vigentes, ya corregidas, están en sus campos."),
     ];
 
     private static readonly JsonWriterOptions Options = new()
@@ -106,13 +108,14 @@ public static class PlanJson
             json.WriteStartArray("indicadores");
             foreach (var indicator in objective.Indicators)
             {
-                WriteIndicator(json, indicator);
+                WriteIndicator(json, indicator, cutOff.Publication);
                 if (json.BytesPending >= FlushAt)
                 {
                     json.Flush();
                 }
             }
             json.WriteEndArray();
+            WriteCorrection(json, cutOff.Publication, objective.Objective.Number, null, ObjectiveFigures);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -138,7 +141,35 @@ public static class PlanJson
         json.WriteEndArray();
     }
 
-    private static void WriteIndicator(Utf8JsonWriter json, IndicatorProgress progress)
+    private static readonly string[] ObjectiveFigures = [FigureNames.Compliance];
+
+    /// <summary>
+    /// "correccion" of an objective or an indicator: null when none of its figures was corrected, else the date of the
+    /// latest correction of any of them and each corrected figure as first published (the published report's).
+    /// </summary>
+    private static void WriteCorrection(Utf8JsonWriter json, Publication? publication, int objective, string? indicator, IReadOnlyList<string> names)
+    {
+        var corrected = publication is null || publication.LastCorrection.Count == 0
+            ? []
+            : names.Select(n => new FigureKey(objective, indicator, n)).Where(publication.LastCorrection.ContainsKey).ToList();
+        if (corrected.Count == 0)
+        {
+            json.WriteNull("correccion");
+            return;
+        }
+        json.WriteStartObject("correccion");
+        json.WriteString("corregido_el", ContentWords.Of(corrected.Max(k => publication!.LastCorrection[k].Correction.Date)));
+        json.WriteStartObject("publicado");
+        foreach (var key in corrected)
+        {
+            var first = publication!.FirstPublished.GetValueOrDefault(key)?.Value;
+            WriteNumber(json, key.Name, first is { } value ? OpenNumbers.Recorded(key.Name, value) : null);
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteIndicator(Utf8JsonWriter json, IndicatorProgress progress, Publication? publication)
     {
         var indicator = progress.Indicator;
         json.WriteStartObject();
@@ -160,6 +191,7 @@ public static class PlanJson
         WriteNumber(json, "avance_vigencia", Computed(progress.YearProgress));
         json.WriteString("estado", Vocabulary.Status(progress.Status));
         WriteText(json, "observaciones", progress.Measurement.Observations);
+        WriteCorrection(json, publication, indicator.ObjectiveNumber, indicator.Id, FigureNames.Indicator);
         json.WriteEndObject();
     }
 

@@ -1,8 +1,9 @@
-using Pei.Site.Model;
 using System.Globalization;
 using System.Text;
 using Pei.Site.Method;
+using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.OpenData;
 
@@ -10,6 +11,9 @@ namespace Pei.Site.Render.OpenData;
 /// datos/seguimiento.csv: one row per indicator and published cut-off. UTF-8 without BOM, RFC 4180 (comma separator,
 /// CRLF line ends, fields quoted when they hold a comma, quote or line break), numbers by <see cref="OpenNumbers"/>, empty = no value.
 /// Besides the whole history, each published cut-off has its own file at a stable address (datos/cortes/AAAA-MM-DD.csv).
+/// A corrected figure keeps its value in force in its column, and its value as first published in the column of the same
+/// name ending in "_publicado" (after the columns other tools already read), with the latest correction's date in
+/// "corregido_el"; the whole history of each correction is in plan.json ("correcciones").
 /// </summary>
 public static class SeguimientoCsv
 {
@@ -19,6 +23,21 @@ public static class SeguimientoCsv
 
     /// <summary>The file of one published cut-off: datos/cortes/2025-06-30.csv.</summary>
     public static string CutOffPath(DateOnly cutOff) => $"datos/cortes/{ContentWords.Of(cutOff)}.csv";
+
+    private const string PublishedSuffix = "_publicado";
+
+    /// <summary>The figures a correction can change (declared before <see cref="Columns"/>, which lists them): their
+    /// column and the figure's name in the record (<see cref="Figure"/> says what it is called and its unit).</summary>
+    private static readonly (string Column, string Figure)[] CorrectedFigures =
+    [
+        ("objetivo_cumplimiento", FigureNames.Compliance),
+        ("ponderacion", FigureNames.Weight),
+        ("meta_vigencia", FigureNames.YearTarget),
+        ("programado", FigureNames.Planned),
+        ("ejecutado", FigureNames.Executed),
+        ("avance_corte", FigureNames.CutOffProgress),
+        ("avance_vigencia", FigureNames.YearProgress),
+    ];
 
     public static IReadOnlyList<DataColumn> Columns { get; } =
     [
@@ -44,6 +63,12 @@ public static class SeguimientoCsv
         new("avance_vigencia", "número", "Avance de la vigencia, en % (vacío si la meta de la vigencia es cero).") { Unit = "%" },
         new("estado", "texto", "En cumplimiento, Con rezago o No programado al corte."),
         new("observaciones", "texto", "Observaciones del corte (Markdown)."),
+        .. CorrectedFigures.Select(f => new DataColumn(f.Column + PublishedSuffix, "número",
+            $"{Figure.Of(f.Figure).Label} tal como se publicó por primera vez, solo cuando después se corrigió (fe de erratas); vacío si no se corrigió. La cifra vigente, ya corregida, está en {f.Column}.")
+        {
+            Unit = Figure.Of(f.Figure).IsPercent ? "%" : "la de la columna unidad",
+        }),
+        new("corregido_el", "fecha AAAA-MM-DD", "Fecha de la corrección más reciente de alguna cifra de la fila (fe de erratas del corte); vacío si ninguna se corrigió."),
     ];
 
     /// <summary>The whole history: every published cut-off, streamed into <paramref name="output"/>.</summary>
@@ -86,16 +111,44 @@ public static class SeguimientoCsv
                         Computed(progress.YearProgress),
                         Vocabulary.Status(progress.Status),
                         progress.Measurement.Observations ?? "",
+                        .. AsFirstPublished(cutOff.Publication, objective.Objective.Number, indicator.Id),
                     ];
                 }
             }
         }
     }
 
+    /// <summary>
+    /// The columns "…_publicado" and "corregido_el" of an indicator's row: each corrected figure as first published
+    /// (the objective's cumplimiento and the indicator's own), and the date of the latest correction of any of them.
+    /// </summary>
+    private static IEnumerable<object?> AsFirstPublished(Publication? publication, int objective, string indicator)
+    {
+        var values = new object?[CorrectedFigures.Length + 1];
+        if (publication is null || publication.LastCorrection.Count == 0)
+        {
+            return values;
+        }
+        DateOnly? corrected = null;
+        for (var i = 0; i < CorrectedFigures.Length; i++)
+        {
+            var name = CorrectedFigures[i].Figure;
+            var key = new FigureKey(objective, name == FigureNames.Compliance ? null : indicator, name);
+            if (publication.LastCorrection.TryGetValue(key, out var erratum))
+            {
+                values[i] = publication.FirstPublished.GetValueOrDefault(key)?.Value is { } first ? OpenNumbers.Recorded(name, first) : null;
+                corrected = corrected is { } d && d > erratum.Correction.Date ? d : erratum.Correction.Date;
+            }
+        }
+        values[^1] = corrected;
+        return values;
+    }
+
     /// <summary>Row by row through a small buffer: the file is never held in memory.</summary>
     private static void Write(IEnumerable<CutOffReport> cutOffs, Stream output)
     {
-        using var csv = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        using var file = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        var csv = new CsvText(file);
         WriteRow(csv, [.. Columns.Select(c => c.Name)]);
         foreach (var row in Rows(cutOffs))
         {
@@ -107,43 +160,34 @@ public static class SeguimientoCsv
 
     private static decimal? Computed(decimal? value) => value is { } v ? OpenNumbers.Computed(v) : null;
 
-    /// <summary>A row, each value written straight into the file: numbers and dates need no quotes, a text only when it has a comma, a quote or a line break.</summary>
-    private static void WriteRow(StreamWriter csv, IReadOnlyList<object?> values)
+    /// <summary>A row, each value written straight into the file: numbers and dates need no quotes, a text only when it
+    /// has a comma, a quote or a line break; line breaks inside a text are written CRLF, as RFC 4180 writes them.</summary>
+    private static void WriteRow(CsvText csv, IReadOnlyList<object?> values)
     {
         Span<char> number = stackalloc char[64];
-        for (var i = 0; i < values.Count; i++)
+        foreach (var value in values)
         {
-            if (i > 0)
-            {
-                csv.Write(',');
-            }
             var written = 0;
-            var formatted = values[i] switch
+            var formatted = value switch
             {
                 null => true,
-                decimal value => OpenNumbers.TryFormat(value, number, out written),
-                int value => value.TryFormat(number, out written, default, CultureInfo.InvariantCulture),
+                decimal v => OpenNumbers.TryFormat(v, number, out written),
+                int v => v.TryFormat(number, out written, default, CultureInfo.InvariantCulture),
                 DateOnly date => date.TryFormat(number, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => false,
             };
             if (formatted)
             {
-                csv.Write(number[..written]);
+                csv.Plain(number[..written]);
             }
             else
             {
-                var text = values[i]!.ToString() ?? "";
-                csv.Write(text.AsSpan().ContainsAny(Special) ? Escape(text) : text);
+                var text = value!.ToString() ?? "";
+                csv.Field(text.AsSpan().ContainsAny(LineBreaks) ? text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", "\r\n") : text);
             }
         }
-        csv.Write("\r\n");
+        csv.EndRow();
     }
 
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\"\r\n");
-
-    private static string Escape(string field)
-    {
-        var text = field.Replace("\r\n", "\n").Replace("\r", "\n").Replace("\n", "\r\n");
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n");
 }

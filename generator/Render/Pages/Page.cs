@@ -45,6 +45,9 @@ public abstract class Page
     /// <summary>The page's name in the site map (mapa del sitio): its title without the plan's name.</summary>
     public virtual string SiteMapLabel => Title.Split(" — ")[0];
 
+    /// <summary>Where a corrected figure's "corregido" leads: the fe de erratas on its cut-off's dashboard.</summary>
+    public string ErrataHref(Formatting.CorrectedFigure figure) => Href(SitePaths.CutOff(figure.CutOff), SitePaths.ErrataFragment);
+
     /// <summary>The page's absolute address (rel=canonical, og:url); null when the build has no base URL.</summary>
     public string? CanonicalUrl => Site.AbsoluteUrl(SitePaths.UrlPath(Path));
 
@@ -99,7 +102,30 @@ public sealed record SiteInfo
     public IReadOnlySet<DateOnly> Reports { get; init; } = new HashSet<DateOnly>();
     /// <summary>The licence of the open data.</summary>
     public Licence Licence { get; init; } = Licence.Default;
+    /// <summary>Every figure corrected after publication, marked "corregido" wherever a page shows it.</summary>
+    public Formatting.CorrectedFigures Corrections { get; init; } = Formatting.CorrectedFigures.None;
 
     /// <summary>An absolute address for a URL path under the base URL; null without one.</summary>
     public string? AbsoluteUrl(string urlPath) => BaseUrl is null ? null : new Uri(BaseUrl, urlPath).AbsoluteUri;
+}
+
+/// <summary>The model of the _Compliance partial: an objective's cumplimiento on a page, which links its correction.</summary>
+public sealed record CompliancePanel(Page Page, Method.ObjectiveCompliance Compliance)
+{
+    /// <summary>The cumplimiento's correction after publication; null when it was never corrected.</summary>
+    public Formatting.CorrectedFigure? Correction => Page.Site.Corrections.Compliance(Compliance);
+}
+
+/// <summary>
+/// The model of the _Change partial: how an objective's cumplimiento moved from the cut-off <paramref name="Before"/> to
+/// <paramref name="After"/>, on a page, with the correction of either figure.
+/// </summary>
+public sealed record ChangeLine(Page Page, Method.ComplianceChange Change, DateOnly Before, DateOnly After)
+{
+    public Formatting.CorrectedFigure? BeforeCorrection => Corrected(Before);
+
+    public Formatting.CorrectedFigure? AfterCorrection => Corrected(After);
+
+    private Formatting.CorrectedFigure? Corrected(DateOnly cutOff) =>
+        Page.Site.Corrections.Find(cutOff, new FigureKey(Change.Objective.Number, null, FigureNames.Compliance), null);
 }

@@ -3,6 +3,7 @@ using Pei.Site.Model;
 using Pei.Site.Render.Charts;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Render.OpenData;
+using Pei.Site.Text;
 
 namespace Pei.Site.Render.Pages;
 
@@ -18,11 +19,16 @@ public static class PageBuilder
     public static IReadOnlyList<Page> Build(PlanReport report, RenderOptions options)
     {
         var plan = report.Plan;
-        var site = Site(report, report.Latest, options);
+        // Each cut-off's fe de erratas, worded once however many pages show it.
+        var errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
+        // The indicators each cut-off's record and those before it counted: what its own pages may name.
+        var recorded = Recorded(report);
+        var corrections = new CorrectedFigures(plan.Publications);
+        var site = Site(report, report.Latest, options, corrections);
         var latest = report.CutOffs.Count - 1;
         var pages = new List<Page>
         {
-            Home(report, latest, site, SitePaths.Home, [], SitePaths.Objective),
+            Home(report, errata, latest, site, SitePaths.Home, [], SitePaths.Objective),
             new MethodologyPage
             {
                 Path = SitePaths.Methodology,
@@ -64,25 +70,26 @@ public static class PageBuilder
         };
         foreach (var objective in plan.Objectives)
         {
-            pages.Add(Objective(report, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
+            pages.Add(Objective(report, errata, recorded, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
             pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i)));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
         {
             var cutOff = report.CutOffs[index];
             var date = cutOff.CutOff.Date;
-            var own = Site(report, cutOff, options);
+            var own = Site(report, cutOff, options, corrections);
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
-            pages.Add(Home(report, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
+            pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
             pages.AddRange(plan.Objectives.Select(o =>
-                Objective(report, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
+                Objective(report, errata, recorded, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
         }
         pages.Add(SiteMapPage.For(pages, site));
         return pages;
     }
 
     /// <summary>The chrome of a page showing <paramref name="shown"/>: its date in the header and footer, its publication date.</summary>
-    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options) => new()
+    /// <param name="corrections">The plan's corrected figures, found once per build; found anew when not given.</param>
+    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null) => new()
     {
         Entity = report.Plan.Entity,
         PlanName = report.Plan.Name,
@@ -97,6 +104,7 @@ public static class PageBuilder
         BaseUrl = options.BaseUrl,
         Reports = options.Reports,
         Licence = report.Plan.Licence,
+        Corrections = corrections ?? new CorrectedFigures(report.Plan.Publications),
     };
 
     /// <summary>The day a cut-off was published: its record's date; null without one (a draft in preview).</summary>
@@ -110,14 +118,10 @@ public static class PageBuilder
         index < report.CutOffs.Count - 1 ? Link(report.CutOffs[index + 1]) : null,
         index == report.CutOffs.Count - 1);
 
-    /// <summary>What changed at each cut-off, compared once however many pages show it.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutOffReport, CutOffChanges> ChangesAt = new();
-
-    private static CutOffChanges? Changes(PlanReport report, int index) =>
-        index < 0 ? null : ChangesAt.GetValue(report.CutOffs[index], c => CutOffChanges.Between(index > 0 ? report.CutOffs[index - 1] : null, c));
+    private static CutOffChanges? Changes(PlanReport report, int index) => index < 0 ? null : report.Changes[index];
 
     /// <summary>The dashboard at the cut-off <paramref name="index"/> (−1: the plan has none).</summary>
-    private static HomePage Home(PlanReport report, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
+    private static HomePage Home(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
     {
         var shown = index < 0 ? null : report.CutOffs[index];
         var archived = breadcrumbs.Count > 0;
@@ -140,12 +144,12 @@ public static class PageBuilder
             MeasuredIndicators = shown?.Expected ?? 0,
             Timeline = Timeline(report, index),
             Changes = Changes(report, index),
-            Errata = shown is null ? [] : Errata(report.Plan, shown),
+            Errata = index < 0 ? [] : errata[index],
         };
     }
 
     /// <summary>An objective at the cut-off <paramref name="index"/> (−1: the plan has none), with its history up to it.</summary>
-    private static ObjectivePage Objective(PlanReport report, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
+    private static ObjectivePage Objective(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, IReadOnlyList<IReadOnlySet<string>> recorded, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
     {
         var history = report.CutOffs.Take(index + 1)
             .Select(c => c.Objectives.FirstOrDefault(o => o.Objective.Number == objective.Number))
@@ -167,29 +171,31 @@ public static class PageBuilder
             Objective = objective,
             Shown = shown,
             History = history,
-            Chart = TrendCharts.Compliance(objective, history),
-            Unmeasured = objective.Indicators.Where(i => !measured.Contains(i.Id)).ToList(),
+            Chart = TrendCharts.Compliance(objective, history, site.Corrections),
+            Unmeasured = objective.Indicators.Where(i => !measured.Contains(i.Id))
+                .Select(i => UnmeasuredIndicator.Of(i, index < 0 ? null : report.CutOffs[index], archived, index < 0 ? new HashSet<string>() : recorded[index]))
+                .OfType<UnmeasuredIndicator>()
+                .ToList(),
             Timeline = Timeline(report, index),
             Change = changes?.Previous is null ? null : changes.Objectives.FirstOrDefault(c => c.Objective.Number == objective.Number),
             StatusChanges = changes?.Indicators.Where(c => c.Objective.Number == objective.Number).ToList() ?? [],
-            Errata = index < 0 ? [] : Errata(report.Plan, report.CutOffs[index]).Where(e => e.Objective == objective.Number).ToList(),
+            Errata = index < 0 ? [] : errata[index].Where(e => e.Objective == objective.Number).ToList(),
         };
     }
 
     private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator)
     {
-        var label = IndicatorLabel(indicator);
         return new IndicatorPage
         {
             Path = SitePaths.Indicator(indicator.Id),
-            Title = $"Indicador {label} — Objetivo {objective.Number} — {report.Plan.Name}",
+            Title = $"{Formatting.IndicatorLabel.Heading(indicator)} — Objetivo {objective.Number} — {report.Plan.Name}",
             Site = site,
             Section = Section.Objectives,
             Breadcrumbs =
             [
                 new(HomeCrumb, SitePaths.Home),
                 new($"Objetivo {objective.Number}", SitePaths.Objective(objective.Number)),
-                new(IndicatorCrumb(indicator), null),
+                new(Formatting.IndicatorLabel.Heading(indicator), null),
             ],
             Indicator = indicator,
             Objective = objective,
@@ -200,54 +206,46 @@ public static class PageBuilder
                     .Select(y =>
                     {
                         var measurements = history.Where(h => h.FiscalYear.Year == y.Year).ToList();
-                        return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements));
+                        return new FiscalYearHistory(y, measurements, TrendCharts.Year(indicator, y, measurements, site.Corrections));
                     })
                     .ToList();
             },
         };
     }
 
-    /// <summary>Each cut-off's fe de erratas, worded once however many pages show it.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CutOffReport, List<ErratumLine>> ErrataOf = new();
+    /// <summary>For each cut-off, the ids of the indicators its record or an earlier cut-off's record counted.</summary>
+    private static List<IReadOnlySet<string>> Recorded(PlanReport report)
+    {
+        var sets = new List<IReadOnlySet<string>>();
+        var upTo = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cutOff in report.CutOffs)
+        {
+            if (cutOff.Publication is { } publication)
+            {
+                upTo.UnionWith(publication.IndicatorIds);
+            }
+            sets.Add(upTo.ToHashSet(StringComparer.Ordinal));
+        }
+        return sets;
+    }
 
     /// <summary>The fe de erratas of a cut-off, each figure named in words and its values printed as the site prints them.</summary>
-    private static List<ErratumLine> Errata(Plan plan, CutOffReport cutOff) =>
-        ErrataOf.GetValue(cutOff, c => WordErrata(plan, c));
+    private static List<ErratumLine> WordErrata(Plan plan, CutOffReport cutOff) =>
+        cutOff.Publication is { } publication ? WordErrata(plan, publication.Errata) : [];
 
-    private static List<ErratumLine> WordErrata(Plan plan, CutOffReport cutOff)
+    /// <summary>Errata in words, as a fe de erratas prints them (the cut-off's pages, and a corrected PDF report).</summary>
+    public static List<ErratumLine> WordErrata(Plan plan, IEnumerable<Erratum> errata)
     {
-        if (cutOff.Publication is not { } publication)
-        {
-            return [];
-        }
         var indicators = plan.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var objectives = plan.Objectives.ToDictionary(o => o.Number);
-        return publication.Errata.Select(e =>
+        return errata.Select(e =>
         {
             var indicator = e.Key.Indicator is { } id ? indicators.GetValueOrDefault(id) : null;
             var what = indicator is not null
-                ? $"Objetivo {e.Key.Objective}, indicador {IndicatorLabel(indicator)}"
+                ? $"Objetivo {e.Key.Objective}, indicador {Formatting.IndicatorLabel.Short(indicator)}"
                 : objectives.TryGetValue(e.Key.Objective, out var o) ? $"Objetivo {o.Number}. {o.Title}" : $"Objetivo {e.Key.Objective}";
-            string Print(decimal? value) => value switch
-            {
-                null => "sin dato",
-                { } v when e.Key.Name == FigureNames.Weight => EsCo.Weight(v),
-                { } v when Vocabulary.FigureIsPercent(e.Key.Name) || indicator is null => EsCo.Percent(v),
-                { } v => EsCo.Magnitude(v, indicator.Unit),
-            };
+            string Print(decimal? value) => FigureText.Of(e.Key.Name, value, indicator?.Unit);
             return new ErratumLine(e.Key.Objective, what, Vocabulary.FigureName(e.Key.Name), Print(e.Before), Print(e.After), e.Correction.Date, e.Correction.Reason);
         }).ToList();
     }
-
-    /// <summary>The heading's lead before the name: "Indicador 4199", or "Indicador" when it has no code (never its file name).</summary>
-    public static string IndicatorNumber(Indicator indicator) =>
-        indicator.Code is null ? "Indicador" : $"Indicador {indicator.Code}";
-
-    /// <summary>How the indicator is named where its name does not follow: "Indicador 4199", or its name when it has no code.</summary>
-    public static string IndicatorCrumb(Indicator indicator) =>
-        indicator.Code is null ? indicator.Name : $"Indicador {indicator.Code}";
-
-    /// <summary>"4199. Estrategia de comunicación…": the code, when there is one, then the name.</summary>
-    public static string IndicatorLabel(Indicator indicator) =>
-        indicator.Code is null ? indicator.Name : $"{indicator.Code}. {indicator.Name}";
 }

@@ -11,17 +11,29 @@ public sealed class SiteMapPage : Page
 
     public required IReadOnlyList<SiteMapGroup> Groups { get; init; }
 
+    private const string CutOffsFolder = "cortes/";
+
     public override string Description =>
         $"Mapa del sitio del {Site.PlanName}: todas sus páginas, del inicio a cada objetivo, indicador y corte, la metodología y los datos abiertos.";
 
+    /// <summary>
+    /// Each page once: the current pages by section (each objective with its indicators), then the archive of cut-offs
+    /// with each cut-off's dashboard and, under it, its objectives as of that date.
+    /// </summary>
     public static SiteMapPage For(IReadOnlyList<Page> pages, SiteInfo site)
     {
         var listed = pages.Where(p => p.Path != SitePaths.NotFound).ToList();
-        var objectives = listed.OfType<ObjectivePage>().OrderBy(o => o.Objective.Number).ToList();
+        static bool Archived(Page page) => page.Path.StartsWith(CutOffsFolder, StringComparison.Ordinal);
+        var objectives = listed.OfType<ObjectivePage>().Where(o => !Archived(o)).OrderBy(o => o.Objective.Number).ToList();
         var indicators = listed.OfType<IndicatorPage>().ToList();
-        var grouped = new HashSet<Page>(objectives.Concat<Page>(indicators));
+        var cutOffs = listed.OfType<HomePage>().Where(Archived).OrderByDescending(p => p.Path, StringComparer.Ordinal).ToList();
+        var grouped = new HashSet<Page>(objectives.Concat<Page>(indicators).Concat(cutOffs));
         SiteMapEntry Entry(Page page, IReadOnlyList<SiteMapEntry>? children = null) => new(page.SiteMapLabel, page.Path, children ?? []);
         IEnumerable<Page> Under(string folder) => listed.Where(p => !grouped.Contains(p) && p.Path.StartsWith(folder, StringComparison.Ordinal));
+        // A cut-off's own pages live in its folder (cortes/AAAA-MM-DD/): its dashboard's, without "index.html".
+        IEnumerable<Page> Of(HomePage cutOff) =>
+            Under(cutOff.Path[..^SitePaths.Home.Length]).OfType<ObjectivePage>().OrderBy(o => o.Objective.Number);
+        var archived = cutOffs.SelectMany(Of).ToHashSet();
 
         var groups = new List<SiteMapGroup>
         {
@@ -30,7 +42,9 @@ public sealed class SiteMapPage : Page
                 .Select(o => Entry(o, indicators.Where(i => i.Objective.Number == o.Objective.Number).Select(i => Entry(i)).ToList()))
                 .Concat(Under("objetivos/").Concat(Under("indicadores/")).Select(p => Entry(p)))
                 .ToList()),
-            new("Cortes de seguimiento", Under("cortes/").OrderByDescending(p => p.Path, StringComparer.Ordinal).Select(p => Entry(p)).ToList()),
+            new("Cortes de seguimiento", Under(CutOffsFolder).Where(p => !archived.Contains(p)).Select(p => Entry(p))
+                .Concat(cutOffs.Select(c => Entry(c, Of(c).Select(o => Entry(o)).ToList())))
+                .ToList()),
             new("Metodología", Under("metodologia/").Select(p => Entry(p)).ToList()),
             new("Datos abiertos", Under("datos/").Select(p => Entry(p)).ToList()),
         };

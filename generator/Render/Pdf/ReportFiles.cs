@@ -4,24 +4,29 @@ using Pei.Site.Method;
 
 namespace Pei.Site.Render.Pdf;
 
-/// <summary>The PDF report of every published cut-off (informes/seguimiento-AAAA-MM-DD.pdf), as output files for the writer.</summary>
+/// <summary>
+/// The PDF report of every published cut-off, as output files for the writer: each <see cref="ReportEdition"/>, the one
+/// first published (informes/seguimiento-AAAA-MM-DD.pdf) and one per day it was corrected.
+/// </summary>
 public static class ReportFiles
 {
     /// <summary>Prints each cut-off of <see cref="RenderOptions.Reports"/>; a failure becomes PEI082 and no file.</summary>
     public static IReadOnlyList<OutputFile> Print(SiteRenderer renderer, PlanReport report, RenderOptions options, string chromium, DiagnosticBag diagnostics)
     {
         var cutOffs = report.CutOffs.Where(c => options.Reports.Contains(c.CutOff.Date)).ToList();
-        var pages = cutOffs.Select(c => (CutOff: c, Html: renderer.ReportHtml(report, c, options))).ToList();
+        var pages = cutOffs
+            .SelectMany(c => ReportEdition.Of(c).Select(e => (CutOff: c, Edition: e, Html: renderer.ReportHtml(report, c, e, options))))
+            .ToList();
         return Task.Run(async () =>
         {
             var files = new List<OutputFile>();
             try
             {
                 await using var printer = await ReportPrinter.StartAsync(chromium);
-                foreach (var (cutOff, html) in pages)
+                foreach (var (cutOff, edition, html) in pages)
                 {
-                    var pdf = await printer.PrintAsync(html, Sitemap.PublicationDates.Published(cutOff));
-                    files.Add(new OutputFile(SitePaths.Report(cutOff.CutOff.Date), pdf));
+                    var pdf = await printer.PrintAsync(html, edition.Dated(cutOff));
+                    files.Add(new OutputFile(edition.Path, pdf));
                 }
             }
             catch (Exception e) when (e is PlaywrightException or TimeoutException or IOException or InvalidOperationException)

@@ -7,9 +7,9 @@ namespace Pei.Site.Render.Theme;
 
 /// <summary>
 /// The text of one page as a template writes it, kept in buffers of the rendering thread that serve page after page,
-/// then handed to the file's stream as UTF-8 in pieces of 64 KB. A StreamWriter per page allocated 80 KB of buffers for an
-/// 11 KB page (800 MB at 10,000 indicators, most of the build's collections), and took RazorLight's asynchronous writes
-/// one task at a time; here they complete as they are made.
+/// then handed to the file's stream as UTF-8 in pieces of 64 KB. A StreamWriter per page allocated buffers several times
+/// the size of the page (most of a large build's collections), and took RazorLight's asynchronous writes one task at a
+/// time; here they complete as they are made.
 /// </summary>
 internal sealed class PageText : TextWriter
 {

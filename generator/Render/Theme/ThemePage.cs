@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Pei.Site.Method;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Render.Markdown;
+using Pei.Site.Text;
 using RazorLight;
 
 namespace Pei.Site.Render.Theme;
@@ -56,6 +57,14 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
     public IHtmlContent Magnitude(decimal? value, Model.Unit unit) => OrNone(value is { } v ? EsCo.Magnitude(v, unit) : null);
 
     public IHtmlContent Number(decimal? value) => OrNone(value is { } v ? EsCo.Number(v) : null);
+
+    /// <summary>
+    /// " (corregido; publicado 87,20 %)" after a figure a correction changed, "corregido" linking to its cut-off's fe de
+    /// erratas: words, not colour, so screen readers read it and print keeps it; nothing when the figure was never corrected.
+    /// </summary>
+    public static IHtmlContent Corrected(Pages.Page page, CorrectedFigure? figure) => figure is null
+        ? HtmlString.Empty
+        : new HtmlString($" <span class=\"corregido\">(<a href=\"{Encoder.Encode(page.ErrataHref(figure))}\">corregido</a>; {Encoder.Encode(figure.PublishedWords)})</span>");
 
     /// <summary>The value a &lt;meter&gt; shows: the figure capped to 0–100 (the text beside it prints the real number).</summary>
     public static string MeterValue(decimal value) => EsCo.Attribute(Math.Clamp(value, 0m, 100m));

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Browser;
 
@@ -123,7 +124,7 @@ public class AccessibilityTests(BrowserSite sites)
         foreach (var figure in objectives.Select(o => site.LatestCompliance(o.GetProperty("numero").GetInt32())).OfType<string>())
         {
             // The accessibility tree reads the no-break space before "%" as a plain space: compare the digits.
-            Assert.Contains(figure.Split(Pei.Site.Render.Formatting.EsCo.NoBreakSpace)[0], snapshot, StringComparison.Ordinal);
+            Assert.Contains(figure.Split(Pei.Site.Text.EsCo.NoBreakSpace)[0], snapshot, StringComparison.Ordinal);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Pei.Site.Render.Formatting;
 using Pei.Site.Tests.Fixtures;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Browser;
 

@@ -1,29 +1,10 @@
-using System.Diagnostics;
-
 namespace Pei.Site.Tests.CommandLineBehaviour;
 
 public class DiffCommandTests
 {
-    private static void Git(string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-c", "user.email=ci@example.org", "-c", "user.name=CI", "-c", "commit.gpgsign=false" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {process.StandardError.ReadToEnd()}");
-    }
+    private static void Git(string directory, params string[] args) => GitRepository.Git(directory, args);
 
-    private static string Repository(TempFolder temp)
-    {
-        var content = temp.Copy(Tests.Repository.PublishedJune2025, "content");
-        Git(temp.Path, "init", "-q", "-b", "main");
-        Git(temp.Path, "add", "-A");
-        Git(temp.Path, "commit", "-q", "-m", "base");
-        return content;
-    }
+    private static string Repository(TempFolder temp) => GitRepository.WithContent(temp, Tests.Repository.PublishedJune2025);
 
     [Fact]
     public void Diff_says_so_when_no_figure_changes()

@@ -22,7 +22,7 @@ public static class TimelineFixture
     public static Plan Load()
     {
         var diagnostics = new DiagnosticBag();
-        return ContentLoader.Load(Content, Content, diagnostics)
+        return Pei.Site.Build.Pipeline.Compute(Content, diagnostics, new() { Display = Content })?.Plan
             ?? throw new InvalidOperationException("the fixture does not load:\n" + string.Join("\n", diagnostics.Sorted()));
     }
 

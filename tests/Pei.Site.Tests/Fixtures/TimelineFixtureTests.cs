@@ -72,7 +72,7 @@ public class TimelineFixtureTests
         Assert.Equal(
             [
                 "Objetivo 1. Servicio a la ciudadanía: Cumplimiento | 99,26" + Nbsp + "% | 99,33" + Nbsp + "% | 5 de noviembre de 2025 | Se corrige la ponderación del indicador 101, que se publicó con la de 2026",
-                "Objetivo 1, indicador 101. Puntos de atención abiertos: Ponderación | 50" + Nbsp + "% | 60" + Nbsp + "% | 5 de noviembre de 2025 | Se corrige la ponderación del indicador 101, que se publicó con la de 2026",
+                "Objetivo 1, indicador 101: Ponderación | 50" + Nbsp + "% | 60" + Nbsp + "% | 5 de noviembre de 2025 | Se corrige la ponderación del indicador 101, que se publicó con la de 2026",
             ],
             errata.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(PageContentTests.Text))));
         Assert.NotNull(Page("cortes/2025-09-30/objetivos/1/index.html").QuerySelector("section.erratas"));

@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Write;
 
 namespace Pei.Site.Tests.Hardening;
@@ -60,22 +61,13 @@ public sealed class ConcurrentBuildTests : IDisposable
     {
         Assert.Equal(0, Build().ExitCode);
         var before = Site(Output);
-        var wait = SiteWriter.LockWait;
-        try
+        using (new FileStream(temp["._site.lock"], FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
         {
-            SiteWriter.LockWait = TimeSpan.FromMilliseconds(300);
-            using (new FileStream(temp["._site.lock"], FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
-            {
-                var outcome = Build();
+            var result = Pipeline.Build(Repository.Content, Output, Repository.Theme, new Pipeline.BuildOptions(LockWait: TimeSpan.FromMilliseconds(300)));
 
-                Assert.Equal(1, outcome.ExitCode);
-                Assert.Contains($"{Output}:1:1: error PEI043: otra compilación está escribiendo en '{Output}' desde hace más de 0 segundos; espere a que termine y vuelva a intentarlo",
-                    outcome.Stderr, StringComparison.Ordinal);
-            }
-        }
-        finally
-        {
-            SiteWriter.LockWait = wait;
+            Assert.Equal(
+                [$"{Output}:1:1: error PEI043: otra compilación está escribiendo en '{Output}' desde hace más de 0 segundos; espere a que termine y vuelva a intentarlo"],
+                result.Diagnostics.Select(d => d.ToString()));
         }
         Assert.Equal(before, Site(Output));
         Assert.Equal(["._site.lock", "_site"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));

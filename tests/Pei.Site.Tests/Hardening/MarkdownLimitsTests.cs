@@ -1,6 +1,7 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Render.Markdown;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Hardening;
 
@@ -91,7 +92,7 @@ public sealed class MarkdownLimitsTests
     public void Real_texts_are_within_the_limits()
     {
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(Repository.Content, "content", diagnostics)!;
+        var plan = Pei.Site.Build.Pipeline.Compute(Repository.Content, diagnostics, new() { Display = "content" })?.Plan!;
 
         var texts = new[] { plan.Methodology, plan.StrategicPlatform }
             .Concat(plan.Indicators.SelectMany(i => i.FiscalYears).SelectMany(y => y.Measurements).Select(m => m.Observations))

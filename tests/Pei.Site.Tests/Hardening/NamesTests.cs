@@ -12,7 +12,7 @@ public sealed class NamesTests
         var content = temp.Copy(Repository.PublishedJune2025, "content");
         change(content);
         var diagnostics = new DiagnosticBag();
-        ContentLoader.Load(content, "content", diagnostics);
+        Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" });
         return diagnostics.Sorted();
     }
 

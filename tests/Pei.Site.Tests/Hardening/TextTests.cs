@@ -14,7 +14,7 @@ public sealed class TextTests
         var file = Directory.GetFiles(content, "3979.yaml", SearchOption.AllDirectories).Single();
         File.AppendAllText(file, "        observaciones: " + yamlValue + "\n");
         var diagnostics = new DiagnosticBag();
-        ContentLoader.Load(content, "content", diagnostics);
+        Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" });
         return diagnostics.Sorted();
     }
 
@@ -56,7 +56,7 @@ public sealed class TextTests
         File.AppendAllText(file, "        observaciones: |\n          Columna\tcon tabulador\n          y otra\uFEFF línea\n");
         var diagnostics = new DiagnosticBag();
 
-        var plan = ContentLoader.Load(content, "content", diagnostics);
+        var plan = Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" })?.Plan;
 
         Assert.Empty(diagnostics.Items);
         var observations = plan!.Indicators.Single(i => i.Id == "3979").FiscalYears[0].Measurements[0].Observations;

@@ -17,7 +17,7 @@ public sealed class BrokenContentTests
         using var content = ContentCase.Open(ContentCase.BaseName);
         var diagnostics = new DiagnosticBag();
 
-        var plan = ContentLoader.Load(content.ContentDirectory, ContentCase.DisplayRoot, diagnostics);
+        var plan = Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, diagnostics, new() { Display = ContentCase.DisplayRoot })?.Plan;
 
         Assert.Empty(diagnostics.Items);
         Assert.NotNull(plan);
@@ -32,7 +32,7 @@ public sealed class BrokenContentTests
         using var content = ContentCase.Open(name);
         var diagnostics = new DiagnosticBag();
 
-        var plan = Bounded.Run(() => ContentLoader.Load(content.ContentDirectory, ContentCase.DisplayRoot, diagnostics), $"loading case '{name}'");
+        var plan = Bounded.Run(() => Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, diagnostics, new() { Display = ContentCase.DisplayRoot })?.Plan, $"loading case '{name}'");
 
         var actual = diagnostics.Sorted().Select(d => d.ToString()).ToList();
         var matches = actual.Count == content.Expected.Count &&
@@ -49,7 +49,7 @@ public sealed class BrokenContentTests
         using var content = ContentCase.Open(name);
         // The CLI names files by the --content value as given.
         var loaded = new DiagnosticBag();
-        ContentLoader.Load(content.ContentDirectory, content.ContentDirectory, loaded);
+        Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, loaded, new() { Display = content.ContentDirectory });
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 

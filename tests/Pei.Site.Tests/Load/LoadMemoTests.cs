@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Render.OpenData;
@@ -52,7 +53,7 @@ public sealed class LoadMemoTests : IDisposable
     private (string Diagnostics, string PlanJson) Load(LoadMemo? memo)
     {
         var diagnostics = new DiagnosticBag();
-        var report = Pei.Site.Cli.Pipeline.Compute(_content, diagnostics, includeDrafts: true, memo);
+        var report = Pei.Site.Build.Pipeline.Compute(_content, diagnostics, new Pei.Site.Build.Pipeline.Options { IncludeDrafts = true, Memo = memo });
         return (string.Join('\n', diagnostics.Sorted()), report is null ? "(sin informe)" : PlanJsonText(report));
     }
 

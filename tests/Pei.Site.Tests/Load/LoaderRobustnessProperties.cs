@@ -55,7 +55,7 @@ public sealed class LoaderRobustnessProperties : IDisposable
         {
             var diagnostics = new DiagnosticBag();
 
-            var plan = Bounded.Run(() => ContentLoader.Load(content, "content", diagnostics), $"loading {mutation}");
+            var plan = Bounded.Run(() => Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" })?.Plan, $"loading {mutation}");
 
             var errors = diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList();
             if (plan is null)

@@ -1,3 +1,4 @@
+using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.FileSystem;
 
@@ -14,9 +15,9 @@ public class TreeCacheTests
 
     private static (IReadOnlyList<Diagnostic> Diagnostics, string Summary, byte[]? Json) Run(string content)
     {
-        var validated = Site.Cli.Pipeline.Validate(content);
+        var validated = Site.Build.Pipeline.Validate(content);
         var diagnostics = new DiagnosticBag();
-        var report = Site.Cli.Pipeline.Compute(content, diagnostics);
+        var report = Site.Build.Pipeline.Compute(content, diagnostics);
         return (validated.Diagnostics, validated.Summary, report is null ? null : Site.Render.SiteRenderer.OpenDataFiles(report, new Site.Render.RenderOptions()).Single(f => f.Path == "datos/plan.json").Content);
     }
 

@@ -6,8 +6,8 @@ namespace Pei.Site.Tests.Method;
 public class ProgressMethodTests
 {
     [Theory]
-    [InlineData(Accumulation.Suma)]
-    [InlineData(Accumulation.Constante)]
+    [InlineData(Accumulation.Sum)]
+    [InlineData(Accumulation.Constant)]
     public void Cut_off_progress_is_executed_over_planned_for_suma_and_constante(Accumulation accumulation)
     {
         Assert.Equal(74.4m, ProgressMethod.CutOffProgress(accumulation, baseline: 5m, planned: 0.49m, executed: 0.36456m));
@@ -18,32 +18,32 @@ public class ProgressMethodTests
     public void Creciente_progress_is_measured_from_the_baseline()
     {
         // From 40 towards 60 planned at the cut-off, 55 reached: (55-40)/(60-40) = 75 %; year target 80: 15/40 = 37.5 %.
-        Assert.Equal(75m, ProgressMethod.CutOffProgress(Accumulation.Creciente, 40m, 60m, 55m));
-        Assert.Equal(37.5m, ProgressMethod.YearProgress(Accumulation.Creciente, 40m, 80m, 55m));
+        Assert.Equal(75m, ProgressMethod.CutOffProgress(Accumulation.Increasing, 40m, 60m, 55m));
+        Assert.Equal(37.5m, ProgressMethod.YearProgress(Accumulation.Increasing, 40m, 80m, 55m));
     }
 
     [Fact]
     public void Decreciente_progress_is_measured_from_the_baseline_downwards()
     {
         // From 20 down to 10 planned, 12 reached: (12-20)/(10-20) = 80 %; year target 5: -8/-15 = 53.33…%.
-        Assert.Equal(80m, ProgressMethod.CutOffProgress(Accumulation.Decreciente, 20m, 10m, 12m));
-        Assert.Equal(8m / 15m * 100m, ProgressMethod.YearProgress(Accumulation.Decreciente, 20m, 5m, 12m));
+        Assert.Equal(80m, ProgressMethod.CutOffProgress(Accumulation.Decreasing, 20m, 10m, 12m));
+        Assert.Equal(8m / 15m * 100m, ProgressMethod.YearProgress(Accumulation.Decreasing, 20m, 5m, 12m));
         // Going below the planned value is more than 100 %.
-        Assert.Equal(120m, ProgressMethod.CutOffProgress(Accumulation.Decreciente, 20m, 10m, 8m));
+        Assert.Equal(120m, ProgressMethod.CutOffProgress(Accumulation.Decreasing, 20m, 10m, 8m));
     }
 
     [Fact]
     public void No_cut_off_progress_when_nothing_was_planned()
     {
-        Assert.Null(ProgressMethod.CutOffProgress(Accumulation.Suma, null, 0m, 0m));
-        Assert.Null(ProgressMethod.CutOffProgress(Accumulation.Creciente, 40m, 40m, 45m));
+        Assert.Null(ProgressMethod.CutOffProgress(Accumulation.Sum, null, 0m, 0m));
+        Assert.Null(ProgressMethod.CutOffProgress(Accumulation.Increasing, 40m, 40m, 45m));
         Assert.Equal(Status.NotProgrammed, ProgressMethod.StatusOf(null));
     }
 
     [Fact]
     public void Progress_is_not_capped_at_one_hundred()
     {
-        var progress = ProgressMethod.CutOffProgress(Accumulation.Suma, null, 31.92m, 33.885m);
+        var progress = ProgressMethod.CutOffProgress(Accumulation.Sum, null, 31.92m, 33.885m);
         Assert.True(progress > 100m);
         Assert.Equal(106.16m, Math.Round(progress!.Value, 2, MidpointRounding.AwayFromZero));
     }
@@ -76,7 +76,7 @@ public class ProgressMethodTests
     public void Arithmetic_is_exact_decimal_not_binary_floating_point()
     {
         // 0.1 + 0.2 style traps: with decimal, 0.3 executed over 0.3 planned is exactly 100 and on track.
-        var progress = ProgressMethod.CutOffProgress(Accumulation.Suma, null, 0.1m + 0.2m, 0.3m);
+        var progress = ProgressMethod.CutOffProgress(Accumulation.Sum, null, 0.1m + 0.2m, 0.3m);
         Assert.Equal(100m, progress);
         Assert.Equal(Status.OnTrack, ProgressMethod.StatusOf(progress));
     }

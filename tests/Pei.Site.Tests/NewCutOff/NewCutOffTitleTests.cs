@@ -29,7 +29,7 @@ public sealed class NewCutOffTitleTests : IDisposable
         var (_, added) = TextDiff.Insertion(before, File.ReadAllText(Path.Combine(content, "plan.yaml")));
         Assert.Equal(["  - fecha: 2025-09-30", line, "    borrador: true"], added);
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(content, "content", diagnostics);
+        var plan = Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" })?.Plan;
         Assert.False(diagnostics.HasErrors);
         Assert.Equal(title, plan!.CutOffs[^1].Title);
     }

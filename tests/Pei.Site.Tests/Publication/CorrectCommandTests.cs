@@ -94,6 +94,23 @@ public sealed class CorrectCommandTests : IDisposable
         Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
     }
 
+    [Theory]
+    [InlineData("correcciones: []\n", "correcciones:\n")]
+    [InlineData("correcciones: [ ]   # ninguna todavía\n", "correcciones:   # ninguna todavía\n")]
+    public void Corregir_turns_an_empty_flow_list_of_corrections_into_a_block_list_with_the_correction(string empty, string key)
+    {
+        var published = File.ReadAllText(RecordPath);
+        File.WriteAllText(RecordPath, published + empty);
+        Reweight();
+
+        var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var text = File.ReadAllText(RecordPath);
+        Assert.StartsWith(published + key + "  - fecha: 2026-11-26\n    motivo: \"" + Reason + "\"\n    cifras:\n", text, StringComparison.Ordinal);
+        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+    }
+
     [Fact]
     public void Plan_json_carries_the_publication_date_and_the_fe_de_erratas()
     {

@@ -85,7 +85,7 @@ public sealed class PlanOverTheYearsTests : IDisposable
 
         Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(Content, "content", diagnostics)!;
+        var plan = Pei.Site.Build.Pipeline.Compute(Content, diagnostics, new() { Display = "content" })?.Plan!;
         var june = PlanCalculator.Compute(plan, includeDrafts: true).CutOffs[0];
         Assert.Equal(new DateOnly(2025, 6, 30), june.CutOff.Date);
         Assert.Equal(["201", "202", "203"], june.Objectives[1].Indicators.Select(i => i.Indicator.Id));
@@ -93,17 +93,22 @@ public sealed class PlanOverTheYearsTests : IDisposable
     }
 
     [Fact]
-    public void A_measurement_of_a_later_indicator_at_a_published_cut_off_is_an_error()
+    public void A_measurement_of_a_later_indicator_at_a_published_cut_off_is_an_error_and_corregir_does_not_record_it()
     {
         Edit(Path.Combine(Objective2, "201.yaml"), "ponderacion: 50", "ponderacion: 40");
         File.WriteAllText(Path.Combine(Objective2, "204.yaml"), NewIndicator("  2025:\n    meta: 40\n    ponderacion: 10\n    cortes:\n      2025-06-30:\n        programado: 10\n        ejecutado: 10\n"));
+        var record = Path.Combine(Content, "publicaciones", "2025-06-30.yaml");
+        var recorded = File.ReadAllText(record);
+        var expected = $"{Objective2}/204.yaml:11:7: error PEI057: el indicador 204 tiene medición en el corte 2025-06-30, que ya está publicado sin contarlo; un indicador nuevo no entra en cortes ya publicados (ni con `corregir`): quite esa medición";
 
         var validate = Cli.Run("validate", "--content", Content);
+        var correct = Cli.Run("corregir", "2025-06-30", "--motivo", "Se agrega 204", "--content", Content);
 
         Assert.Equal(1, validate.ExitCode);
-        Assert.Contains(
-            $"{Objective2}/204.yaml:11:7: error PEI057: el indicador 204 tiene medición en el corte 2025-06-30, que ya está publicado sin contarlo; un indicador nuevo no entra en cortes ya publicados: quite esa medición o, si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"`",
-            validate.ErrorLines);
+        Assert.Contains(expected, validate.ErrorLines);
+        Assert.Equal(1, correct.ExitCode);
+        Assert.Equal(expected, Assert.Single(correct.ErrorLines));
+        Assert.Equal(recorded, File.ReadAllText(record));
     }
 
     [Fact]

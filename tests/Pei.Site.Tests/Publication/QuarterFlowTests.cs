@@ -29,7 +29,7 @@ public sealed partial class QuarterFlowTests : IDisposable
     [Fact]
     public void Nuevo_corte_filled_in_then_publicar_gives_valid_content_and_the_record()
     {
-        var plan = ContentLoader.Load(content, "content", new DiagnosticBag())!;
+        var plan = Pei.Site.Build.Pipeline.Compute(content, new DiagnosticBag(), new() { Display = "content" })!.Plan;
         Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
         // Each indicator reaches its 2025 target on schedule: programado and ejecutado equal the year's meta.
         foreach (var objective in plan.Objectives)

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Pei.Site.Method;
 using Pei.Site.Render;
 using Pei.Site.Render.Charts;
+using Pei.Site.Render.Formatting;
 
 namespace Pei.Site.Tests.Render;
 
@@ -31,7 +32,7 @@ public class ChartTests
     [Fact]
     public void Charts_are_well_formed_svg_with_invariant_coordinates_and_no_style_attribute()
     {
-        var chart = TrendCharts.Compliance(SamplePlan.Build().Objectives[1], SamplePlan.Report().History(2).ToList())!;
+        var chart = TrendCharts.Compliance(SamplePlan.Build().Objectives[1], SamplePlan.Report().History(2).ToList(), new CorrectedFigures(SamplePlan.Build().Publications))!;
         var root = XElement.Parse(chart.Svg);
 
         Assert.Equal(Svg + "svg", root.Name);
@@ -77,7 +78,7 @@ public class ChartTests
             var charts = new[] { "en-US", "de-DE", "ar-SA" }.Select(name =>
             {
                 CultureInfo.CurrentCulture = new CultureInfo(name);
-                return TrendCharts.Compliance(SamplePlan.Build().Objectives[0], SamplePlan.Report().History(1).ToList())!.Svg;
+                return TrendCharts.Compliance(SamplePlan.Build().Objectives[0], SamplePlan.Report().History(1).ToList(), CorrectedFigures.None)!.Svg;
             }).ToList();
             Assert.All(charts, c => Assert.Equal(charts[0], c));
         }

@@ -86,10 +86,10 @@ public class CutOffPagesTests
         Assert.Equal(
             [
                 "Objetivo 1. Promover la paz y la reconciliación en Bogotá: subió 6,16" + Nbsp + "puntos (de 100,00" + Nbsp + "% a 106,16" + Nbsp + "%)",
-                "Objetivo 2. Informar a la ciudadanía: bajó 15,03" + Nbsp + "puntos (de 100,00" + Nbsp + "% a 84,97" + Nbsp + "%)",
+                "Objetivo 2. Informar a la ciudadanía: bajó 15,03" + Nbsp + "puntos (de 100,00" + Nbsp + "% a 84,97" + Nbsp + "% (corregido; publicado 80,32" + Nbsp + "%))",
             ],
             lists[0].QuerySelectorAll("li").Select(Text));
-        Assert.Equal(["4199. Estrategia de comunicación pública ejecutada (objetivo 2): pasó de En cumplimiento a Con rezago."], lists[1].QuerySelectorAll("li").Select(Text));
+        Assert.Equal(["4199-estrategia-comunicacion (código 4199) — Estrategia de comunicación pública ejecutada (objetivo 2): pasó de En cumplimiento a Con rezago."], lists[1].QuerySelectorAll("li").Select(Text));
         Assert.Contains("Es el primer corte publicado", RenderedSite.Page("cortes/2025-03-31/index.html").QuerySelector("section.cambios")!.TextContent);
     }
 
@@ -98,7 +98,7 @@ public class CutOffPagesTests
     {
         var document = RenderedSite.Page("objetivos/2/index.html");
 
-        Assert.Equal("Frente al corte del 31 de marzo de 2025, el cumplimiento bajó 15,03" + Nbsp + "puntos (de 100,00" + Nbsp + "% a 84,97" + Nbsp + "%).", Text(document.QuerySelector(".cambio")!));
+        Assert.Equal("Frente al corte del 31 de marzo de 2025, el cumplimiento bajó 15,03" + Nbsp + "puntos (de 100,00" + Nbsp + "% a 84,97" + Nbsp + "% (corregido; publicado 80,32" + Nbsp + "%)).", Text(document.QuerySelector(".cambio")!));
         Assert.Contains("pasó de En cumplimiento a Con rezago", Text(document.QuerySelector("main")!));
     }
 
@@ -115,7 +115,7 @@ public class CutOffPagesTests
         Assert.Equal(
             [
                 "Objetivo 2. Informar a la ciudadanía: Cumplimiento | 80,32" + Nbsp + "% | 84,97" + Nbsp + "% | 1 de agosto de 2025 | " + SamplePlan.CorrectionReason,
-                "Objetivo 2, indicador 4199. Estrategia de comunicación pública ejecutada: Ejecutado al corte | 0,3 | 0,36 | 1 de agosto de 2025 | " + SamplePlan.CorrectionReason,
+                "Objetivo 2, indicador 4199-estrategia-comunicacion (código 4199): Ejecutado al corte | 0,3 | 0,36 | 1 de agosto de 2025 | " + SamplePlan.CorrectionReason,
             ],
             section.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(Text))));
     }

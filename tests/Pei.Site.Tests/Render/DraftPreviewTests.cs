@@ -79,7 +79,7 @@ public sealed class DraftPreviewTests
     }
 
     [Fact]
-    public void An_indicator_without_a_code_is_named_by_its_name_never_by_its_file_name()
+    public void An_indicator_without_a_code_is_named_by_its_id_the_file_name_its_address_and_open_data_use()
     {
         var plan = SamplePlan.Build();
         var uncoded = plan.Objectives[1].Indicators[1] with { Id = "tramites-recursos-fisicos", Code = null };
@@ -88,8 +88,8 @@ public sealed class DraftPreviewTests
 
         var page = RenderedSite.Parse(pages[SitePaths.Indicator("tramites-recursos-fisicos")]);
 
-        Assert.Equal("Indicador Número de campañas de comunicación pública generadas", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("Número de campañas de comunicación pública generadas", page.QuerySelectorAll(".migas li").Last().TextContent.Trim());
-        Assert.DoesNotContain("tramites-recursos-fisicos", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Indicador tramites-recursos-fisicos Número de campañas de comunicación pública generadas", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Indicador tramites-recursos-fisicos", page.QuerySelectorAll(".migas li").Last().TextContent.Trim());
+        Assert.DoesNotContain("código", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pei.Site.Model;
 using Pei.Site.Render.Formatting;
+using Pei.Site.Text;
 
 namespace Pei.Site.Tests.Render;
 
@@ -39,8 +40,8 @@ public class EsCoTests
     [Fact]
     public void Magnitudes_of_percentage_indicators_carry_the_percent_sign()
     {
-        Assert.Equal("31,92" + Nbsp + "%", EsCo.Magnitude(31.92m, Unit.Porcentaje));
-        Assert.Equal("15.334", EsCo.Magnitude(15334m, Unit.Numero));
+        Assert.Equal("31,92" + Nbsp + "%", EsCo.Magnitude(31.92m, Unit.Percentage));
+        Assert.Equal("15.334", EsCo.Magnitude(15334m, Unit.Number));
         Assert.Equal("25" + Nbsp + "%", EsCo.Weight(25m));
     }
 

@@ -8,8 +8,8 @@ namespace Pei.Site.Tests.Render;
 
 /// <summary>
 /// The open data is written straight into the site's files, which cannot seek: the workbook without the Open XML SDK,
-/// the CSV and the JSON as they go. The bytes of whole sites are pinned by ReferenceOutputTests; these pin what a
-/// reader gets back from text that XML and CSV must escape.
+/// the CSV and the JSON as they go. Whole sites are pinned by ReferenceOutputTests; these pin what a reader gets back
+/// from text that XML and CSV must escape.
 /// </summary>
 public sealed class OpenDataStreamTests
 {

@@ -112,8 +112,8 @@ public class PageContentTests
         Assert.Equal(2, rows.Length);
         var lagging = rows[0].Children.Select(Text).ToList();
         Assert.Equal("Meta 4199. Meta de estrategia de comunicación pública ejecutada", lagging[0]);
-        Assert.Equal("4199. Estrategia de comunicación pública ejecutada", lagging[1]);
-        Assert.Equal(["1", "0,49", "0,36", "73,47" + Nbsp + "%", "36,00" + Nbsp + "%", "60" + Nbsp + "%", "Con rezago"], lagging[2..9]);
+        Assert.Equal("4199-estrategia-comunicacion (código 4199) — Estrategia de comunicación pública ejecutada", lagging[1]);
+        Assert.Equal(["1", "0,49", "0,36 (corregido; publicado 0,3)", "73,47" + Nbsp + "%", "36,00" + Nbsp + "%", "60" + Nbsp + "%", "Con rezago"], lagging[2..9]);
         Assert.Equal("row", rows[0].QuerySelector("th")!.GetAttribute("scope"));
         Assert.Equal("../../indicadores/4199-estrategia-comunicacion/index.html", rows[0].QuerySelector("th a")!.GetAttribute("href"));
 
@@ -170,7 +170,7 @@ public class PageContentTests
         var history = RenderedSite.Page("objetivos/2/index.html").QuerySelector("caption#historia-tabla")!.ParentElement!;
 
         Assert.Equal(
-            Rows([["31 de marzo de 2025", "100,00" + Nbsp + "%", "En cumplimiento"], ["30 de junio de 2025", "84,97" + Nbsp + "%", "Con rezago"]]),
+            Rows([["31 de marzo de 2025", "100,00" + Nbsp + "%", "En cumplimiento"], ["30 de junio de 2025", "84,97" + Nbsp + "% (corregido; publicado 80,32" + Nbsp + "%)", "Con rezago"]]),
             Rows(history.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(Text))));
     }
 

@@ -29,30 +29,22 @@ public static class SamplePlan
     /// The records of the published cut-offs: March as published; June published with two figures later corrected. The
     /// figures not listed here are what <paramref name="plan"/> computes, so each record counts every measured indicator.
     /// </summary>
-    public static IReadOnlyList<Model.Publication> Publications(Plan plan) => PublicationsAsWritten().Select(p => p with
-    {
-        Figures = PublishedFigures.Of(plan, plan.CutOffs.Single(c => c.Date == p.CutOff))
+    public static IReadOnlyList<Model.Publication> Publications(Plan plan) => PublicationsAsWritten().Select(p => new Model.Publication(p.CutOff, p.Published,
+        PublishedFigures.Of(plan, plan.CutOffs.Single(c => c.Date == p.CutOff))
             .Select(f => p.Figures.FirstOrDefault(g => g.Key == f.Key) ?? f)
             .ToList(),
-    }).ToList();
+        p.Corrections, p.Where)).ToList();
 
     private static IReadOnlyList<Model.Publication> PublicationsAsWritten() =>
     [
-        new Model.Publication
-        {
-            CutOff = March, Published = MarchPublished, Where = Here, Corrections = [],
-            Figures = [Figure(1, null, FigureNames.Compliance, 100m), Figure(2, null, FigureNames.Compliance, 100m)],
-        },
-        new Model.Publication
-        {
-            CutOff = June, Published = JunePublished, Where = Here,
-            Figures =
+        new Model.Publication(March, MarchPublished,
+            [Figure(1, null, FigureNames.Compliance, 100m), Figure(2, null, FigureNames.Compliance, 100m)], [], Here),
+        new Model.Publication(June, JunePublished,
             [
                 Figure(1, null, FigureNames.Compliance, 106.16m),
                 Figure(2, null, FigureNames.Compliance, 80.32m),
                 Figure(2, "4199-estrategia-comunicacion", FigureNames.Executed, 0.3m),
             ],
-            Corrections =
             [
                 new Correction
                 {
@@ -60,7 +52,7 @@ public static class SamplePlan
                     Figures = [Figure(2, null, FigureNames.Compliance, 84.97m), Figure(2, "4199-estrategia-comunicacion", FigureNames.Executed, 0.36m)],
                 },
             ],
-        },
+            Here),
     ];
 
     private static RecordedFigure Figure(int objective, string? indicator, string name, decimal? value) =>
@@ -100,9 +92,9 @@ public static class SamplePlan
                 Where = Here,
                 Indicators =
                 [
-                    Indicator("3979-modelo-victimas", 1, IndicatorType.Sectorial, "3979", "Porcentaje del modelo de integración de servicios", Unit.Porcentaje, 45m, 50m,
+                    Indicator("3979-modelo-victimas", 1, IndicatorType.Sector, "3979", "Porcentaje del modelo de integración de servicios", Unit.Percentage, 45m, 50m,
                         (March, 10m, 10m, null), (June, 31.92m, 33.885m, null)),
-                    Indicator("3980-procesos-memoria", 1, IndicatorType.Proyecto, "3980", "Número de procesos de investigación, memoria y verdad", Unit.Numero, 26m, 50m,
+                    Indicator("3980-procesos-memoria", 1, IndicatorType.InvestmentProject, "3980", "Número de procesos de investigación, memoria y verdad", Unit.Number, 26m, 50m,
                         (March, 0m, 0m, null), (June, 0m, 0m, null)),
                 ],
             },
@@ -115,9 +107,9 @@ public static class SamplePlan
                 Where = Here,
                 Indicators =
                 [
-                    Indicator("4199-estrategia-comunicacion", 2, IndicatorType.Sectorial, "4199", "Estrategia de comunicación pública ejecutada", Unit.Numero, 1m, 60m,
+                    Indicator("4199-estrategia-comunicacion", 2, IndicatorType.Sector, "4199", "Estrategia de comunicación pública ejecutada", Unit.Number, 1m, 60m,
                         (March, 0.2m, 0.2m, null), (June, 0.49m, 0.36m, observations ?? LaggingObservations), (September, null, null, null)),
-                    Indicator("8116-3-campanas", 2, IndicatorType.Gestion, "3", "Número de campañas de comunicación pública generadas", Unit.Numero, 15334m, 40m,
+                    Indicator("8116-3-campanas", 2, IndicatorType.Management, "3", "Número de campañas de comunicación pública generadas", Unit.Number, 15334m, 40m,
                         (March, 1000m, 1000m, null), (June, 15000m, 15334m, null)),
                 ],
             },

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Pei.Site.Load;
+using Pei.Site.Model;
 
 namespace Pei.Site.Tests.Schemas;
 
@@ -29,10 +30,10 @@ internal static class ContentSchemas
         var parts = relativePath.Replace('\\', '/').Split('/');
         return parts switch
         {
-            [ContentLoader.PlanFile] => Plan,
-            [ContentLoader.ObjectivesFolder, _, ContentLoader.ObjectiveFile] => Objective,
-            [ContentLoader.ObjectivesFolder, _, ContentLoader.IndicatorsFolder, _] => Indicator,
-            [ContentLoader.PublicationsFolder, _] => Publication,
+            [ContentLayout.PlanFile] => Plan,
+            [ContentLayout.ObjectivesFolder, _, ContentLayout.ObjectiveFile] => Objective,
+            [ContentLayout.ObjectivesFolder, _, ContentLayout.IndicatorsFolder, _] => Indicator,
+            [ContentLayout.PublicationsFolder, _] => Publication,
             _ => throw new ArgumentException($"no schema checks '{relativePath}'"),
         };
     }

@@ -218,7 +218,7 @@ public sealed partial class SchemaRulesTests
         var path = Path.Combine(content.ContentDirectory, file);
         File.WriteAllText(path, edit(File.ReadAllText(path)));
         var diagnostics = new DiagnosticBag();
-        ContentLoader.Load(content.ContentDirectory, ContentCase.DisplayRoot, diagnostics);
+        Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, diagnostics, new() { Display = ContentCase.DisplayRoot });
         return diagnostics.Items;
     }
 

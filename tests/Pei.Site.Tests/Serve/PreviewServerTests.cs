@@ -96,7 +96,10 @@ public sealed class PreviewServerTests(ITestOutputHelper output) : IAsyncLifetim
 
         page = await _served.GetPageAsync(ObjectivePage);
         Assert.Null(page.QuerySelector(".aviso-diagnosticos"));
-        Assert.DoesNotContain("74,40", page.QuerySelector("table.metas")!.TextContent, StringComparison.Ordinal);
+        // The table shows the corrected figure, marked, with the published one beside it (issue 17).
+        var table = page.QuerySelector("table.metas")!.TextContent;
+        Assert.Contains("corregido; publicado 74,40", table, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(table, "74,40"));
         var errata = page.QuerySelector("section.erratas")!.TextContent;
         Assert.Contains("74,40", errata, StringComparison.Ordinal); // the published figure stays, in the fe de erratas
         Assert.Contains("Se corrige el ejecutado de 4199", errata, StringComparison.Ordinal);

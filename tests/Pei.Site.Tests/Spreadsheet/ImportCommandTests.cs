@@ -60,7 +60,7 @@ public sealed class ImportCommandTests : IDisposable
     private Pei.Site.Model.Plan Load()
     {
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(content, "content", diagnostics);
+        var plan = Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" })?.Plan;
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
         return plan!;
     }

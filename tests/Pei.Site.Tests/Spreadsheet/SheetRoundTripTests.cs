@@ -27,7 +27,7 @@ public sealed class SheetRoundTripTests : IDisposable
     private Pei.Site.Model.Plan Load()
     {
         var diagnostics = new DiagnosticBag();
-        var plan = ContentLoader.Load(content, "content", diagnostics);
+        var plan = Pei.Site.Build.Pipeline.Compute(content, diagnostics, new() { Display = "content" })?.Plan;
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
         return plan!;
     }
@@ -102,6 +102,34 @@ public sealed class SheetRoundTripTests : IDisposable
         Assert.Equal(1m, decimal.Parse(row4199[6].CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Equal(10, part.Worksheet.Descendants<Column>().Count());
         Assert.All(part.Worksheet.Descendants<Column>(), c => Assert.True(c.Width!.Value >= 10));
+    }
+
+    [Fact]
+    public void Xlsx_template_freezes_a_bold_header_shades_the_columns_planners_do_not_fill_in_and_wraps_observaciones()
+    {
+        var sheet = temp["t.xlsx"];
+
+        Assert.Equal(0, Cli.Run("plantilla", "2025-09-30", "--out", sheet, "--content", content).ExitCode);
+
+        using var document = SpreadsheetDocument.Open(sheet, isEditable: false);
+        var workbook = document.WorkbookPart!;
+        var styles = workbook.WorkbookStylesPart!.Stylesheet;
+        var formats = styles.CellFormats!.Elements<CellFormat>().ToList();
+        var fonts = styles.Fonts!.Elements<Font>().ToList();
+        var fills = styles.Fills!.Elements<Fill>().ToList();
+        CellFormat FormatOf(Cell cell) => formats[(int)(cell.StyleIndex?.Value ?? 0)];
+        string? FillOf(Cell cell) => fills[(int)(FormatOf(cell).FillId?.Value ?? 0)].PatternFill?.ForegroundColor?.Rgb?.Value;
+        var part = workbook.WorksheetParts.Single();
+        var pane = part.Worksheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal(1d, pane.VerticalSplit!.Value);
+        Assert.Equal("A2", pane.TopLeftCell!.Value);
+        var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+        Assert.All(rows[0], c => Assert.NotNull(fonts[(int)FormatOf(c).FontId!.Value].GetFirstChild<Bold>()));
+        var row4199 = rows.Single(r => r[3].InnerText == "4199");
+        Assert.All(row4199.Take(7), c => Assert.Equal("FFE7E6E6", FillOf(c)));
+        Assert.All(row4199.Skip(7), c => Assert.Null(FillOf(c)));
+        Assert.True(FormatOf(row4199[9]).Alignment!.WrapText!.Value);
     }
 
     [Fact]

@@ -30,9 +30,10 @@ public class WorkflowTests
         Assert.True(((YamlMappingNode)workflow["on"]).Children.ContainsKey("pull_request"));
         Assert.Equal("read", ((YamlMappingNode)workflow["permissions"])["contents"].ToString());
         var runs = Runs(workflow).ToList();
-        Assert.Contains(runs, r => r.Contains("-- validate --format github", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.Contains("-- validate --format github --base \"origin/${{ github.base_ref }}\"", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("-- build", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("bash tests/run.sh", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.Contains("dotnet format Pei.Site.sln --verify-no-changes", StringComparison.Ordinal));
         Assert.Contains(runs, r => r.Contains("-- diff --base", StringComparison.Ordinal));
         Assert.Contains(Uses(workflow), u => u.StartsWith("actions/upload-artifact@v", StringComparison.Ordinal));
         Assert.Contains(Uses(workflow), u => u.StartsWith("actions/cache@v", StringComparison.Ordinal));
@@ -49,7 +50,7 @@ public class WorkflowTests
         Assert.Contains(diff.Split('\n'), line => line.Trim() == "cat cifras.md");
 
         var comment = steps.Single(s => s.Children.ContainsKey("run") && s["run"].ToString().Contains("gh api", StringComparison.Ordinal));
-        Assert.Equal("github.event.pull_request.head.repo.full_name == github.repository", comment["if"].ToString());
+        Assert.Equal("${{ !cancelled() && steps.cifras.outcome == 'success' && github.event.pull_request.head.repo.full_name == github.repository }}", comment["if"].ToString());
         var script = comment["run"].ToString();
         Assert.Contains("<!-- pei-site-diff -->", script, StringComparison.Ordinal);
         Assert.Contains("--method PATCH \"repos/$REPO/issues/comments/$id\"", script, StringComparison.Ordinal);
@@ -57,6 +58,23 @@ public class WorkflowTests
         Assert.DoesNotContain("gh pr comment", script, StringComparison.Ordinal);
         // A failing step is never hidden: a fork's pull request skips the comment instead.
         Assert.All(steps, s => Assert.False(s.Children.ContainsKey("continue-on-error")));
+    }
+
+    [Fact]
+    public void Pull_request_checks_the_records_against_the_target_branch_with_its_history_checked_out()
+    {
+        var steps = Steps(Load("pull-request.yml")).ToList();
+
+        var checkout = steps.Single(s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("actions/checkout@v", StringComparison.Ordinal));
+        Assert.Equal("0", ((YamlMappingNode)checkout["with"])["fetch-depth"].ToString());
+        var validate = steps.Single(s => s.Children.ContainsKey("run") && s["run"].ToString().Contains("-- validate", StringComparison.Ordinal));
+        var build = steps.Single(s => s.Children.ContainsKey("run") && s["run"].ToString().Contains("-- build", StringComparison.Ordinal));
+        Assert.True(steps.IndexOf(checkout) < steps.IndexOf(validate) && steps.IndexOf(validate) < steps.IndexOf(build));
+        Assert.Contains("--base \"origin/${{ github.base_ref }}\"", validate["run"].ToString(), StringComparison.Ordinal);
+        // The table of figures and record changes is written even when validation failed, so reviewers see what was refused.
+        var diff = steps.Single(s => s.Children.ContainsKey("run") && s["run"].ToString().Contains("-- diff --base \"origin/${{ github.base_ref }}\"", StringComparison.Ordinal));
+        Assert.Equal("cifras", diff["id"].ToString());
+        Assert.Equal("${{ !cancelled() }}", diff["if"].ToString());
     }
 
     [Fact]

@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Pei.Site.Tests.Write;
 
 /// <summary>
-/// The site built from fixed content is byte for byte the reference recorded in Fixtures/salida-de-referencia (a SHA-256
-/// per file, as `sha256sum` prints it): the frozen copy of the real content as published at 2025-06-30, the plan over
-/// time and a synthetic plan of 120 indicators with four published cut-offs. However the generator renders and writes
-/// (in parallel, streaming, reusing the earlier output), the bytes stay those of the recorded build.
+/// The site built from fixed content is byte for byte the reference recorded in Fixtures/salida-de-referencia: the
+/// frozen copy of the real content as published at 2025-06-30, the plan over time and a synthetic plan of 120
+/// indicators with four published cut-offs. Each reference is the site as readable files (<see cref="SiteSnapshot"/>:
+/// the text files as they are, the workbook's XML parts rather than its compressed bytes, the images by SHA-256 in
+/// &lt;case&gt;.sha256), so a failure shows the diff. However the generator renders and writes (in parallel, streaming, reusing the earlier output), the
+/// bytes stay those of the recorded build.
 /// A deliberate change of the theme or of the pages changes the reference: run the tests with PEI_REFERENCIA=actualizar
-/// to write the new manifests, and review their diff like any other change of the site.
+/// to write the new references, and review their diff like any other change of the site.
 /// </summary>
 public class ReferenceOutputTests
 {
@@ -80,29 +81,18 @@ public class ReferenceOutputTests
             ? Cli.Run("build", "--content", Fixture(fixture), "--out", output, "--theme", Repository.Theme, "--base-url", BaseUrl)
             : Cli.Run("build", "--content", Fixture(fixture), "--out", output, "--theme", Repository.Theme);
 
-    /// <summary>"sha256  path" per file, paths sorted ordinally with forward slashes.</summary>
-    private static List<string> Manifest(string folder) =>
-        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(folder, f).Replace('\\', '/'), Hash: Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => $"{f.Hash}  {f.Path}")
-            .ToList();
-
     private static void AssertMatchesReference(string reference, string output)
     {
-        var path = Fixture(Path.Combine("salida-de-referencia", reference + ".sha256"));
-        var actual = Manifest(output);
+        var folder = Fixture(Path.Combine("salida-de-referencia", reference));
+        var manifest = folder + ".sha256";
+        var actual = SiteSnapshot.Of(output);
         if (Environment.GetEnvironmentVariable("PEI_REFERENCIA") == "actualizar")
         {
-            File.WriteAllText(path, string.Join('\n', actual) + "\n");
+            actual.Save(folder, manifest);
             return;
         }
-        var expected = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        var missing = expected.Except(actual).ToList();
-        var extra = actual.Except(expected).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            $"La salida difiere de {reference}.sha256 (PEI_REFERENCIA=actualizar la reescribe):\n" +
-            $"esperados y no generados:\n  {string.Join("\n  ", missing.Take(20))}\n" +
-            $"generados y no esperados:\n  {string.Join("\n  ", extra.Take(20))}");
+        var differences = actual.DifferencesFrom(SiteSnapshot.Load(folder, manifest));
+        Assert.True(differences.Length == 0,
+            $"La salida difiere de la referencia {reference} (PEI_REFERENCIA=actualizar la reescribe; revise su diff):\n{differences}");
     }
 }

@@ -1,0 +1,34 @@
+using Pei.Site.Build;
+using Pei.Site.Diagnostics;
+
+namespace Pei.Site.Cli;
+
+/// <summary>
+/// validate [--base REF]: the content as build would check it, with no record dated after today; with a base, also the
+/// publication records against those at the base (git archive), which the content may only add to.
+/// </summary>
+public static class ValidateCommand
+{
+    public static Pipeline.Result Run(string content, string? baseRef)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (PublicationDate.Today(diagnostics) is not { } today)
+        {
+            return Pipeline.Result.Refused(diagnostics);
+        }
+        var options = new Pipeline.Options { Today = today };
+        if (baseRef is null)
+        {
+            return Pipeline.Validate(content, options);
+        }
+        using var baseContent = GitContent.Extract(content, baseRef, out var problem);
+        if (baseContent is null)
+        {
+            diagnostics.Error(Codes.GitRefUnreadable, new SourceSpan(content, 1, 1), baseRef, problem);
+            return Pipeline.Result.Refused(diagnostics);
+        }
+        var result = Pipeline.Validate(content, options with { Base = Pipeline.Records(baseContent.Path, baseRef) });
+        return result.Summary.Length == 0 ? result
+            : result with { Summary = result.Summary + $"\nLos registros de publicación conservan todo lo que tenían en {baseRef}." };
+    }
+}
