@@ -13,6 +13,7 @@ namespace Pei.Site.Tests.Web;
 /// poppler-utils (tests/run.sh installs both).
 /// </summary>
 [Collection(PublicationClock.Name)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class ReportEditionTests : IDisposable
 {
     private const string BaseUrl = "https://example.gov.co/";
