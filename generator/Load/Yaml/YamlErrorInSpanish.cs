@@ -70,9 +70,22 @@ internal static class YamlErrorInSpanish
         {
             if (error.Message.Contains(english, StringComparison.OrdinalIgnoreCase))
             {
-                return (spanish, error.Start);
+                return (spanish, WithinText(error.Start, lines));
             }
         }
-        return ("el texto no es YAML válido en este punto; revise la sangría, los ':' y las comillas", error.Start);
+        return ("el texto no es YAML válido en este punto; revise la sangría, los ':' y las comillas", WithinText(error.Start, lines));
+    }
+
+    /// <summary>
+    /// YamlDotNet reports an error found at the end of a file that does not end in a line break on the line after the
+    /// last; an editor has no such line, so the position becomes the end of the last line.
+    /// </summary>
+    private static Mark WithinText(Mark where, string[] lines)
+    {
+        if (where.Line <= lines.Length)
+        {
+            return where;
+        }
+        return new Mark(where.Index, lines.Length, lines[^1].TrimEnd('\r').Length + 1);
     }
 }

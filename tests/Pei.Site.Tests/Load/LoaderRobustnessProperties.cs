@@ -137,8 +137,9 @@ public sealed class LoaderRobustnessProperties : IDisposable
         Assert.True(diagnostic.Where.Line >= 1 && diagnostic.Where.Column >= 1, $"{diagnostic} has no position");
         if (File.Exists(path))
         {
-            var lines = File.ReadAllBytes(path).Count(b => b == (byte)'\n') + 1;
-            Assert.True(diagnostic.Where.Line <= lines, $"{diagnostic} points past the end of the file ({lines} lines)");
+            var bytes = File.ReadAllBytes(path);
+            var lines = bytes.Count(b => b == (byte)'\n') + 1;
+            Assert.True(diagnostic.Where.Line <= lines, $"{diagnostic} points past the end of the file ({lines} lines): {Convert.ToHexString(bytes)}");
         }
     }
 }
