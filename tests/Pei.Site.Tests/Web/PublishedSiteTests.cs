@@ -184,7 +184,7 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
     }
 
     [Fact]
-    public void Workbook_has_a_sheet_per_cut_off_and_the_dictionary_with_typed_numbers_and_percent_format()
+    public void Workbook_has_a_sheet_per_cut_off_and_the_dictionary_with_typed_numbers_and_percentages_in_the_csv_unit()
     {
         using var document = SpreadsheetDocument.Open(site["datos/seguimiento.xlsx"], false);
         var workbook = document.WorkbookPart!;
@@ -199,9 +199,11 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
         var row = rows.Single(r => r.Elements<Cell>().ElementAt(header.IndexOf("indicador_id")).InlineString?.Text?.Text == "3979");
         var progress = row.Elements<Cell>().ElementAt(header.IndexOf("avance_corte"));
         Assert.Equal(CellValues.Number, progress.DataType!.Value);
-        Assert.Equal("1.0616", progress.CellValue!.Text);
+        // The same number as the CSV and plan.json, shown with " %": one unit in every file.
+        Assert.Equal("106.16", progress.CellValue!.Text);
         var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)progress.StyleIndex!.Value);
-        Assert.Equal(10u, format.NumberFormatId!.Value); // built-in "0.00%": 1.0616 shows as 106,16 % in a Spanish Excel
+        Assert.Equal("0.00\" %\"", workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value);
         var executed = row.Elements<Cell>().ElementAt(header.IndexOf("ejecutado"));
         Assert.Equal(CellValues.Number, executed.DataType!.Value);
         Assert.Equal("33.885", executed.CellValue!.Text);
