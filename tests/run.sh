@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full gate (what CI runs): installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the
-# W3C validator) and runs every test, printing a line as each test finishes.
+# W3C validator, exceljs and SheetJS for reading the workbook outside .NET) and runs every test, printing a line as each test finishes.
 # With --fast: the inner loop, the unit and command tests only. It installs nothing and leaves out the tests that drive
 # Chromium or publish the release download (marked [Trait("Needs", …)], see tests/Pei.Site.Tests/Needs.cs).
 # Any other argument goes to `dotnet test` (e.g. --filter FullyQualifiedName~Serve).
@@ -29,14 +29,14 @@ if [ "$fast" = 0 ]; then
       echo "error: no se pudieron instalar ${need_apt[*]}" >&2; exit 1; }
   fi
 
-  if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d tests/node_modules/exceljs ] || [ ! -d tests/node_modules/xlsx ]; then
     (cd tests && npm install --no-audit --no-fund --loglevel=error) || { echo "error: npm install falló" >&2; exit 1; }
   fi
   export PEI_CHROMIUM="${PEI_CHROMIUM:-$(command -v chromium)}"
   export PEI_VNU_JAR="${PEI_VNU_JAR:-$PWD/tests/node_modules/vnu-jar/build/dist/vnu.jar}"
   echo "Compilando y ejecutando todas las pruebas (una línea por prueba terminada)…"
 else
-  tier=(--filter "Needs!=Chromium&Needs!=Publish")
+  tier=(--filter "Needs!=Chromium&Needs!=Publish&Needs!=Node")
   echo "Compilando y ejecutando las pruebas rápidas: sin navegador ni descarga publicada (una línea por prueba terminada)…"
 fi
 
