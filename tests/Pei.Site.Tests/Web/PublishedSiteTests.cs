@@ -242,6 +242,27 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
         }
     }
 
+    [Fact]
+    public void Pdf_report_can_be_cited_results_first_with_page_numbers_a_running_header_and_no_near_empty_page()
+    {
+        var report = PrintedReport.Read(site["informes/seguimiento-2025-06-30.pdf"]);
+        var published = RealContent.Plan.Publications.Single(p => p.CutOff == new DateOnly(2025, 6, 30)).Published;
+
+        report.AssertCitable($"Seguimiento con corte al 30 de junio de 2025 · Publicado el {Pei.Site.Text.EsCo.Date(published)}");
+        // Results first (objectives with status, changes, lags), then each objective, then method, mission and vision.
+        report.AssertInOrder(
+        [
+            "Objetivos estratégicos al 30 de junio de 2025", "Cambios desde el corte anterior", "Indicadores con rezago",
+            .. RealContent.Plan.Objectives.Select(o => $"Objetivo {o.Number}. {o.Title}\n"),
+            "Metodología de medición", "Misión", "Visión",
+        ]);
+        // Each objective's section leads with its figure, its avance de la vigencia and its status in words.
+        foreach (var objective in RealContent.Plan.Objectives)
+        {
+            Assert.Matches($@"Objetivo {objective.Number}\. {System.Text.RegularExpressions.Regex.Escape(objective.Title)}\nCumplimiento [\d.,]+ % · Avance de la vigencia 2025: [\d.,]+ % · Estado: [●▼■◆] ", report.Body);
+        }
+    }
+
     private XDocument Validated(string file, string schema)
     {
         var schemas = new XmlSchemaSet();
