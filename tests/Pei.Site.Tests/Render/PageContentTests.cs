@@ -115,6 +115,17 @@ public class PageContentTests
     }
 
     [Fact]
+    public void Open_data_page_steers_excel_users_to_the_workbook_and_keeps_the_csv_for_machines()
+    {
+        var page = RenderedSite.Page("datos/index.html");
+
+        var notice = page.QuerySelector(".aviso-excel")!;
+        Assert.Equal("../datos/seguimiento.xlsx", notice.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("UTF-8, separador coma", notice.TextContent);
+        Assert.Contains("106.16 significa 106,16", page.QuerySelector("#formato")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
     public void Objective_without_programmed_indicators_says_so_in_words()
     {
         var plan = SamplePlan.Build();
