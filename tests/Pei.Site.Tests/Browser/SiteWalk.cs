@@ -240,13 +240,14 @@ public static class SiteWalk
             var chartTexts = 0;
             foreach (var (width, name) in Widths)
             {
-                await ResizeAsync(width, 800);
+                await ResizeAsync(width, 900);
                 var layout = await page.EvaluateAsync<JsonElement>(LayoutScript, width);
                 layoutProblems.AddRange(layout.GetProperty("problems").EnumerateArray().Select(p => $"{path} at {name}: {p.GetString()}"));
                 chartTexts += layout.GetProperty("chartTexts").GetInt32();
             }
 
-            await ResizeAsync(320, 640);
+            // Already laid out at 320 px by the last width above.
+            await ResizeAsync(320, 900);
             var phone = await page.EvaluateAsync<JsonElement>(
                 "() => ({ width: document.documentElement.scrollWidth, " +
                 "scrolling: [...document.querySelectorAll('.tabla')].filter(r => r.querySelector('table.metas, table.erratas-tabla'))" +
