@@ -15,21 +15,31 @@ namespace Pei.Site.Tests.OpenData;
 /// cut-off, codes and ids as text, a filter on the header row and a width for every column.
 /// </summary>
 [Trait(Needs.Trait, Needs.Node)]
-public sealed class WorkbookReadersTests : IDisposable
+public sealed class WorkbookReadersTests(WorkbookReadersTests.Workbook written) : IClassFixture<WorkbookReadersTests.Workbook>
 {
-    private readonly TempFolder temp = new();
-    private readonly PlanReport report = PlanCalculator.Compute(TimelineFixture.Load());
-    private readonly string workbook;
-
-    public WorkbookReadersTests()
+    /// <summary>The multi-year fixture's workbook, written once for the tests of this class.</summary>
+    public sealed class Workbook : IDisposable
     {
-        workbook = Path.Combine(temp["datos"], "seguimiento.xlsx");
-        Directory.CreateDirectory(temp["datos"]);
-        using var file = File.Create(workbook);
-        SeguimientoXlsx.Write(report, file);
+        private readonly TempFolder temp = new();
+
+        public Workbook()
+        {
+            Report = PlanCalculator.Compute(TimelineFixture.Load());
+            Directory.CreateDirectory(temp["datos"]);
+            Path = System.IO.Path.Combine(temp["datos"], "seguimiento.xlsx");
+            using var file = File.Create(Path);
+            SeguimientoXlsx.Write(Report, file);
+        }
+
+        public PlanReport Report { get; }
+
+        public string Path { get; }
+
+        public void Dispose() => temp.Dispose();
     }
 
-    public void Dispose() => temp.Dispose();
+    private readonly PlanReport report = written.Report;
+    private readonly string workbook = written.Path;
 
     /// <summary>A cut-off's rows as the CSV writes them, header first.</summary>
     private List<string[]> Csv(CutOffReport cutOff)
