@@ -321,8 +321,11 @@ public static class SvgChart
         svg.Append("</g>\n");
     }
 
-    /// <summary>A legend entry placed: what it shows and where its sample starts (x) and its text's baseline (y).</summary>
-    private sealed record PlacedEntry(string Kind, string Style, MarkerShape? Shape, string Text, decimal X, decimal Y);
+    /// <summary>
+    /// A legend entry placed: what it shows, where its sample starts (x), and the baseline of each line of its text (y
+    /// the first; a text wider than the frame wraps at its spaces under the first line).
+    /// </summary>
+    private sealed record PlacedEntry(string Kind, string Style, MarkerShape? Shape, IReadOnlyList<string> Lines, decimal X, decimal Y);
 
     /// <summary>
     /// The legend along the top, entries in rows that wrap at the frame's width: a sample of each series, the reference
@@ -337,36 +340,64 @@ public static class SvgChart
             .Concat(axis.DivisorName is { } name ? [("nota", "", null, $"Cifras en {name}")] : [])
             .ToList();
         var row = 1.7m * size;
-        decimal x = 4m, y = 6m + 0.95m * size + 2m;
+        var line = 1.25m * size;
+        decimal x = 4m, y = 6m + 0.95m * size + 2m, rowBottom = y;
         var placed = new List<PlacedEntry>();
         foreach (var (kind, style, shape, text) in entries)
         {
             var sample = kind == "nota" ? 0m : 32m;
-            var entryWidth = sample + TextWidth(text, size);
+            var lines = Wrapped(text, size, frame.Width - 8m - sample);
+            var entryWidth = sample + lines.Max(l => TextWidth(l, size));
             if (x + entryWidth > frame.Width - 4m && x > 4m)
             {
                 x = 4m;
-                y += row;
+                y = rowBottom + row;
             }
-            placed.Add(new PlacedEntry(kind, style, shape, text, x, y));
+            placed.Add(new PlacedEntry(kind, style, shape, lines, x, y));
+            rowBottom = Math.Max(rowBottom, y + line * (lines.Count - 1));
             x += entryWidth + 20m;
         }
-        return (placed, y + 0.26m * size + 4m);
+        return (placed, rowBottom + 0.26m * size + 4m);
+    }
+
+    /// <summary>A text in lines no wider than <paramref name="width"/>, broken at spaces (a word wider than that stays whole).</summary>
+    private static List<string> Wrapped(string text, decimal size, decimal width)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (current.Length > 0 && TextWidth(candidate, size) > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else
+            {
+                current = candidate;
+            }
+        }
+        lines.Add(current);
+        return lines;
     }
 
     private static void Legend(StringBuilder legend, IReadOnlyList<PlacedEntry> entries, decimal size)
     {
         legend.Append(CultureInfo.InvariantCulture, $"<g class=\"grafica-leyenda\" font-size=\"{N(size)}\" fill=\"currentColor\" stroke=\"currentColor\">\n");
-        foreach (var (kind, style, shape, text, x, baseline) in entries)
+        foreach (var (kind, style, shape, lines, x, baseline) in entries)
         {
             var y = baseline - 0.35m * size;
+            var textX = kind == "nota" ? x : x + 32;
             if (kind == "nota")
             {
-                legend.Append(CultureInfo.InvariantCulture, $"<text class=\"grafica-nota\" x=\"{N(x)}\" y=\"{N(baseline)}\" stroke=\"none\" fill=\"currentColor\">{Escape(text)}</text>\n");
-                continue;
+                legend.Append("<g class=\"grafica-nota\">");
             }
-            var group = kind is "serie" or "marca" or "corregido" ? $"grafica-serie grafica-serie-{style}" : "grafica-referencia";
-            legend.Append(CultureInfo.InvariantCulture, $"<g class=\"{group}\">");
+            else
+            {
+                var group = kind is "serie" or "marca" or "corregido" ? $"grafica-serie grafica-serie-{style}" : "grafica-referencia";
+                legend.Append(CultureInfo.InvariantCulture, $"<g class=\"{group}\">");
+            }
             if (kind == "serie")
             {
                 legend.Append(CultureInfo.InvariantCulture, $"<line class=\"grafica-linea\" x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 24)}\" y2=\"{N(y)}\" stroke-width=\"2.5\"/>");
@@ -383,7 +414,11 @@ public static class SvgChart
                     Frame(legend, x + 12, y);
                 }
             }
-            legend.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 32)}\" y=\"{N(baseline)}\" stroke=\"none\" fill=\"currentColor\">{Escape(text)}</text></g>\n");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                legend.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(textX)}\" y=\"{N(baseline + 1.25m * size * i)}\" stroke=\"none\" fill=\"currentColor\">{Escape(lines[i])}</text>");
+            }
+            legend.Append("</g>\n");
         }
         legend.Append("</g>\n");
     }

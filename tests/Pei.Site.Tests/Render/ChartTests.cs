@@ -185,4 +185,55 @@ public class ChartTests
             Assert.True(frame.FontSize * narrowest[i] / frame.Width >= 12m, $"{frame.Name}: {frame.FontSize * narrowest[i] / frame.Width} px");
         }
     }
+
+    [Theory]
+    [InlineData("1000000000000000")]
+    [InlineData("1")]
+    [InlineData("0.4")]
+    [InlineData("95")]
+    public void In_every_frame_every_text_stays_inside_the_drawing_and_apart_from_the_others(string target)
+    {
+        var value = decimal.Parse(target, CultureInfo.InvariantCulture);
+        var chart = new LineChart
+        {
+            Id = "g",
+            Title = "t",
+            Summary = "s",
+            Categories = [.. Enumerable.Range(0, 12).Select(i => new ChartCategory(i % 2 == 0 ? "sept." : "dic.", i % 4 == 0 ? "2025" : null))],
+            Series =
+            [
+                new ChartSeries("Programado", "programado", MarkerShape.Square, [.. Enumerable.Range(0, 12).Select(i => new ChartPoint(value * i / 12m, "x", MarkerShape.Square))]),
+                new ChartSeries("Ejecutado", "ejecutado", MarkerShape.Circle, [.. Enumerable.Range(0, 12).Select(i => new ChartPoint(value * i / 13m, Pei.Site.Text.EsCo.Number(value * i / 13m), MarkerShape.Circle))]),
+            ],
+            Reference = new ReferenceLine(value, "Meta de la vigencia: " + Pei.Site.Text.EsCo.Number(value)),
+            Legend = [new LegendEntry(MarkerShape.Circle, "Corregido después de publicado", "ejecutado", Framed: true)],
+        };
+        foreach (var frame in SvgChart.Frames)
+        {
+            var root = XElement.Parse(SvgChart.Markup(chart, frame));
+            var box = ((string)root.Attribute("viewBox")!).Split(' ').Select(v => decimal.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var texts = root.Descendants(Svg + "text").Select(t =>
+            {
+                string? Inherited(string name) => t.AncestorsAndSelf().Select(e => (string?)e.Attribute(name)).FirstOrDefault(v => v is not null);
+                var size = decimal.Parse(Inherited("font-size")!, CultureInfo.InvariantCulture);
+                var x = decimal.Parse((string)t.Attribute("x")!, CultureInfo.InvariantCulture);
+                var y = decimal.Parse((string)t.Attribute("y")!, CultureInfo.InvariantCulture);
+                var width = SvgChart.TextWidth(t.Value, size);
+                var left = Inherited("text-anchor") switch { "middle" => x - width / 2, "end" => x - width, _ => x };
+                return (t.Value, Left: left, Right: left + width, Top: y - 0.9m * size, Bottom: y + 0.2m * size);
+            }).ToList();
+            foreach (var t in texts)
+            {
+                Assert.True(t.Left >= 0 && t.Right <= box[2] && t.Top >= 0 && t.Bottom <= box[3], $"{frame.Name}: «{t.Value}» leaves the drawing");
+            }
+            for (var i = 0; i < texts.Count; i++)
+            {
+                for (var j = i + 1; j < texts.Count; j++)
+                {
+                    var (a, b) = (texts[i], texts[j]);
+                    Assert.False(a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom, $"{frame.Name}: «{a.Value}» overlaps «{b.Value}»");
+                }
+            }
+        }
+    }
 }
