@@ -109,6 +109,7 @@ public static class Codes
     public static readonly DiagnosticCode ExplanationWithoutLag = new("PEI154", "la medición del corte {0} tiene causa, accion, responsable y fecha_compromiso, pero el indicador no está en rezago ({1}): ese compromiso no se publica ni se sigue; quite esas claves o revise las cifras");
     public static readonly DiagnosticCode YearTargetsMissing = new("PEI155", "el indicador no tiene la vigencia {0} (meta y ponderación del año) y ya pasó el 31 de enero de {0}; agréguela en 'vigencias' para publicar el plan de acción del año, o retire el indicador si ya no se mide");
     public static readonly DiagnosticCode PlanYearTargetsMissing = new("PEI156", "ninguno de los {1} indicadores tiene la vigencia {0} (meta y ponderación del año) y ya pasó el 31 de enero de {0}; agregue la vigencia {0} a cada indicador para publicar el plan de acción del año");
+    public static readonly DiagnosticCode InvalidSheetCommitmentDate = new("PEI157", "{0}'{1}' no es una fecha; la columna 'fecha_compromiso' lleva la fecha AAAA-MM-DD en que el rezago debe quedar superado, p. ej. 2025-09-30, o se deja vacía");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 
