@@ -11,7 +11,9 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         ["tipo", "meta", "nombre", "codigo", "unidad", "anualizacion", "linea_base", "responsable", "vigencias"];
     public static readonly string[] TargetKeys = ["codigo", "descripcion"];
     public static readonly string[] FiscalYearKeys = ["meta", "ponderacion", "cortes"];
-    public static readonly string[] MeasurementKeys = ["programado", "ejecutado", "observaciones", "causa", "accion", "responsable", "fecha_compromiso"];
+    /// <summary>The keys nuevo-corte writes, empty, into a new measurement.</summary>
+    public static readonly string[] FigureKeys = ["programado", "ejecutado", "observaciones"];
+    public static readonly string[] MeasurementKeys = [.. FigureKeys, .. LagExplanation.Keys];
 
     public static IReadOnlyDictionary<string, IndicatorType> Types => ContentWords.Types;
 

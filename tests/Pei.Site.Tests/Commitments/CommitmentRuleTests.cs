@@ -27,7 +27,7 @@ public sealed class CommitmentRuleTests : IDisposable
     private List<string> Diagnostics(DateOnly? today = null)
     {
         var diagnostics = new DiagnosticBag();
-        Pipeline.Compute(content, diagnostics, new Pipeline.Options { Display = "content", Today = today });
+        Pipeline.Compute(content, diagnostics, new Pipeline.Options { Display = "content", Today = today, YearTargets = true });
         return diagnostics.Sorted().Select(d => d.ToString()).ToList();
     }
 
