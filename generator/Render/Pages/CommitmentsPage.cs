@@ -85,6 +85,13 @@ public static class CommitmentWords
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
+    /// <summary>"3 vencidos", "1 vigente": a count of commitments in a state, in words.</summary>
+    public static string Count(CommitmentState state, int count)
+    {
+        var word = StateValue(state);
+        return count == 1 ? $"1 {word}" : $"{EsCo.Integer(count)} {word}s";
+    }
+
     /// <summary>The lowercase word, as the open data writes it: cumplido, vencido, vigente, reprogramado.</summary>
     public static string StateValue(CommitmentState state) => State(state).ToLowerInvariant();
 

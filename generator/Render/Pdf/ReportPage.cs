@@ -29,6 +29,9 @@ public sealed class ReportPage : Page
     /// <summary>The commitments at this cut-off as they stood on the edition's day, overdue first (the report's last section).</summary>
     public IReadOnlyList<Commitment> Commitments { get; init; } = [];
 
+    /// <summary>In a corrected edition, the commitments its corrections changed (up to its day).</summary>
+    public IReadOnlyList<CommitmentChangeLine> CommitmentChanges { get; init; } = [];
+
     /// <summary>The HTML the printer loads for one edition of a cut-off's report (its path only names it; it is never written).</summary>
     public static ReportPage For(PlanReport report, CutOffReport cutOff, ReportEdition edition, SiteInfo site) => new()
     {
@@ -46,6 +49,9 @@ public sealed class ReportPage : Page
             : [],
         Commitments = CommitmentWords.Sorted(CommitmentFollowUp.OnDay(report, report.CutOffs.ToList().IndexOf(cutOff), edition.Dated(cutOff),
             firstPublished: edition.CorrectedOn is null)).ToList(),
+        CommitmentChanges = edition.CorrectedOn is { } correctedOn
+            ? CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, report.CutOffs.ToList().IndexOf(cutOff)).Where(c => c.CorrectedOn <= correctedOn))
+            : [],
     };
 
     /// <summary>The indicators of an objective that lag at this cut-off and explain why (observaciones).</summary>
