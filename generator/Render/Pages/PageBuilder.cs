@@ -36,7 +36,7 @@ public static class PageBuilder
                 new CommitmentSummary(CommitmentFollowUp.Overdue(current), current.Count, SitePaths.Commitments), latest < 0 ? [] : commitmentChanges[latest]),
             CommitmentWords.Page(plan, report.Latest, report.CutOffs, current, site, SitePaths.Commitments,
                 [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)]),
-            TransparencyPage.For(report, site, current.Count > 0),
+            TransparencyPage.For(report, site),
             new MethodologyPage
             {
                 Path = SitePaths.Methodology,

@@ -23,7 +23,7 @@ public sealed class TransparencyPage : Page
 
     public override string SiteMapLabel => "Transparencia: cómo cumple este sitio la ley";
 
-    internal static TransparencyPage For(PlanReport report, SiteInfo site, bool hasCommitments)
+    internal static TransparencyPage For(PlanReport report, SiteInfo site)
     {
         DateOnly? updated = report.CutOffs.Count == 0 ? null : report.CutOffs.Max(Sitemap.PublicationDates.Updated);
         ObligationLink Link(string text, string path, string? fragment = null) => new(text, path, fragment);
