@@ -228,7 +228,7 @@ public class PublishedRecordPagesTests
         var cutOffs = map.QuerySelectorAll("section.mapa").Single(s => Text(s.QuerySelector("h2")!) == "Cortes de seguimiento");
         var september = cutOffs.QuerySelectorAll(":scope > ul > li").Single(li => Text(li.QuerySelector("a")!) == "Corte del 30 de septiembre de 2025");
         Assert.Equal(
-            ["cortes/2025-09-30/objetivos/1/index.html", "cortes/2025-09-30/objetivos/2/index.html"],
+            ["cortes/2025-09-30/objetivos/1/index.html", "cortes/2025-09-30/objetivos/2/index.html", "cortes/2025-09-30/compromisos/index.html"],
             september.QuerySelectorAll(":scope > ul a").Select(a => FromRoot(path, a.GetAttribute("href")!)));
         var current = map.QuerySelectorAll("section.mapa").Single(s => Text(s.QuerySelector("h2")!) == "Objetivos estratégicos e indicadores");
         Assert.DoesNotContain(current.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("cortes/", StringComparison.Ordinal));
