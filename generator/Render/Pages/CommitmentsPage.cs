@@ -168,6 +168,7 @@ public static class CommitmentWords
             .ToList();
         // An area's group: the commitments it answers for, and those of the indicators it is responsible for.
         var areas = new Dictionary<string, (string Name, List<CommitmentLine> Lines)>(StringComparer.Ordinal);
+        var listed = new HashSet<(string Area, string Commitment)>();
         void Add(string area, CommitmentLine line)
         {
             var key = AreaKey(area);
@@ -175,7 +176,7 @@ public static class CommitmentWords
             {
                 areas[key] = group = (area.Trim(), []);
             }
-            if (!group.Lines.Any(l => l.Commitment.Key == line.Commitment.Key))
+            if (listed.Add((key, line.Commitment.Key)))
             {
                 group.Lines.Add(line);
             }
@@ -183,10 +184,7 @@ public static class CommitmentWords
         // Every area an indicator names has its section, even without commitments: indicator pages link to it.
         foreach (var area in plan.Indicators.Select(i => i.Responsible).OfType<string>().Where(a => a.Trim().Length > 0))
         {
-            if (!areas.ContainsKey(AreaKey(area)))
-            {
-                areas[AreaKey(area)] = (area.Trim(), []);
-            }
+            areas.TryAdd(AreaKey(area), (area.Trim(), []));
         }
         foreach (var commitment in Sorted(commitments))
         {
@@ -203,7 +201,6 @@ public static class CommitmentWords
             .OrderBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), CompareOptions.IgnoreCase))
             .Select(a => new CommitmentGroup(a.Name, AreaAnchor(a.Name), a.Lines.OrderBy(l => l.ViaIndicator).ThenBy(l => Rank(l.Commitment.State)).ThenBy(l => l.Commitment.Due).ToList()))
             .ToList();
-        var structured = commitments.Select(c => (c.Indicator.Id, c.MadeAt)).ToHashSet();
         var freeText = upTo
             .SelectMany(c => c.Objectives.SelectMany(o => o.Indicators).Select(i => (c.CutOff, Progress: i)))
             .Where(x => x.Progress.Status == Status.Lagging && x.Progress.Measurement.Explanation is not { IsComplete: true } &&

@@ -30,6 +30,7 @@ public static class PageBuilder
         var commitments = report.CutOffs.Select((_, i) => CommitmentFollowUp.At(report, i)).ToList();
         var commitmentChanges = report.CutOffs.Select((_, i) => CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, i))).ToList();
         var current = latest < 0 ? [] : commitments[latest];
+        var currentByIndicator = current.ToLookup(c => c.Indicator.Id, StringComparer.Ordinal);
         var pages = new List<Page>
         {
             Home(report, errata, latest, site, SitePaths.Home, [], SitePaths.Objective,
@@ -80,7 +81,7 @@ public static class PageBuilder
         {
             pages.Add(Objective(report, errata, recorded, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)],
                 Summary(current, objective, SitePaths.Commitments), latest < 0 ? [] : commitmentChanges[latest]));
-            pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i, current)));
+            pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i, currentByIndicator[i.Id])));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
         {
@@ -211,7 +212,8 @@ public static class PageBuilder
         };
     }
 
-    private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator, IReadOnlyList<Commitment> commitments)
+    /// <param name="commitments">The indicator's commitments at the latest cut-off.</param>
+    private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator, IEnumerable<Commitment> commitments)
     {
         return new IndicatorPage
         {
@@ -227,7 +229,7 @@ public static class PageBuilder
             ],
             Indicator = indicator,
             Objective = objective,
-            Commitments = commitments.Where(c => c.Indicator.Id == indicator.Id).OrderBy(c => c.MadeAt).ToList(),
+            Commitments = commitments.OrderBy(c => c.MadeAt).ToList(),
             BuildYears = () =>
             {
                 var history = report.History(indicator.Id).ToList();
