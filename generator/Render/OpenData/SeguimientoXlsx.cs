@@ -7,7 +7,7 @@ namespace Pei.Site.Render.OpenData;
 /// <summary>
 /// datos/seguimiento.xlsx: a sheet per published cut-off (newest first, named AAAA-MM-DD) with the columns of
 /// seguimiento.csv as typed cells, and a sheet "Diccionario" with the data dictionary. Numbers are numbers; dates are
-/// dates (format yyyy-mm-dd); codes and ids are text. Percentage columns (ponderación, cumplimiento, avances) hold the
+/// dates (format yyyy-mm-dd); a sheet "Compromisos" holds compromisos.csv; codes and ids are text. Percentage columns (ponderación, cumplimiento, avances) hold the
 /// same number as the CSV and plan.json (74.4 means 74,4 %), shown with the format 0.00 " %": one unit in every file.
 /// Each sheet has its header row frozen, an autofilter on it and columns as wide as their content (up to a limit).
 /// Every cell carries its reference, so exceljs, SheetJS, openpyxl and LibreOffice read it. Written row by row by
@@ -41,18 +41,11 @@ public static class SeguimientoXlsx
     public static void Write(PlanReport report, Stream output)
     {
         var sheets = report.CutOffs.Reverse()
-            .Select(c =>
-            {
-                var rows = SeguimientoCsv.Rows([c]).ToList();
-                return new WorkbookSheet(ContentWords.Of(c.CutOff.Date), sheet => CutOffRows(sheet, rows))
-                {
-                    ColumnWidths = Widths(SeguimientoCsv.Columns.Select(c => c.Name), rows.Select(r => r.Select(Shown))),
-                    Filter = true,
-                };
-            })
+            .Select(c => TableSheet(ContentWords.Of(c.CutOff.Date), SeguimientoCsv.Columns, SeguimientoCsv.Rows([c]).ToList()))
+            .Append(TableSheet(CompromisosCsv.SheetName, CompromisosCsv.Columns, CompromisosCsv.Rows(report).ToList()))
             .Append(new WorkbookSheet(DictionarySheet, DictionaryRows)
             {
-                ColumnWidths = Widths(DictionaryHeader, SeguimientoCsv.Columns.Select(c => new[] { c.Name, c.Type, Unit(c), c.Description })),
+                ColumnWidths = Widths(DictionaryHeader, SeguimientoCsv.Columns.Concat(CompromisosCsv.Columns).Select(c => new[] { c.Name, c.Type, Unit(c), c.Description })),
                 Filter = true,
             })
             .ToList();
@@ -95,10 +88,19 @@ public static class SeguimientoXlsx
     /// <summary>What the dictionary says of a percentage column's unit, in the workbook as in the CSV and plan.json.</summary>
     public const string PercentUnit = "% (de 0 a 100 y más: 74,4 es 74,4 %, igual que en el CSV y en plan.json)";
 
-    private static void CutOffRows(WorkbookRows row, IReadOnlyList<IReadOnlyList<object?>> rows)
+    /// <summary>A sheet of a table of the open data, with a filter on its header and columns as wide as their content.</summary>
+    private static WorkbookSheet TableSheet(string name, IReadOnlyList<DataColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows) =>
+        new(name, sheet => TableRows(sheet, columns, rows))
+        {
+            ColumnWidths = Widths(columns.Select(c => c.Name), rows.Select(r => r.Select(Shown))),
+            Filter = true,
+        };
+
+    /// <summary>A sheet of a table of the open data: its header, then its rows as typed cells.</summary>
+    private static void TableRows(WorkbookRows row, IReadOnlyList<DataColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         row.Start();
-        foreach (var column in SeguimientoCsv.Columns)
+        foreach (var column in columns)
         {
             row.Text(column.Name, HeaderStyle);
         }
@@ -108,7 +110,7 @@ public static class SeguimientoXlsx
             row.Start();
             for (var i = 0; i < values.Count; i++)
             {
-                Cell(row, values[i], SeguimientoCsv.Columns[i]);
+                Cell(row, values[i], columns[i]);
             }
             row.End();
         }
@@ -123,6 +125,22 @@ public static class SeguimientoXlsx
         }
         row.End();
         foreach (var column in SeguimientoCsv.Columns)
+        {
+            row.Start();
+            row.Text(column.Name);
+            row.Text(column.Type);
+            row.Text(Unit(column));
+            row.Text(column.Description);
+            row.End();
+        }
+        // The sheet Compromisos (compromisos.csv) after the cut-offs' columns.
+        row.Start();
+        row.Text("");
+        row.End();
+        row.Start();
+        row.Text($"Hoja {CompromisosCsv.SheetName} (compromisos.csv)", HeaderStyle);
+        row.End();
+        foreach (var column in CompromisosCsv.Columns)
         {
             row.Start();
             row.Text(column.Name);

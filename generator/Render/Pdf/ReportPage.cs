@@ -39,6 +39,12 @@ public sealed class ReportPage : Page
     public string RunningHeader => $"{Plan.Name} · Seguimiento con corte al {EsCo.Date(CutOff.CutOff.Date)} · Publicado el {EsCo.Date(Published)}" +
         (CorrectedOn is { } day ? $" · Versión corregida el {EsCo.Date(day)}" : "");
 
+    /// <summary>The commitments at this cut-off as they stood on the edition's day, overdue first (the report's last section).</summary>
+    public IReadOnlyList<Commitment> Commitments { get; init; } = [];
+
+    /// <summary>In a corrected edition, the commitments its corrections changed (up to its day).</summary>
+    public IReadOnlyList<CommitmentChangeLine> CommitmentChanges { get; init; } = [];
+
     /// <summary>The lagging indicators of the cut-off, with their objective, in objective order.</summary>
     public IReadOnlyList<(ObjectiveCompliance Objective, IndicatorProgress Indicator)> Lags =>
         CutOff.Objectives.SelectMany(o => o.Indicators.Where(i => i.Status == Status.Lagging).Select(i => (o, i))).ToList();
@@ -76,10 +82,10 @@ public sealed class ReportPage : Page
             : [],
             Changes = CutOffChanges.Between(history.Count > 1 ? history[^2] : null, figures),
             Charts = charts,
+            Commitments = CommitmentWords.Sorted(CommitmentFollowUp.OnDay(report, index, day, firstPublished: edition.CorrectedOn is null)).ToList(),
+            CommitmentChanges = edition.CorrectedOn is { } changedOn
+                ? CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, index).Where(c => c.CorrectedOn <= changedOn))
+                : [],
         };
     }
-
-    /// <summary>The indicators of an objective that lag at this cut-off and explain why (observaciones).</summary>
-    public static IEnumerable<IndicatorProgress> LagExplanations(ObjectiveCompliance objective) =>
-        objective.Indicators.Where(i => i.Status == Status.Lagging && !string.IsNullOrWhiteSpace(i.Measurement.Observations));
 }

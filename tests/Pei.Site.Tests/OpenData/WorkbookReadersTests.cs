@@ -53,7 +53,7 @@ public sealed class WorkbookReadersTests(WorkbookReadersTests.Workbook written) 
     public void Exceljs_and_SheetJS_read_every_sheet_with_the_csv_values_codes_as_text_a_filter_and_column_widths()
     {
         var read = JsonDocument.Parse(Node(Repository.PathTo("tests", "Pei.Site.Tests", "OpenData", "read-workbook.cjs"), workbook)).RootElement;
-        var expectedSheets = report.CutOffs.Reverse().Select(c => Model.ContentWords.Of(c.CutOff.Date)).Append(SeguimientoXlsx.DictionarySheet).ToList();
+        var expectedSheets = report.CutOffs.Reverse().Select(c => Model.ContentWords.Of(c.CutOff.Date)).Append(CompromisosCsv.SheetName).Append(SeguimientoXlsx.DictionarySheet).ToList();
         foreach (var reader in new[] { "exceljs", "sheetjs" })
         {
             var sheets = read.GetProperty(reader).EnumerateArray().ToList();
