@@ -102,6 +102,16 @@ public static class Codes
     public static readonly DiagnosticCode CorrectionRemoved = new("PEI093", "el registro del corte {0} quita la corrección del {1} (motivo: «{2}»), que está en {3}: la fe de erratas no se borra; restáurela");
     public static readonly DiagnosticCode CorrectionChanged = new("PEI094", "la corrección del {1} del corte {0} cambia {2} (en {3}: {4}; aquí: {5}): una corrección registrada no se modifica; restáurela y, si hace falta, agregue otra con `corregir {0} --motivo \"…\"`");
     public static readonly DiagnosticCode CorrectionMoved = new("PEI095", "la corrección del {1} del corte {0} cambió de lugar (en {2} es la {3}.ª; aquí, la {4}.ª): las correcciones conservan su orden y cada nueva se agrega al final");
+    public static readonly DiagnosticCode SheetUnpackedTooLarge = new("PEI110", "el libro descomprimido {0}; una hoja de medición ocupa unos kilobytes: no es el archivo que escribió 'plantilla'");
+    public static readonly DiagnosticCode SheetTooManyRows = new("PEI111", "{0}la hoja pasa de {1} filas; una hoja de medición tiene una fila por indicador: borre las filas sobrantes o use el archivo que escribió 'plantilla'");
+    public static readonly DiagnosticCode SheetTooManyColumns = new("PEI112", "{0}la hoja tiene datos en la columna {1} y el máximo es {2}; la plantilla tiene 10 columnas: borre las columnas sobrantes");
+    public static readonly DiagnosticCode SheetCellTooLong = new("PEI113", "{0}la celda tiene {1} caracteres y el máximo es {2} (el de una celda de Excel); acorte el texto");
+    public static readonly DiagnosticCode LinkLoop = new("PEI114", "'{0}' es un enlace simbólico a una carpeta que lo contiene: un ciclo que los programas que recorren carpetas siguen sin fin; bórrelo");
+    public static readonly DiagnosticCode TooManyEntries = new("PEI115", "la carpeta tiene más de {0} archivos y carpetas (contando cada camino a través de enlaces simbólicos); quite lo que no es contenido");
+    public static readonly DiagnosticCode ThemeFileRefused = new("PEI116", "'{0}' del tema no se usa: {1}; el tema solo admite archivos y carpetas dentro de su propia carpeta");
+    public static readonly DiagnosticCode InvalidGitRef = new("PEI117", "'{0}' no es una referencia git válida ({1}); use una rama, etiqueta o commit, p. ej. origin/main");
+    public static readonly DiagnosticCode AddressWithCredentials = new("PEI118", "la dirección '{0}' lleva usuario o contraseña ('usuario:clave@'), que quedarían publicados en cada página; escriba la dirección pública sin ellos");
+    public static readonly DiagnosticCode SheetTooManyCells = new("PEI119", "{0}la hoja pasa de {1} celdas con datos; una hoja de medición tiene una fila por indicador y 10 columnas: use el archivo que escribió 'plantilla'");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Pei.Site.Diagnostics;
 using Pei.Site.Model;
 using Pei.Site.Text;
 
@@ -85,21 +86,31 @@ public static class XlsxSheet
             var workbook = document.WorkbookPart ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
+            var shared = SharedStrings(workbook.SharedStringTablePart);
             var rows = new List<IReadOnlyList<SheetCell>>();
             var rowNumber = 0;
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            var counter = new SheetLimits.Counter();
+            try
             {
-                rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
-                var cells = new List<SheetCell>();
-                var column = 0;
-                foreach (var cell in row.Elements<Cell>())
+                foreach (var row in Streamed<Row>(part))
                 {
-                    column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
-                    var (text, isNumber) = ValueOf(cell, shared);
-                    cells.Add(new SheetCell(rowNumber, column, text, isNumber));
+                    rowNumber = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rowNumber + 1;
+                    counter.Row(rowNumber);
+                    var cells = new List<SheetCell>();
+                    var column = 0;
+                    foreach (var cell in row.Elements<Cell>())
+                    {
+                        column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
+                        var (text, isNumber) = ValueOf(cell, shared);
+                        counter.Cell(rowNumber, column, text.Length);
+                        cells.Add(new SheetCell(rowNumber, column, text, isNumber));
+                    }
+                    rows.Add(cells);
                 }
-                rows.Add(cells);
+            }
+            catch (SheetLimitException e)
+            {
+                throw new SheetLimitException(e.Code, e.Row, e.Column, [.. e.Arguments]) { SheetName = sheet.Name?.Value };
             }
             return new SheetTable(sheet.Name?.Value, rows);
         }
@@ -107,6 +118,42 @@ public static class XlsxSheet
         {
             throw new UnreadableSheetException($"no es un libro de Excel (.xlsx) válido ({e.Message})");
         }
+    }
+
+    /// <summary>
+    /// The elements <typeparamref name="T"/> of a part, one at a time (<see cref="OpenXmlReader"/>), so a sheet is never
+    /// held whole as a tree: a part that declares millions of rows costs only the rows read before the limit refuses it.
+    /// </summary>
+    private static IEnumerable<T> Streamed<T>(OpenXmlPart part)
+        where T : OpenXmlElement
+    {
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(T) && reader.IsStartElement)
+            {
+                yield return (T)reader.LoadCurrentElement()!;
+            }
+        }
+    }
+
+    /// <summary>The workbook's shared strings, streamed, at most <see cref="SheetLimits.MaxCells"/> of them.</summary>
+    private static List<string> SharedStrings(SharedStringTablePart? part)
+    {
+        var shared = new List<string>();
+        if (part is null)
+        {
+            return shared;
+        }
+        foreach (var item in Streamed<SharedStringItem>(part))
+        {
+            if (shared.Count >= SheetLimits.MaxCells)
+            {
+                throw new SheetLimitException(Codes.SheetTooManyCells, 1, 1, SheetLimits.MaxCells);
+            }
+            shared.Add(TextOf(item));
+        }
+        return shared;
     }
 
     private static (string Text, bool IsNumber) ValueOf(Cell cell, List<string> shared)
@@ -132,13 +179,13 @@ public static class XlsxSheet
     private static string TextOf(OpenXmlCompositeElement item) =>
         item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
 
-    /// <summary>"C5" → 3.</summary>
+    /// <summary>"C5" → 3 (past <see cref="SheetLimits.MaxColumns"/>, one more: a reference of many letters cannot overflow).</summary>
     private static int ColumnOf(string reference)
     {
         var column = 0;
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
-            column = column * 26 + char.ToUpperInvariant(c) - 'A' + 1;
+            column = Math.Min(column * 26 + char.ToUpperInvariant(c) - 'A' + 1, SheetLimits.MaxColumns + 1);
         }
         return column;
     }
