@@ -112,6 +112,7 @@ public static class Codes
     public static readonly DiagnosticCode InvalidGitRef = new("PEI117", "'{0}' no es una referencia git válida ({1}); use una rama, etiqueta o commit, p. ej. origin/main");
     public static readonly DiagnosticCode AddressWithCredentials = new("PEI118", "la dirección '{0}' lleva usuario o contraseña ('usuario:clave@'), que quedarían publicados en cada página; escriba la dirección pública sin ellos");
     public static readonly DiagnosticCode SheetTooManyCells = new("PEI119", "{0}la hoja pasa de {1} celdas con datos; una hoja de medición tiene una fila por indicador y 10 columnas: use el archivo que escribió 'plantilla'");
+    public static readonly DiagnosticCode OutputNotWritten = new("PEI120", "no se pudo escribir el archivo: {0}; no quedó nada escrito");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");
 
