@@ -80,7 +80,7 @@ public static class CorrectCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var bytes = text.Encode();
-        var after = EditedContent.Check(content, [(recordPath, bytes)], compute: false, new Pipeline.Options { Today = today });
+        var after = EditedContent.Check(content, [(recordPath, bytes)], compute: false);
         if (after.HasErrors)
         {
             return Pipeline.Result.Refused(after);

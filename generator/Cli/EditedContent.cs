@@ -13,9 +13,12 @@ namespace Pei.Site.Cli;
 /// </summary>
 internal static class EditedContent
 {
-    /// <param name="compute">Also run the method and the rules over computed figures (importar); otherwise only load them.</param>
+    /// <param name="compute">Load with every rule across files and run the method and the rules over computed figures
+    /// (importar, which must leave valid content); otherwise only read every file as the loader does (its YAML, keys, values
+    /// and characters), so that a rule across files a new cut-off brings into force (weights that must add up) is left to
+    /// validate, as before.</param>
     /// <returns>The diagnostics of loading the edited copy, named as the content folder is.</returns>
-    public static DiagnosticBag Check(string content, IReadOnlyList<(string Path, byte[] Bytes)> edits, bool compute, Pipeline.Options? options = null)
+    public static DiagnosticBag Check(string content, IReadOnlyList<(string Path, byte[] Bytes)> edits, bool compute)
     {
         var copy = Directory.CreateTempSubdirectory("pei-edicion-").FullName;
         try
@@ -34,14 +37,13 @@ internal static class EditedContent
                 File.WriteAllBytes(target, bytes);
             }
             var diagnostics = new DiagnosticBag();
-            options = (options ?? new Pipeline.Options()) with { Display = content };
             if (compute)
             {
-                Pipeline.Compute(copy, diagnostics, options);
+                Pipeline.Compute(copy, diagnostics, new Pipeline.Options { Display = content });
             }
             else
             {
-                Pipeline.Load(copy, diagnostics, options);
+                Load.ContentLoader.Load(copy, content, diagnostics);
             }
             return diagnostics;
         }
@@ -56,7 +58,7 @@ internal static class EditedContent
 internal static class ArgumentText
 {
     /// <summary>
-    /// Refuses, at <paramref name="place"/>, a character the loader refuses in content (control, bidirectional and line
+    /// Refuses, at "<paramref name="place"/> <paramref name="option"/>" (e.g. "nuevo-corte --titulo:1:1"), a character the loader refuses in content (control, bidirectional and line
     /// separator characters, PEI048): checked before anything is read, so the message names the option, not a line the
     /// command would have written.
     /// </summary>
@@ -68,8 +70,7 @@ internal static class ArgumentText
             return true;
         }
         var c = refused[0];
-        diagnostics.Add(new Diagnostic(Codes.ForbiddenCharacter.Code, Severity.Error, new SourceSpan(place, 1, 1),
-            $"{option}: " + Codes.ForbiddenCharacter.Format(UnsafeCharacters.CodePoint(c), UnsafeCharacters.KindInSpanish(c))));
+        diagnostics.Error(Codes.ForbiddenCharacter, new SourceSpan($"{place} {option}", 1, 1), UnsafeCharacters.CodePoint(c), UnsafeCharacters.KindInSpanish(c));
         return false;
     }
 }

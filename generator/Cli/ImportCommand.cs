@@ -25,11 +25,6 @@ public static class ImportCommand
             diagnostics.Error(Codes.UnreadableSheet, fileWhere, "la extensión no es .xlsx ni .csv");
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (!File.Exists(file))
-        {
-            diagnostics.Error(Codes.UnreadableSheet, fileWhere, "el archivo no existe");
-            return Pipeline.Result.Refused(diagnostics);
-        }
         SheetTable table;
         try
         {

@@ -63,7 +63,7 @@ public static class PublishCommand
         }
         List<(string Path, string Display, byte[] Bytes)> written =
             [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, record.Encode())];
-        var after = EditedContent.Check(content, written.Select(e => (e.Path, e.Bytes)).ToList(), compute: false, new Pipeline.Options { Today = today });
+        var after = EditedContent.Check(content, written.Select(e => (e.Path, e.Bytes)).ToList(), compute: false);
         if (after.HasErrors)
         {
             return Pipeline.Result.Refused(after);

@@ -86,12 +86,12 @@ public static class XlsxSheet
             var workbook = document.WorkbookPart ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = SharedStrings(workbook.SharedStringTablePart);
             var rows = new List<IReadOnlyList<SheetCell>>();
             var rowNumber = 0;
             var counter = new SheetLimits.Counter();
             try
             {
+                var shared = SharedStrings(workbook.SharedStringTablePart);
                 foreach (var row in Streamed<Row>(part))
                 {
                     rowNumber = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rowNumber + 1;
