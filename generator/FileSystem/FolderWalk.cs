@@ -83,18 +83,20 @@ public static class FolderWalk
                         refused.Add(new RefusedEntry(relative, WalkRefusal.Broken, kind));
                         continue;
                     }
+                    var target = FileKinds.Of(resolved);
+                    // A folder that holds the link, or one walked through to reach it: a cycle, even when it is above the root.
+                    if (target is FileKind.Directory && (RealPath.IsSameOrInside(current.Real, resolved) || above.Contains(resolved)))
+                    {
+                        refused.Add(new RefusedEntry(relative, WalkRefusal.Loop, target));
+                        continue;
+                    }
                     if (!RealPath.IsSameOrInside(resolved, realRoot))
                     {
                         refused.Add(new RefusedEntry(relative, WalkRefusal.LeavesFolder, kind));
                         continue;
                     }
                     real = resolved;
-                    kind = FileKinds.Of(resolved);
-                    if (kind is FileKind.Directory && above.Any(a => a == resolved))
-                    {
-                        refused.Add(new RefusedEntry(relative, WalkRefusal.Loop, kind));
-                        continue;
-                    }
+                    kind = target;
                 }
                 switch (kind)
                 {

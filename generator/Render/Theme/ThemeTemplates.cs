@@ -69,7 +69,13 @@ internal sealed class ThemeTemplates
         hash.AppendData(Encoding.UTF8.GetBytes(System.IO.Directory.Exists(Path.Combine(directory, StaticFolder)) ? "static\n" : "\n"));
         if (System.IO.Directory.Exists(layouts))
         {
-            foreach (var file in FileSystem.FolderWalk.Walk(layouts).Files)
+            var walk = FileSystem.FolderWalk.Walk(layouts);
+            // An entry the walk refuses changes the fingerprint too, so the theme is compiled (and refused) again.
+            foreach (var refused in walk.Refused)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{refused.Relative}\n{refused.Reason}\n"));
+            }
+            foreach (var file in walk.Files)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(file.Relative + "\n"));
                 try
