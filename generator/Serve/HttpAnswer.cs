@@ -57,6 +57,7 @@ internal sealed record HttpAnswer(int Status, string ContentType, byte[] Body)
         405 => "Method Not Allowed",
         408 => "Request Timeout",
         414 => "URI Too Long",
+        421 => "Misdirected Request",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
         _ => "Status",

@@ -10,6 +10,9 @@ namespace Pei.Site.Serve;
 /// </summary>
 internal sealed record HttpHead(string Method, string Target)
 {
+    /// <summary>The value of the Host header (trimmed), null when the request has none.</summary>
+    public string? Host { get; init; }
+
     public const int MaxRequestLine = 8 * 1024;
     public const int MaxHeaderCount = 100;
     public const int MaxHeaderBytes = 32 * 1024;
@@ -34,12 +37,18 @@ internal sealed record HttpHead(string Method, string Target)
         }
         var count = 0;
         var bytes = 0;
+        string? host = null;
         while (true)
         {
             var header = await reader.ReadLineAsync(MaxHeaderBytes - bytes, 431, asciiOnly: false, cancel);
             if (header.Length == 0)
             {
-                return new HttpHead(parts[0], parts[1]);
+                return new HttpHead(parts[0], parts[1]) { Host = host };
+            }
+            if (header.StartsWith("host:", StringComparison.OrdinalIgnoreCase))
+            {
+                // Two Host headers make the request ambiguous (RFC 9112, 3.2): refused.
+                host = host is null ? header[5..].Trim(' ', '\t') : throw new RefusedException(400);
             }
             bytes += header.Length + 2;
             if (++count > MaxHeaderCount || bytes > MaxHeaderBytes)

@@ -23,14 +23,21 @@ namespace Pei.Site.Serve;
 /// diagnostics instead, and so does a page whose template fails while rendering it when no earlier good site can.
 /// HTTP is served by a small reader of GET and HEAD requests with limits (<see cref="HttpHead"/>): one request per
 /// connection, at most <see cref="MaxConnections"/> at once, <see cref="ReadTimeout"/> to send a request head and
-/// <see cref="WriteTimeout"/> to take the answer, so neither a huge nor a slow request can hold the server.
+/// <see cref="WriteTimeout"/> to take the answer, so neither a huge nor a slow request can hold the server. Only requests
+/// addressed to a loopback name or address are answered (<see cref="LoopbackHost"/>, against DNS rebinding). Waiting
+/// does not take a page's place: live-reload waits have their own limit (<see cref="MaxWaits"/>, past which one is
+/// answered 503 at once and the page's script asks again a second later), and the connection limit is sixteen times the
+/// number of waits a browser keeps open, so neither open tabs nor slow clients leave a page load without a connection.
 /// </summary>
 public sealed class PreviewServer : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Connections served at once; more are answered 503 at once.</summary>
-    public const int MaxConnections = 64;
+    /// <summary>Connections open at once (each holds at most a request head of a few kilobytes); more are answered 503 at once.</summary>
+    public const int MaxConnections = 1024;
+
+    /// <summary>Live-reload waits held at once (one per open preview tab); more are answered 503 at once.</summary>
+    public const int MaxWaits = 256;
 
     /// <summary>How long a client has to send its request line and headers (408 after), unless the constructor says otherwise.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
@@ -47,6 +54,7 @@ public sealed class PreviewServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private TcpListener? _listener;
     private readonly SemaphoreSlim _connections = new(MaxConnections);
+    private readonly SemaphoreSlim _waits = new(MaxWaits);
     private ChangeWatcher? _watcher;
     private Task _accepting = Task.CompletedTask;
     private Task _rebuilding = Task.CompletedTask;
@@ -370,6 +378,10 @@ public sealed class PreviewServer : IDisposable
 
     private async Task<HttpAnswer> RespondAsync(HttpHead request)
     {
+        if (!LoopbackHost.Admits(request.Host))
+        {
+            return LoopbackHost.Refusal(BaseUrl);
+        }
         if (request.Method is not ("GET" or "HEAD"))
         {
             return HttpAnswer.Text(405, "Método no permitido\n") with { Allow = "GET, HEAD" };
@@ -387,8 +399,19 @@ public sealed class PreviewServer : IDisposable
                 {
                     return HttpAnswer.Text(400, "Falta ?v=N\n");
                 }
-                var changed = await WaitForChangeAsync(shown);
-                return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
+                if (!_waits.Wait(0))
+                {
+                    return HttpAnswer.Refusal(503);
+                }
+                try
+                {
+                    var changed = await WaitForChangeAsync(shown);
+                    return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
+                }
+                finally
+                {
+                    _waits.Release();
+                }
         }
         // The version served when the request came: its files render from its own report and theme.
         var site = _site!;
