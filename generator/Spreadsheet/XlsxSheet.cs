@@ -137,7 +137,11 @@ public static class XlsxSheet
         }
     }
 
-    /// <summary>The workbook's shared strings, streamed, at most <see cref="SheetLimits.MaxCells"/> of them.</summary>
+    /// <summary>
+    /// The workbook's shared strings, read with a plain <see cref="System.Xml.XmlReader"/> (no document type, so no
+    /// entity expansion), at most <see cref="SheetLimits.MaxCells"/> of them: each item's text, or its rich-text runs
+    /// (phonetic guides left out), as <see cref="TextOf"/> reads one.
+    /// </summary>
     private static List<string> SharedStrings(SharedStringTablePart? part)
     {
         var shared = new List<string>();
@@ -145,13 +149,42 @@ public static class XlsxSheet
         {
             return shared;
         }
-        foreach (var item in Streamed<SharedStringItem>(part))
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        var text = new System.Text.StringBuilder();
+        while (!xml.EOF)
         {
-            if (shared.Count >= SheetLimits.MaxCells)
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "si")
             {
-                throw new SheetLimitException(Codes.SheetTooManyCells, 1, 1, SheetLimits.MaxCells);
+                if (shared.Count >= SheetLimits.MaxCells)
+                {
+                    throw new SheetLimitException(Codes.SheetTooManyCells, 1, 1, SheetLimits.MaxCells);
+                }
+                if (xml.IsEmptyElement)
+                {
+                    shared.Add("");
+                }
+                text.Clear();
             }
-            shared.Add(TextOf(item));
+            else if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "rPh")
+            {
+                xml.Skip();
+                continue;
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "t")
+            {
+                text.Append(xml.ReadElementContentAsString());
+                if (text.Length > SheetLimits.MaxCellChars)
+                {
+                    throw new SheetLimitException(Codes.SheetCellTooLong, 1, 1, text.Length, SheetLimits.MaxCellChars);
+                }
+                continue;
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "si")
+            {
+                shared.Add(text.ToString());
+            }
+            xml.Read();
         }
         return shared;
     }

@@ -37,7 +37,7 @@ public sealed class SheetBombTests : IDisposable
     }
 
     /// <summary>The workbook plantilla writes for the draft, with its sheet's rows followed by what <paramref name="rows"/> writes.</summary>
-    private string Workbook(string name, Action<TextWriter> rows, string? part = null, Action<TextWriter>? partText = null)
+    private string Workbook(string name, Action<TextWriter> rows, string? part = null, Action<TextWriter>? partText = null, bool onlyHeader = false)
     {
         var path = temp[name];
         Assert.Equal(0, Cli.Run("plantilla", "2025-09-30", "--out", path, "--content", content).ExitCode);
@@ -52,6 +52,12 @@ public sealed class SheetBombTests : IDisposable
         }
         var end = text.IndexOf("</sheetData>", StringComparison.Ordinal);
         Assert.True(end > 0);
+        if (onlyHeader)
+        {
+            var afterHeader = text.IndexOf("</row>", StringComparison.Ordinal) + "</row>".Length;
+            text = text[..afterHeader] + text[end..];
+            end = afterHeader;
+        }
         sheet.Delete();
         using (var writer = new StreamWriter(zip.CreateEntry(sheet.FullName, CompressionLevel.Fastest).Open(), new UTF8Encoding(false)))
         {
@@ -210,6 +216,35 @@ public sealed class SheetBombTests : IDisposable
         Assert.Equal(
             $"{sheet}:1:1: error PEI119: hoja 'Corte 2025-09-30', fila 1: la hoja pasa de 1000000 celdas con datos; una hoja de medición tiene una fila por indicador y 10 columnas: use el archivo que escribió 'plantilla'",
             Refused(sheet));
+    }
+
+    [Fact]
+    public void Shared_strings_as_spreadsheet_programs_save_them_are_read_plain_and_rich_without_phonetic_guides()
+    {
+        var sheet = Workbook("compartidas-validas.xlsx", w =>
+        {
+            string[] ids = ["101", "102", "201", "202", "203"];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var row = i + 2;
+                var observations = i < 2 ? $"<c r=\"J{row}\" t=\"s\"><v>{i}</v></c>" : "";
+                w.Write($"<row r=\"{row}\"><c r=\"A{row}\" t=\"s\"><v>2</v></c><c r=\"D{row}\" t=\"inlineStr\"><is><t>{ids[i]}</t></is></c>" +
+                    $"<c r=\"H{row}\"><v>1</v></c><c r=\"I{row}\"><v>1</v></c>{observations}</row>");
+            }
+        }, SharedStrings, w => w.Write(
+            "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3\" uniqueCount=\"3\">" +
+            "<si><r><t xml:space=\"preserve\">Rezago </t></r><r><rPr><b/></rPr><t>explicado</t></r><rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>" +
+            "<si><t>Observación compartida</t></si><si><t>2025-09-30</t></si></sst>"), onlyHeader: true);
+
+        var outcome = Bounded.Run(() => Cli.Run("importar", sheet, "--content", content), "importar");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var diagnostics = new Pei.Site.Diagnostics.DiagnosticBag();
+        var plan = Pei.Site.Build.Pipeline.Load(content, diagnostics)!;
+        string? Observations(string id) => plan.Indicators.Single(i => i.Id == id).FiscalYear(2025)!.Measurement(new DateOnly(2025, 9, 30))!.Observations;
+        Assert.Equal("Rezago explicado", Observations("101"));
+        Assert.Equal("Observación compartida", Observations("102"));
+        Assert.Null(Observations("201"));
     }
 
     [Fact]
