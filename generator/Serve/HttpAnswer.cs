@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Text;
 
 namespace Pei.Site.Serve;
 
-/// <summary>One response of serve, written whole with Connection: close (every connection carries one request).</summary>
+/// <summary>One response of serve, written whole with its length.</summary>
 internal sealed record HttpAnswer(int Status, string ContentType, byte[] Body)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -24,42 +23,25 @@ internal sealed record HttpAnswer(int Status, string ContentType, byte[] Body)
         _ => "Solicitud no válida\n",
     });
 
-    public async Task WriteAsync(Stream stream, bool headOnly, CancellationToken cancel)
+    /// <summary>Writes the answer to <paramref name="response"/>: status, headers and, unless <paramref name="headOnly"/>, the body.</summary>
+    public async Task WriteAsync(Microsoft.AspNetCore.Http.HttpResponse response, bool headOnly, CancellationToken cancel)
     {
-        var head = new StringBuilder();
-        head.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {Status} {Reason(Status)}\r\n");
-        head.Append(CultureInfo.InvariantCulture, $"Content-Type: {ContentType}\r\n");
-        head.Append(CultureInfo.InvariantCulture, $"Content-Length: {Body.Length}\r\n");
-        head.Append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n");
+        response.StatusCode = Status;
+        response.ContentType = ContentType;
+        response.ContentLength = Body.Length;
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
         if (Location is not null)
         {
-            head.Append(CultureInfo.InvariantCulture, $"Location: {Location}\r\n");
+            response.Headers.Location = Location;
         }
         if (Allow is not null)
         {
-            head.Append(CultureInfo.InvariantCulture, $"Allow: {Allow}\r\n");
+            response.Headers.Allow = Allow;
         }
-        head.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), cancel);
         if (!headOnly)
         {
-            await stream.WriteAsync(Body, cancel);
+            await response.Body.WriteAsync(Body, cancel);
         }
-        await stream.FlushAsync(cancel);
     }
-
-    private static string Reason(int status) => status switch
-    {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        414 => "URI Too Long",
-        421 => "Misdirected Request",
-        431 => "Request Header Fields Too Large",
-        503 => "Service Unavailable",
-        _ => "Status",
-    };
 }

@@ -40,12 +40,10 @@ public sealed class ServeHostTests : IAsyncLifetime
         "atacante.example:{port}",
         "localhost.atacante.example:{port}",
         "127.0.0.1.nip.io:{port}",
-        "localhost@atacante.example",
         "0.0.0.0:{port}",
         "192.168.1.10:{port}",
         "[::2]:{port}",
         "[fe80::1]:{port}",
-        "127.0.0.1:puerto",
         "",
     };
 
@@ -62,6 +60,18 @@ public sealed class ServeHostTests : IAsyncLifetime
             Assert.DoesNotContain("BORRADOR", answer, StringComparison.Ordinal);
             Assert.DoesNotContain("106", answer, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("localhost@atacante.example")]
+    [InlineData("127.0.0.1:puerto")]
+    [InlineData("atacante.example/127.0.0.1")]
+    public async Task A_host_that_is_not_a_name_is_a_bad_request_without_the_page(string host)
+    {
+        var answer = await AnswerAsync($"GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(400, Status(answer));
+        Assert.DoesNotContain("BORRADOR", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +110,7 @@ public sealed class ServeHostTests : IAsyncLifetime
             // More waits than the server holds (one per open tab): those past its limit are answered 503 at once.
             for (var i = 0; i < 300; i++)
             {
-                waits.Add(AnswerAsync($"GET /__pei/espera.js?v={version}&t={i} HTTP/1.1\r\nHost: 127.0.0.1:{Port}\r\n\r\n"));
+                waits.Add(AnswerAsync($"GET /__pei/espera.js?v={version}&t={i} HTTP/1.1\r\nHost: 127.0.0.1:{Port}\r\nConnection: close\r\n\r\n"));
             }
             // And clients that send half a request head and then nothing.
             for (var i = 0; i < 100; i++)
