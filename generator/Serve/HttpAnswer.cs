@@ -13,15 +13,8 @@ internal sealed record HttpAnswer(int Status, string ContentType, byte[] Body)
 
     public static HttpAnswer Text(int status, string text) => new(status, "text/plain; charset=utf-8", Utf8.GetBytes(text));
 
-    /// <summary>The answer to a request head that broke a limit or was not HTTP.</summary>
-    public static HttpAnswer Refusal(int status) => Text(status, status switch
-    {
-        408 => "La solicitud tardó demasiado\n",
-        414 => "La dirección solicitada es demasiado larga\n",
-        431 => "Las cabeceras de la solicitud son demasiado grandes\n",
-        503 => "El servidor está ocupado; vuelva a intentarlo\n",
-        _ => "Solicitud no válida\n",
-    });
+    /// <summary>The answer when the server holds as many live-reload waits as it allows.</summary>
+    public static HttpAnswer Busy() => Text(503, "El servidor está ocupado; vuelva a intentarlo\n");
 
     /// <summary>Writes the answer to <paramref name="response"/>: status, headers and, unless <paramref name="headOnly"/>, the body.</summary>
     public async Task WriteAsync(Microsoft.AspNetCore.Http.HttpResponse response, bool headOnly, CancellationToken cancel)

@@ -292,7 +292,7 @@ public sealed class PreviewServer : IDisposable
                 }
                 if (!_waits.Wait(0))
                 {
-                    return HttpAnswer.Refusal(503);
+                    return HttpAnswer.Busy();
                 }
                 try
                 {
