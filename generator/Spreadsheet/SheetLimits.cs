@@ -131,6 +131,8 @@ public static class SheetLimits
     {
         private int _rows;
         private int _cells;
+        private int _row;
+        private int _elementsInRow;
 
         /// <summary>One more row, numbered <paramref name="row"/> (a workbook may skip numbers).</summary>
         public void Row(int row)
@@ -138,6 +140,22 @@ public static class SheetLimits
             if (++_rows > MaxRows || row > MaxRows)
             {
                 throw new SheetLimitException(Codes.SheetTooManyRows, Math.Min(row, MaxRows + 1), 1, MaxRows);
+            }
+        }
+
+        /// <summary>
+        /// One more cell element at <paramref name="column"/> of <paramref name="row"/>, empty or not: a row of millions of
+        /// empty cells is refused past <see cref="MaxColumns"/> of them (or past that column) before it is read further.
+        /// </summary>
+        public void Column(int row, int column)
+        {
+            if (row != _row)
+            {
+                (_row, _elementsInRow) = (row, 0);
+            }
+            if (column > MaxColumns || ++_elementsInRow > MaxColumns)
+            {
+                throw new SheetLimitException(Codes.SheetTooManyColumns, row, 1, Math.Max(column, _elementsInRow), MaxColumns);
             }
         }
 

@@ -92,19 +92,41 @@ public static class XlsxSheet
             try
             {
                 var shared = SharedStrings(workbook.SharedStringTablePart);
-                foreach (var row in Streamed<Row>(part))
+                // Row by row and cell by cell (OpenXmlReader), so neither a sheet of millions of rows nor a row of millions
+                // of cells is ever held as a tree: each is refused by the limits after what it holds up to them.
+                using var reader = OpenXmlReader.Create(part);
+                List<SheetCell>? cells = null;
+                var column = 0;
+                while (reader.Read())
                 {
-                    rowNumber = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rowNumber + 1;
-                    counter.Row(rowNumber);
-                    var cells = new List<SheetCell>();
-                    var column = 0;
-                    foreach (var cell in row.Elements<Cell>())
+                    if (reader.ElementType == typeof(Row) && reader.IsStartElement)
                     {
+                        if (cells is not null)
+                        {
+                            rows.Add(cells);
+                        }
+                        var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                        rowNumber = uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? (int)Math.Min(number, int.MaxValue) : rowNumber + 1;
+                        counter.Row(rowNumber);
+                        (cells, column) = ([], 0);
+                    }
+                    else if (reader.ElementType == typeof(Row) && reader.IsEndElement && cells is not null)
+                    {
+                        rows.Add(cells);
+                        cells = null;
+                    }
+                    else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && cells is not null)
+                    {
+                        var cell = (Cell)reader.LoadCurrentElement()!;
                         column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
+                        counter.Column(rowNumber, column);
                         var (text, isNumber) = ValueOf(cell, shared);
                         counter.Cell(rowNumber, column, text.Length);
                         cells.Add(new SheetCell(rowNumber, column, text, isNumber));
                     }
+                }
+                if (cells is not null)
+                {
                     rows.Add(cells);
                 }
             }
@@ -117,23 +139,6 @@ public static class XlsxSheet
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException or InvalidOperationException or ArgumentException)
         {
             throw new UnreadableSheetException($"no es un libro de Excel (.xlsx) válido ({e.Message})");
-        }
-    }
-
-    /// <summary>
-    /// The elements <typeparamref name="T"/> of a part, one at a time (<see cref="OpenXmlReader"/>), so a sheet is never
-    /// held whole as a tree: a part that declares millions of rows costs only the rows read before the limit refuses it.
-    /// </summary>
-    private static IEnumerable<T> Streamed<T>(OpenXmlPart part)
-        where T : OpenXmlElement
-    {
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType == typeof(T) && reader.IsStartElement)
-            {
-                yield return (T)reader.LoadCurrentElement()!;
-            }
         }
     }
 

@@ -157,6 +157,27 @@ public sealed class SheetBombTests : IDisposable
             Refused(sheet));
     }
 
+    [Theory]
+    [InlineData("<c/>")]
+    [InlineData("<c r=\"A9\"/>")]
+    [InlineData("<c><v>1</v></c>")]
+    public void A_row_of_millions_of_cells_is_refused_without_reading_it_whole(string cell)
+    {
+        var sheet = Workbook($"fila-ancha-{cell.Length}.xlsx", w =>
+        {
+            w.Write("<row r=\"9\">");
+            for (var i = 0; i < 3_000_000; i++)
+            {
+                w.Write(cell);
+            }
+            w.Write("</row>");
+        });
+
+        Assert.Equal(
+            $"{sheet}:9:1: error PEI112: hoja 'Corte 2025-09-30', fila 9: la hoja tiene datos en la columna 1001 y el máximo es 1000; la plantilla tiene 10 columnas: borre las columnas sobrantes",
+            Refused(sheet));
+    }
+
     [Fact]
     public void A_string_longer_than_an_excel_cell_is_refused_at_its_cell()
     {
