@@ -62,6 +62,10 @@ public static class XlsxSheet
             Number(sheet, row.Planned);
             Number(sheet, row.Executed);
             sheet.Text(row.Observations ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Cause ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Action ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Responsible ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Due is { } due ? ContentWords.Of(due) : "", Wrapped);
             sheet.End();
         }
     }

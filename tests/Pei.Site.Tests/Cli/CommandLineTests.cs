@@ -21,7 +21,7 @@ public class CommandLineTests
     {
         var outcome = Cli.Run("validate", "--content", Repository.Content);
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("", outcome.Stderr);
+        Assert.Equal("", DatedWarnings.Without(outcome.Stderr));
         Assert.Contains(RealContent.Summary, outcome.Stdout, StringComparison.Ordinal);
     }
 
@@ -126,7 +126,7 @@ public class CommandLineTests
         var outcome = Cli.Run("validate", "--content", content);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("1 advertencia, ningún error.", outcome.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal($"{DatedWarnings.Warnings(1 + DatedWarnings.Count(outcome.Stderr))}, ningún error.", outcome.Stderr.TrimEnd().Split('\n')[^1]);
         Assert.StartsWith("Contenido válido:", outcome.Stdout, StringComparison.Ordinal);
     }
 
@@ -141,7 +141,7 @@ public class CommandLineTests
         var validate = Cli.Run("validate", "--content", content);
         var build = Cli.Run("build", "--content", content, "--out", Path.Combine(temp.Path, "_site"));
 
-        Assert.Equal("1 error, 0 advertencias.", validate.Stderr.TrimEnd().Split('\n')[^1]);
-        Assert.Equal("1 error, 0 advertencias; no se escribió nada.", build.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal($"1 error, {DatedWarnings.Warnings(DatedWarnings.Count(validate.Stderr))}.", validate.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal($"1 error, {DatedWarnings.Warnings(DatedWarnings.Count(build.Stderr))}; no se escribió nada.", build.Stderr.TrimEnd().Split('\n')[^1]);
     }
 }
