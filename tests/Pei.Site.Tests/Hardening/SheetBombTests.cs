@@ -153,7 +153,7 @@ public sealed class SheetBombTests : IDisposable
         var sheet = Workbook($"columna-{column}.xlsx", w => w.Write($"<row r=\"9\"><c r=\"{column}9\"><v>1</v></c></row>"));
 
         Assert.Equal(
-            $"{sheet}:9:1: error PEI112: hoja 'Corte 2025-09-30', fila 9: la hoja tiene datos en la columna {Math.Min(number, 1001)} y el máximo es 1000; la plantilla tiene 10 columnas: borre las columnas sobrantes",
+            $"{sheet}:9:1: error PEI112: hoja 'Corte 2025-09-30', fila 9: la hoja tiene datos en la columna {Math.Min(number, 1001)} y el máximo es 1000; borre las columnas que sobran a la derecha de las de la plantilla",
             Refused(sheet));
     }
 
@@ -174,7 +174,7 @@ public sealed class SheetBombTests : IDisposable
         });
 
         Assert.Equal(
-            $"{sheet}:9:1: error PEI112: hoja 'Corte 2025-09-30', fila 9: la hoja tiene datos en la columna 1001 y el máximo es 1000; la plantilla tiene 10 columnas: borre las columnas sobrantes",
+            $"{sheet}:9:1: error PEI112: hoja 'Corte 2025-09-30', fila 9: la hoja tiene datos en la columna 1001 y el máximo es 1000; borre las columnas que sobran a la derecha de las de la plantilla",
             Refused(sheet));
     }
 
@@ -235,7 +235,7 @@ public sealed class SheetBombTests : IDisposable
         });
 
         Assert.Equal(
-            $"{sheet}:1:1: error PEI119: hoja 'Corte 2025-09-30', fila 1: la hoja pasa de 1000000 celdas con datos; una hoja de medición tiene una fila por indicador y 10 columnas: use el archivo que escribió 'plantilla'",
+            $"{sheet}:1:1: error PEI119: hoja 'Corte 2025-09-30', fila 1: la hoja pasa de 1000000 celdas con datos; una hoja de medición tiene una fila por indicador y las columnas de la plantilla: use el archivo que escribió 'plantilla'",
             Refused(sheet));
     }
 
@@ -317,7 +317,7 @@ public sealed class SheetBombTests : IDisposable
         });
 
         Assert.Equal(
-            $"{sheet}:2:1: error PEI112: fila 2: la hoja tiene datos en la columna 5000001 y el máximo es 1000; la plantilla tiene 10 columnas: borre las columnas sobrantes",
+            $"{sheet}:2:1: error PEI112: fila 2: la hoja tiene datos en la columna 5000001 y el máximo es 1000; borre las columnas que sobran a la derecha de las de la plantilla",
             Refused(sheet));
     }
 
