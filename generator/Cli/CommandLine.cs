@@ -107,6 +107,11 @@ public static class CommandLine
     private static Pipeline.Result BuildSite(Arguments arguments)
     {
         var diagnostics = new DiagnosticBag();
+        if (arguments.BaseUrl is { } address && Model.WebAddress.HasCredentials(address))
+        {
+            diagnostics.Error(Codes.AddressWithCredentials, new SourceSpan("--base-url", 1, 1), Model.WebAddress.WithoutCredentials(address));
+            return Pipeline.Result.Refused(diagnostics);
+        }
         return PublicationDate.Today(diagnostics) is { } today
             ? Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme, new Pipeline.BuildOptions(arguments.BaseUrl, arguments.Pdf, Today: today))
             : Pipeline.Result.Refused(diagnostics);

@@ -34,6 +34,7 @@ public static class CorrectCommand
         {
             diagnostics.Error(Codes.EmptyValue, new SourceSpan(ArgumentPlace, 1, 1), "--motivo");
         }
+        ArgumentText.Check(reason, "--motivo", ArgumentPlace, diagnostics);
         if (diagnostics.HasErrors || PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var corrected, var today, var place) ||
             Pipeline.Compute(content, diagnostics, new Pipeline.Options { CheckRecords = false, Today = today })?.Plan is not { } plan)
         {
@@ -78,7 +79,13 @@ public static class CorrectCommand
         {
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (!EditedFiles.Write(new ContentFolder(content, content), [(recordPath, publication.Where.File, text.Encode())], diagnostics))
+        var bytes = text.Encode();
+        var after = EditedContent.Check(content, [(recordPath, bytes)], compute: false);
+        if (after.HasErrors)
+        {
+            return Pipeline.Result.Refused(after);
+        }
+        if (!EditedFiles.Write(new ContentFolder(content, content), [(recordPath, publication.Where.File, bytes)], diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
         }

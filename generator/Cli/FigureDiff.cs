@@ -29,6 +29,11 @@ public static class FigureDiff
         {
             return Pipeline.Result.Refused(diagnostics);
         }
+        if (GitContent.RefusedRef(baseRef) is { } refused)
+        {
+            diagnostics.Error(Codes.InvalidGitRef, new SourceSpan(content, 1, 1), UnsafeCharacters.Printable(baseRef), refused);
+            return Pipeline.Result.Refused(diagnostics);
+        }
         using var baseContent = GitContent.Extract(content, baseRef, out var problem);
         if (baseContent is null)
         {

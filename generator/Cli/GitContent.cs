@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.Text;
+using Pei.Site.Diagnostics;
 
 namespace Pei.Site.Cli;
 
@@ -8,9 +9,9 @@ namespace Pei.Site.Cli;
 /// The content folder as it is at a git ref (diff --base, validate --base), extracted with git archive into a temporary
 /// folder that is deleted on <see cref="Dispose"/>.
 /// </summary>
-internal sealed class GitContent : IDisposable
+internal sealed partial class GitContent : IDisposable
 {
-    private readonly string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pei-base-" + Guid.NewGuid().ToString("N")[..12]);
+    private string? folder;
 
     private GitContent()
     {
@@ -52,14 +53,23 @@ internal sealed class GitContent : IDisposable
         }
         var root = Encoding.UTF8.GetString(top).Trim();
         var relative = System.IO.Path.GetRelativePath(root, full).Replace('\\', '/');
-        var tar = Git(root, out error, "archive", "--format=tar", baseRef, "--", relative == "." ? "." : relative);
-        if (tar is null)
+        // The ref becomes a commit id first: after --end-of-options git reads it only as a revision, and git archive is
+        // then given the id, never the user's text.
+        var commit = Git(root, out error, "rev-parse", "--verify", "--quiet", "--end-of-options", baseRef + "^{commit}") is { } id
+            ? Encoding.UTF8.GetString(id).Trim() : null;
+        if (commit is null || !CommitId().IsMatch(commit))
         {
-            problem = $"la carpeta '{relative}' no existe en esa referencia, o la referencia no existe (git: {error}); use una rama, etiqueta o commit existente, p. ej. origin/main";
+            problem = $"la referencia no existe o no lleva a un commit{(error.Length > 0 ? $" (git: {error})" : "")}; use una rama, etiqueta o commit existente, p. ej. origin/main";
             return null;
         }
-        Directory.CreateDirectory(folder);
-        TarFile.ExtractToDirectory(new MemoryStream(tar), folder, overwriteFiles: true);
+        var tar = Git(root, out error, "archive", "--format=tar", commit, "--", relative == "." ? "." : relative);
+        if (tar is null)
+        {
+            problem = $"la carpeta '{relative}' no existe en esa referencia (git: {error}); use una rama, etiqueta o commit existente, p. ej. origin/main";
+            return null;
+        }
+        folder = Directory.CreateTempSubdirectory("pei-base-").FullName;
+        TarFile.ExtractToDirectory(new MemoryStream(tar), folder, overwriteFiles: false);
         var extracted = System.IO.Path.Combine(folder, relative);
         return Directory.Exists(extracted) ? extracted : Directory.CreateDirectory(extracted).FullName;
     }
@@ -82,9 +92,33 @@ internal sealed class GitContent : IDisposable
         return process.ExitCode == 0 ? output.ToArray() : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="baseRef"/> may be given to git at all: never a text git would read as an option (one that
+    /// starts with '-', such as --output=FILE), nor one with spaces or control characters; null when it may, else why not.
+    /// </summary>
+    public static string? RefusedRef(string baseRef)
+    {
+        if (baseRef.Length == 0)
+        {
+            return "está vacía";
+        }
+        if (baseRef[0] == '-')
+        {
+            return "empieza por '-', y git la leería como una opción";
+        }
+        if (baseRef.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || UnsafeCharacters.IsRefused(c)))
+        {
+            return "tiene espacios o caracteres de control";
+        }
+        return baseRef.Length > 255 ? "tiene más de 255 caracteres" : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([0-9a-f]{40}|[0-9a-f]{64})$")]
+    private static partial System.Text.RegularExpressions.Regex CommitId();
+
     public void Dispose()
     {
-        if (Directory.Exists(folder))
+        if (folder is not null && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }

@@ -1,7 +1,6 @@
 using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Edit;
-using Pei.Site.FileSystem;
 using Pei.Site.Load;
 using Pei.Site.Model;
 using Pei.Site.Spreadsheet;
@@ -26,15 +25,18 @@ public static class ImportCommand
             diagnostics.Error(Codes.UnreadableSheet, fileWhere, "la extensión no es .xlsx ni .csv");
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (!File.Exists(file))
-        {
-            diagnostics.Error(Codes.UnreadableSheet, fileWhere, "el archivo no existe");
-            return Pipeline.Result.Refused(diagnostics);
-        }
         SheetTable table;
         try
         {
             table = SheetFormat.Read(file);
+        }
+        catch (SheetLimitException e)
+        {
+            var place = new SheetImport.Place(file, e.SheetName);
+            diagnostics.Add(e.Code == Codes.SheetUnpackedTooLarge
+                ? new Diagnostic(e.Code.Code, Severity.Error, fileWhere, e.Code.Format([.. e.Arguments]))
+                : place.Error(e.Code, e.Row, e.Column, null, [.. e.Arguments]));
+            return Pipeline.Result.Refused(diagnostics);
         }
         catch (UnreadableSheetException e)
         {
@@ -100,7 +102,7 @@ public static class ImportCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var changed = edits.Where(e => !e.Before.AsSpan().SequenceEqual(e.After)).ToList();
-        var after = ValidateEdited(content, changed.Select(e => (e.Path, e.After)).ToList());
+        var after = EditedContent.Check(content, changed.Select(e => (e.Path, e.After)).ToList(), compute: true);
         if (after.HasErrors)
         {
             return Pipeline.Result.Refused(after);
@@ -115,42 +117,5 @@ public static class ImportCommand
             $"{Plural.Of(changed.Count, "archivo modificado", "archivos modificados")}." +
             string.Concat(changed.Select(e => Environment.NewLine + "  " + e.Display));
         return new Pipeline.Result(after.Sorted(), summary);
-    }
-
-    /// <summary>Loads the content as it would be after the edits, from a copy, so that nothing is written when it would not load.</summary>
-    private static DiagnosticBag ValidateEdited(string content, IReadOnlyList<(string Path, byte[] Bytes)> edits)
-    {
-        var copy = Path.Combine(Path.GetTempPath(), "pei-importar-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            var root = Path.GetFullPath(content);
-            var realRoot = RealPath.Resolve(root) ?? root;
-            foreach (var source in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            {
-                // Only regular files inside the content are copied: the content loaded before, so anything else (a pipe
-                // or link among the hidden files the loader ignores) is not part of it, and opening a pipe would block.
-                if (RealPath.Resolve(source) is not { } real || !RealPath.IsInside(real, realRoot) || FileKinds.Of(real) is not FileKind.Regular)
-                {
-                    continue;
-                }
-                var target = Path.Combine(copy, Path.GetRelativePath(root, source));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(source, target);
-            }
-            foreach (var (path, bytes) in edits)
-            {
-                File.WriteAllBytes(Path.Combine(copy, Path.GetRelativePath(root, Path.GetFullPath(path))), bytes);
-            }
-            var diagnostics = new DiagnosticBag();
-            Pipeline.Compute(copy, diagnostics, new Pipeline.Options { Display = content });
-            return diagnostics;
-        }
-        finally
-        {
-            if (Directory.Exists(copy))
-            {
-                Directory.Delete(copy, recursive: true);
-            }
-        }
     }
 }

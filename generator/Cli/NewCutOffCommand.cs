@@ -26,7 +26,7 @@ public static class NewCutOffCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (Pipeline.Load(content, diagnostics) is not { } plan)
+        if (!ArgumentText.Check(title, "--titulo", ArgumentPlace, diagnostics) || Pipeline.Load(content, diagnostics) is not { } plan)
         {
             return Pipeline.Result.Refused(diagnostics);
         }
@@ -60,7 +60,13 @@ public static class NewCutOffCommand
             return Pipeline.Result.Refused(diagnostics);
         }
 
-        if (!EditedFiles.Write(folder, edits.Select(e => (e.Path, e.Display, e.Text!.Encode())).ToList(), diagnostics))
+        var encoded = edits.Select(e => (e.Path, e.Display, Bytes: e.Text!.Encode())).ToList();
+        var after = EditedContent.Check(content, encoded.Select(e => (e.Path, e.Bytes)).ToList(), compute: false);
+        if (after.HasErrors)
+        {
+            return Pipeline.Result.Refused(after);
+        }
+        if (!EditedFiles.Write(folder, encoded, diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
         }

@@ -57,8 +57,18 @@ public static class PublishCommand
         var figures = PublishedFigures.Of(computed.Objectives);
         var recordPath = ContentLayout.RecordPath(content, day);
         var files = new ContentFolder(content, content);
-        if (PublicationRecord.New(day, published, figures, diagnostics) is not { } record ||
-            !EditedFiles.Write(files, [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, record.Encode())], diagnostics))
+        if (PublicationRecord.New(day, published, figures, diagnostics) is not { } record)
+        {
+            return Pipeline.Result.Refused(diagnostics);
+        }
+        List<(string Path, string Display, byte[] Bytes)> written =
+            [(planPath, computed.CutOff.Where.File, planText!.Encode()), (recordPath, recordPath, record.Encode())];
+        var after = EditedContent.Check(content, written.Select(e => (e.Path, e.Bytes)).ToList(), compute: false);
+        if (after.HasErrors)
+        {
+            return Pipeline.Result.Refused(after);
+        }
+        if (!EditedFiles.Write(files, written, diagnostics))
         {
             return Pipeline.Result.Refused(diagnostics);
         }

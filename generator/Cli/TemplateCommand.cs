@@ -1,5 +1,6 @@
 using Pei.Site.Build;
 using Pei.Site.Diagnostics;
+using Pei.Site.FileSystem;
 using Pei.Site.Load;
 using Pei.Site.Model;
 using Pei.Site.Spreadsheet;
@@ -35,9 +36,15 @@ public static class TemplateCommand
         }
         var rows = MeasurementSheet.Rows(plan, cutOff);
         var bytes = SheetFormat.Write(output, cutOff, rows);
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "." + Path.GetFileName(output) + ".tmp");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, output, overwrite: true);
+        try
+        {
+            WholeFile.Write(output, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(Codes.OutputNotWritten, new SourceSpan(output, 1, 1), UnsafeCharacters.Printable(e.Message));
+            return Pipeline.Result.Refused(diagnostics);
+        }
         var next = listed.Draft
             ? $"Llene programado, ejecutado y observaciones (no cambie las demás columnas) y luego ejecute: importar {output}"
             : "El corte ya está publicado: importar no lo cambia (use corregir).";

@@ -21,6 +21,11 @@ public static class ValidateCommand
         {
             return Pipeline.Validate(content, options);
         }
+        if (GitContent.RefusedRef(baseRef) is { } refused)
+        {
+            diagnostics.Error(Codes.InvalidGitRef, new SourceSpan(content, 1, 1), UnsafeCharacters.Printable(baseRef), refused);
+            return Pipeline.Result.Refused(diagnostics);
+        }
         using var baseContent = GitContent.Extract(content, baseRef, out var problem);
         if (baseContent is null)
         {

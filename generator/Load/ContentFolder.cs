@@ -73,7 +73,7 @@ public sealed class ContentFolder
         }
         if (FileKinds.Of(real) is var kind and not (FileKind.Regular or FileKind.Directory))
         {
-            diagnostics.Error(Codes.NotARegularFile, where, name, Describe(kind));
+            diagnostics.Error(Codes.NotARegularFile, where, name, FolderWalk.Describe(kind));
             return false;
         }
         return true;
@@ -121,12 +121,4 @@ public sealed class ContentFolder
         }
         return buffer[..length];
     }
-
-    private static string Describe(FileKind kind) => kind switch
-    {
-        FileKind.Pipe => "una tubería con nombre (FIFO)",
-        FileKind.Socket => "un socket",
-        FileKind.CharacterDevice or FileKind.BlockDevice => "un dispositivo",
-        _ => "un archivo especial",
-    };
 }

@@ -1,4 +1,5 @@
 using Pei.Site.Diagnostics;
+using Pei.Site.FileSystem;
 using Pei.Site.Load.Yaml;
 using Pei.Site.Model;
 
@@ -42,6 +43,7 @@ public static class ContentLoader
 
     private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
     {
+        CheckLinkLoops(files, diagnostics);
         var planPath = files.PathOf(ContentLayout.PlanFile);
         if (ContentFolder.IsAbsentFile(planPath))
         {
@@ -295,6 +297,27 @@ public static class ContentLoader
     }
 
     /// <summary>Entries sorted ordinally, without hidden files (".gitkeep", editor swap files) and Markdown notes.</summary>
+    /// <summary>
+    /// A symbolic link anywhere in the content (hidden folders included) to a folder that contains it is refused: the
+    /// loader reads only its own paths, but any command or tool that walks the folder (importar's copy, cp -r, an editor's
+    /// search) would follow it without end. So is a folder with more entries than anything walks.
+    /// </summary>
+    private static void CheckLinkLoops(ContentFolder files, DiagnosticBag diagnostics)
+    {
+        foreach (var entry in FolderWalk.Walk(files.Root).Refused.Where(r => r.Reason is WalkRefusal.Loop or WalkRefusal.TooMany))
+        {
+            var where = files.Start([.. entry.Relative.Split('/')]);
+            if (entry.Reason is WalkRefusal.Loop)
+            {
+                diagnostics.Error(Codes.LinkLoop, where, entry.Relative[(entry.Relative.LastIndexOf('/') + 1)..]);
+            }
+            else
+            {
+                diagnostics.Error(Codes.TooManyEntries, files.Start(), FolderWalk.MaxEntries);
+            }
+        }
+    }
+
     private static IEnumerable<string> Visible(IEnumerable<string> paths) =>
         paths
             .Where(p => !Path.GetFileName(p).StartsWith('.') && !p.EndsWith(".md", StringComparison.OrdinalIgnoreCase))

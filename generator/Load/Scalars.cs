@@ -238,6 +238,11 @@ internal static partial class Scalars
         {
             diagnostics.Error(Codes.InvalidUrl, node.Where, name, text.Trim());
         }
+        else if (Model.WebAddress.HasCredentials(url))
+        {
+            diagnostics.Error(Codes.AddressWithCredentials, node.Where, Model.WebAddress.WithoutCredentials(url));
+            return null;
+        }
         return url;
     }
 

@@ -10,6 +10,13 @@ public static class WebAddress
             ? uri
             : null;
 
+    /// <summary>Whether the address carries a user name or password before its host ("https://usuario:clave@…").</summary>
+    public static bool HasCredentials(Uri address) => address.UserInfo.Length > 0;
+
+    /// <summary>The address with whatever came before '@' in its authority written "…", for messages that must not repeat a password.</summary>
+    public static string WithoutCredentials(Uri address) =>
+        HasCredentials(address) ? $"{address.Scheme}://…@{address.Authority}{address.PathAndQuery}" : address.ToString();
+
     /// <summary>A site's base address: the same address ending with '/', so page paths resolve under it.</summary>
     public static Uri AsBase(Uri address) =>
         address.AbsolutePath.EndsWith('/') ? address : new Uri(address.GetLeftPart(UriPartial.Path) + "/");

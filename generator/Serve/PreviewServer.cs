@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Pei.Site.Build;
 using Pei.Site.Diagnostics;
@@ -21,22 +19,27 @@ namespace Pei.Site.Serve;
 /// are asked for with the errors as a banner; a template that no longer compiles leaves the last good theme (its
 /// compiled templates) in use the same way. Until a first build succeeds every path shows a page listing the
 /// diagnostics instead, and so does a page whose template fails while rendering it when no earlier good site can.
-/// HTTP is served by a small reader of GET and HEAD requests with limits (<see cref="HttpHead"/>): one request per
-/// connection, at most <see cref="MaxConnections"/> at once, <see cref="ReadTimeout"/> to send a request head and
-/// <see cref="WriteTimeout"/> to take the answer, so neither a huge nor a slow request can hold the server.
+/// HTTP is served by Kestrel (<see cref="PreviewHttp"/>), GET and HEAD only, with limits on the request head, at most
+/// <see cref="MaxConnections"/> connections and <see cref="ReadTimeout"/> to send a request head, so neither a huge nor a
+/// slow request can hold the server. Only requests addressed to a loopback name or address are answered
+/// (<see cref="LoopbackHost"/>, against DNS rebinding). Waiting does not take a page's place: Kestrel serves every
+/// connection on its own, live-reload waits have their own limit (<see cref="MaxWaits"/>, past which one is answered 503
+/// at once and the page's script asks again a second later), well below the connection limit, so neither open tabs nor
+/// slow clients leave a page load without an answer.
 /// </summary>
 public sealed class PreviewServer : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Connections served at once; more are answered 503 at once.</summary>
-    public const int MaxConnections = 64;
+    /// <summary>Connections open at once (<see cref="PreviewHttp.MaxConnections"/>).</summary>
+    public const int MaxConnections = PreviewHttp.MaxConnections;
+
+    /// <summary>Live-reload waits held at once (one per open preview tab); more are answered 503 at once.</summary>
+    public const int MaxWaits = 256;
 
     /// <summary>How long a client has to send its request line and headers (408 after), unless the constructor says otherwise.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a client has to take an answer before the connection is dropped.</summary>
-    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _content;
     private readonly string _theme;
@@ -45,10 +48,9 @@ public sealed class PreviewServer : IDisposable
     private readonly TextWriter _err;
     private readonly TimeSpan _readTimeout;
     private readonly CancellationTokenSource _stop = new();
-    private TcpListener? _listener;
-    private readonly SemaphoreSlim _connections = new(MaxConnections);
+    private PreviewHttp? _http;
+    private readonly SemaphoreSlim _waits = new(MaxWaits);
     private ChangeWatcher? _watcher;
-    private Task _accepting = Task.CompletedTask;
     private Task _rebuilding = Task.CompletedTask;
 
     /// <summary>The version being served.</summary>
@@ -90,13 +92,12 @@ public sealed class PreviewServer : IDisposable
     /// <exception cref="PortUnavailableException">The port is in use or cannot be bound.</exception>
     public async Task StartAsync(CancellationToken cancel = default)
     {
-        _listener = Listen(_port);
-        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
+        _http = await PreviewHttp.StartAsync(_port, _readTimeout, RespondAsync, cancel);
+        BaseUrl = $"http://127.0.0.1:{_http.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
         // Watch before the first build, so an edit made while it runs is not lost.
         _watcher = new ChangeWatcher([_content, _theme]);
         await Task.Run(() => Rebuild(first: true), cancel);
         CollectWhenIdle();
-        _accepting = Task.Run(AcceptAsync, CancellationToken.None);
         _rebuilding = Task.Run(RebuildOnChangeAsync, CancellationToken.None);
     }
 
@@ -111,21 +112,6 @@ public sealed class PreviewServer : IDisposable
                 return;
             }
             await published.Task.WaitAsync(cancel);
-        }
-    }
-
-    private static TcpListener Listen(int port)
-    {
-        var listener = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            listener.Start();
-            return listener;
-        }
-        catch (SocketException e)
-        {
-            listener.Stop();
-            throw new PortUnavailableException(port, e.Message);
         }
     }
 
@@ -279,97 +265,14 @@ public sealed class PreviewServer : IDisposable
         Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    private async Task AcceptAsync()
+    private async Task<HttpAnswer> RespondAsync(PreviewHttp.Request request, CancellationToken cancel)
     {
-        while (!_stop.IsCancellationRequested)
+        // Kestrel listens before the first build ends: a request that early waits for it.
+        await WaitForVersionAsync(1, cancel);
+        if (!LoopbackHost.Admits(request.Host))
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener!.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeConnectionAsync(client));
+            return LoopbackHost.Refusal(BaseUrl);
         }
-    }
-
-    /// <summary>Reads one request head within the limits, answers it and closes the connection.</summary>
-    private async Task ServeConnectionAsync(TcpClient client)
-    {
-        using (client)
-        {
-            var admitted = _connections.Wait(0);
-            try
-            {
-                var stream = client.GetStream();
-                HttpHead? head = null;
-                HttpAnswer answer;
-                if (!admitted)
-                {
-                    answer = HttpAnswer.Refusal(503);
-                }
-                else
-                {
-                    using var reading = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                    reading.CancelAfter(_readTimeout);
-                    try
-                    {
-                        head = await HttpHead.ReadAsync(stream, reading.Token);
-                        answer = await RespondAsync(head);
-                    }
-                    catch (HttpHead.RefusedException e)
-                    {
-                        answer = HttpAnswer.Refusal(e.Status);
-                    }
-                    catch (OperationCanceledException) when (head is null && !_stop.IsCancellationRequested)
-                    {
-                        answer = HttpAnswer.Refusal(408);
-                    }
-                }
-                using var writing = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                writing.CancelAfter(WriteTimeout);
-                await answer.WriteAsync(stream, head?.Method == "HEAD", writing.Token);
-                await DrainAsync(client, stream);
-            }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or EndOfStreamException)
-            {
-                // The client went away, was too slow to take the answer, or the server is stopping: nothing more to do.
-            }
-            finally
-            {
-                if (admitted)
-                {
-                    _connections.Release();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Closes our side, then reads and drops what the client still sends (a body serve did not read) for a moment, at most
-    /// 64 KiB: closing with unread bytes would reset the connection before the client read the answer.
-    /// </summary>
-    private static async Task DrainAsync(TcpClient client, NetworkStream stream)
-    {
-        client.Client.Shutdown(SocketShutdown.Send);
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        var buffer = new byte[4096];
-        for (var total = 0; total < 64 * 1024;)
-        {
-            var read = await stream.ReadAsync(buffer, limit.Token);
-            if (read == 0)
-            {
-                return;
-            }
-            total += read;
-        }
-    }
-
-    private async Task<HttpAnswer> RespondAsync(HttpHead request)
-    {
         if (request.Method is not ("GET" or "HEAD"))
         {
             return HttpAnswer.Text(405, "Método no permitido\n") with { Allow = "GET, HEAD" };
@@ -387,8 +290,19 @@ public sealed class PreviewServer : IDisposable
                 {
                     return HttpAnswer.Text(400, "Falta ?v=N\n");
                 }
-                var changed = await WaitForChangeAsync(shown);
-                return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
+                if (!_waits.Wait(0))
+                {
+                    return HttpAnswer.Busy();
+                }
+                try
+                {
+                    var changed = await WaitForChangeAsync(shown, cancel);
+                    return new HttpAnswer(200, SiteFiles.ContentType(path), Utf8.GetBytes(changed ? LiveReload.Reload : LiveReload.NoChange));
+                }
+                finally
+                {
+                    _waits.Release();
+                }
         }
         // The version served when the request came: its files render from its own report and theme.
         var site = _site!;
@@ -435,9 +349,9 @@ public sealed class PreviewServer : IDisposable
     }
 
     /// <summary>True as soon as the served build is not <paramref name="shown"/>; false after <see cref="LiveReload.WaitLimit"/>.</summary>
-    private async Task<bool> WaitForChangeAsync(int shown)
+    private async Task<bool> WaitForChangeAsync(int shown, CancellationToken cancel)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, cancel);
         limit.CancelAfter(LiveReload.WaitLimit);
         while (Version == shown)
         {
@@ -469,8 +383,11 @@ public sealed class PreviewServer : IDisposable
         }
         _stop.Cancel();
         _watcher?.Dispose();
-        _listener?.Stop();
-        Task.WaitAll([_accepting, _rebuilding], TimeSpan.FromSeconds(30));
+        if (_http is { } http)
+        {
+            http.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+        }
+        _rebuilding.Wait(TimeSpan.FromSeconds(30));
     }
 }
 

@@ -18,7 +18,8 @@ public static class CsvSheet
         using var output = new MemoryStream();
         using (var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         {
-            // Observations are the planners' own text, written as they are: a leading '-' (a Markdown list) comes back as written.
+            // Observations are the planners' own text: a leading '-' (a Markdown list) or '=' is written after a quote, so a
+            // spreadsheet program does not run it as a formula, and importar reads it back as the planner wrote it.
             var csv = new CsvText(text, ';');
             csv.Row(MeasurementSheet.Columns.Select(c => c.Header));
             foreach (var row in rows)
@@ -51,13 +52,19 @@ public static class CsvSheet
         {
             using var reader = CsvReader.Create(bytes, options);
             var row = 0;
+            var counter = new SheetLimits.Counter();
             while (reader.Read())
             {
                 row++;
+                counter.Row(row);
+                counter.Fields(row, reader.FieldCount);
                 var cells = new List<SheetCell>();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    cells.Add(new SheetCell(row, i + 1, reader.GetString(i), IsNumber: false));
+                    var text = reader.GetString(i);
+                    counter.Cell(row, i + 1, text.Length);
+                    // A text plantilla (or the open data) wrote with a quote before a formula's first character reads as written.
+                    cells.Add(new SheetCell(row, i + 1, CsvText.Unescape(text), IsNumber: false));
                 }
                 rows.Add(cells);
             }

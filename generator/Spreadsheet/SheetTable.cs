@@ -10,13 +10,13 @@ public sealed record SheetCell(int Row, int Column, string Text, bool IsNumber);
 public sealed record SheetTable(string? SheetName, IReadOnlyList<IReadOnlyList<SheetCell>> Rows);
 
 /// <summary>A file importar cannot read at all (not a workbook, damaged, too large, not UTF-8).</summary>
-public sealed class UnreadableSheetException(string message) : Exception(message);
+public class UnreadableSheetException(string message) : Exception(message);
 
 /// <summary>The two formats of the measurement sheet, chosen by the file's extension.</summary>
 public static class SheetFormat
 {
     /// <summary>A sheet larger than this is refused: a plan's sheet is a few kilobytes.</summary>
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxBytes = SheetLimits.MaxFileBytes;
 
     public static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
@@ -30,12 +30,12 @@ public static class SheetFormat
     /// <summary>Reads the file; throws <see cref="UnreadableSheetException"/> with a Spanish reason when it cannot.</summary>
     public static SheetTable Read(string path)
     {
-        var length = new FileInfo(path).Length;
-        if (length > MaxBytes)
+        var bytes = SheetLimits.ReadFile(path);
+        if (IsWorkbook(path))
         {
-            throw new UnreadableSheetException($"el archivo pesa {length} bytes y el máximo es {MaxBytes}");
+            SheetLimits.CheckPackage(bytes);
+            return XlsxSheet.Read(bytes);
         }
-        var bytes = File.ReadAllBytes(path);
-        return IsWorkbook(path) ? XlsxSheet.Read(bytes) : CsvSheet.Read(bytes);
+        return CsvSheet.Read(bytes);
     }
 }

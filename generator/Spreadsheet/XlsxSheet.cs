@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Pei.Site.Diagnostics;
 using Pei.Site.Model;
 using Pei.Site.Text;
 
@@ -89,21 +90,53 @@ public static class XlsxSheet
             var workbook = document.WorkbookPart ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
             var rows = new List<IReadOnlyList<SheetCell>>();
             var rowNumber = 0;
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            var counter = new SheetLimits.Counter();
+            try
             {
-                rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
-                var cells = new List<SheetCell>();
+                var shared = SharedStrings(workbook.SharedStringTablePart);
+                // Row by row and cell by cell (OpenXmlReader), so neither a sheet of millions of rows nor a row of millions
+                // of cells is ever held as a tree: each is refused by the limits after what it holds up to them.
+                using var reader = OpenXmlReader.Create(part);
+                List<SheetCell>? cells = null;
                 var column = 0;
-                foreach (var cell in row.Elements<Cell>())
+                while (reader.Read())
                 {
-                    column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
-                    var (text, isNumber) = ValueOf(cell, shared);
-                    cells.Add(new SheetCell(rowNumber, column, text, isNumber));
+                    if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+                    {
+                        if (cells is not null)
+                        {
+                            rows.Add(cells);
+                        }
+                        var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                        rowNumber = uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? (int)Math.Min(number, int.MaxValue) : rowNumber + 1;
+                        counter.Row(rowNumber);
+                        (cells, column) = ([], 0);
+                    }
+                    else if (reader.ElementType == typeof(Row) && reader.IsEndElement && cells is not null)
+                    {
+                        rows.Add(cells);
+                        cells = null;
+                    }
+                    else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && cells is not null)
+                    {
+                        var cell = (Cell)reader.LoadCurrentElement()!;
+                        column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
+                        counter.Column(rowNumber, column);
+                        var (text, isNumber) = ValueOf(cell, shared);
+                        counter.Cell(rowNumber, column, text.Length);
+                        cells.Add(new SheetCell(rowNumber, column, text, isNumber));
+                    }
                 }
-                rows.Add(cells);
+                if (cells is not null)
+                {
+                    rows.Add(cells);
+                }
+            }
+            catch (SheetLimitException e)
+            {
+                throw new SheetLimitException(e.Code, e.Row, e.Column, [.. e.Arguments]) { SheetName = sheet.Name?.Value };
             }
             return new SheetTable(sheet.Name?.Value, rows);
         }
@@ -111,6 +144,58 @@ public static class XlsxSheet
         {
             throw new UnreadableSheetException($"no es un libro de Excel (.xlsx) válido ({e.Message})");
         }
+    }
+
+    /// <summary>
+    /// The workbook's shared strings, read with a plain <see cref="System.Xml.XmlReader"/> (no document type, so no
+    /// entity expansion), at most <see cref="SheetLimits.MaxCells"/> of them: each item's text, or its rich-text runs
+    /// (phonetic guides left out), as <see cref="TextOf"/> reads one.
+    /// </summary>
+    private static List<string> SharedStrings(SharedStringTablePart? part)
+    {
+        var shared = new List<string>();
+        if (part is null)
+        {
+            return shared;
+        }
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        var text = new System.Text.StringBuilder();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "si")
+            {
+                if (shared.Count >= SheetLimits.MaxCells)
+                {
+                    throw new SheetLimitException(Codes.SheetTooManyCells, 1, 1, SheetLimits.MaxCells);
+                }
+                if (xml.IsEmptyElement)
+                {
+                    shared.Add("");
+                }
+                text.Clear();
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "rPh")
+            {
+                xml.Skip();
+                continue;
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "t")
+            {
+                text.Append(xml.ReadElementContentAsString());
+                if (text.Length > SheetLimits.MaxCellChars)
+                {
+                    throw new SheetLimitException(Codes.SheetCellTooLong, 1, 1, text.Length, SheetLimits.MaxCellChars);
+                }
+                continue;
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "si")
+            {
+                shared.Add(text.ToString());
+            }
+            xml.Read();
+        }
+        return shared;
     }
 
     private static (string Text, bool IsNumber) ValueOf(Cell cell, List<string> shared)
@@ -136,13 +221,13 @@ public static class XlsxSheet
     private static string TextOf(OpenXmlCompositeElement item) =>
         item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
 
-    /// <summary>"C5" → 3.</summary>
+    /// <summary>"C5" → 3 (past <see cref="SheetLimits.MaxColumns"/>, one more: a reference of many letters cannot overflow).</summary>
     private static int ColumnOf(string reference)
     {
         var column = 0;
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
-            column = column * 26 + char.ToUpperInvariant(c) - 'A' + 1;
+            column = Math.Min(column * 26 + char.ToUpperInvariant(c) - 'A' + 1, SheetLimits.MaxColumns + 1);
         }
         return column;
     }

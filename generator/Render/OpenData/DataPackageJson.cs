@@ -32,7 +32,7 @@ public static class DataPackageJson
             json.WriteString("profile", "tabular-data-package");
             json.WriteString("name", "seguimiento-plan-estrategico");
             json.WriteString("title", catalog.Title);
-            json.WriteString("description", catalog.Description + " " + OpenNumbers.Rule);
+            json.WriteString("description", catalog.Description + " " + OpenNumbers.Rule + " " + SeguimientoCsv.TextRule);
             if (catalog.BaseUrl is not null)
             {
                 json.WriteString("homepage", catalog.Address(SitePaths.OpenData));

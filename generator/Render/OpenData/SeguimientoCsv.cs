@@ -19,6 +19,12 @@ public static class SeguimientoCsv
 {
     public const string Path = "datos/seguimiento.csv";
 
+    /// <summary>How a text that a spreadsheet program would run as a formula is written (<see cref="Text.CsvText"/>), in Spanish, as the data dictionary and the descriptors state it.</summary>
+    public const string TextRule =
+        "En los CSV, un texto que empieza por =, +, -, @, un tabulador o un retorno de carro y no es un número se escribe precedido de un apóstrofo (') " +
+        "para que las hojas de cálculo no lo ejecuten como fórmula (por ejemplo, '=HIPERVINCULO(…)); el texto original es el que sigue a ese apóstrofo. " +
+        "Un texto que ya empezaba por apóstrofos seguidos de uno de esos caracteres lleva uno más. El libro de Excel y los JSON guardan los textos tal como son.";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The file of one published cut-off: datos/cortes/2025-06-30.csv.</summary>

@@ -22,6 +22,8 @@ public sealed class OpenDataPage : Page
     /// <summary>The schema.org Dataset, for &lt;script type="application/ld+json"&gt;.</summary>
     public string? JsonLd => Catalog is null ? null : DatasetJsonLd.Write(Catalog);
     public string NumberRule => OpenNumbers.Rule;
+
+    public string TextRule => SeguimientoCsv.TextRule;
     public string DataPackagePath => DataCatalog.DataPackagePath;
     public string CatalogPath => DataCatalog.CatalogPath;
 

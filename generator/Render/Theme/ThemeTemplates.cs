@@ -69,12 +69,18 @@ internal sealed class ThemeTemplates
         hash.AppendData(Encoding.UTF8.GetBytes(System.IO.Directory.Exists(Path.Combine(directory, StaticFolder)) ? "static\n" : "\n"));
         if (System.IO.Directory.Exists(layouts))
         {
-            foreach (var file in System.IO.Directory.EnumerateFiles(layouts, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            var walk = FileSystem.FolderWalk.Walk(layouts);
+            // An entry the walk refuses changes the fingerprint too, so the theme is compiled (and refused) again.
+            foreach (var refused in walk.Refused)
             {
-                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(layouts, file) + "\n"));
+                hash.AppendData(Encoding.UTF8.GetBytes($"{refused.Relative}\n{refused.Reason}\n"));
+            }
+            foreach (var file in walk.Files)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file.Relative + "\n"));
                 try
                 {
-                    hash.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
+                    hash.AppendData(SHA256.HashData(File.ReadAllBytes(file.Real)));
                 }
                 catch (IOException)
                 {
@@ -100,6 +106,14 @@ internal sealed class ThemeTemplates
                 {
                     File = $"{LayoutsFolder}/{name}.cshtml",
                 };
+            }
+        }
+        foreach (var folder in new[] { LayoutsFolder, StaticFolder })
+        {
+            if (System.IO.Directory.Exists(Path.Combine(directory, folder)) &&
+                FileSystem.FolderWalk.Walk(Path.Combine(directory, folder)).Refused is [var refused, ..])
+            {
+                throw ThemeException.Refused(folder, refused);
             }
         }
         if (!System.IO.Directory.Exists(Path.Combine(directory, StaticFolder)))

@@ -79,7 +79,7 @@ public sealed class ServeLimitTests : IAsyncLifetime
     [Fact]
     public async Task A_request_line_just_within_the_limit_is_answered()
     {
-        Assert.Equal(404, await StatusForAsync(Send($"GET /{new string('a', 8000)} HTTP/1.1\r\nHost: x\r\n\r\n")));
+        Assert.Equal(404, await StatusForAsync(Send($"GET /{new string('a', 8000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")));
     }
 
     [Fact]
@@ -158,10 +158,10 @@ public sealed class ServeLimitTests : IAsyncLifetime
                 await client.ConnectAsync(uri.Host, uri.Port);
                 idle.Add(client);
             }
-            // Past the connection limit the answer is 503 at once; within it, the page. Either way, an answer.
+            // Idle connections wait for their request head within a limit far above what a browser opens: the page is served.
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             using var response = await http.GetAsync(served.Server.BaseUrl);
-            Assert.Contains((int)response.StatusCode, new[] { 200, 503 });
+            Assert.Equal(200, (int)response.StatusCode);
         }
         finally
         {

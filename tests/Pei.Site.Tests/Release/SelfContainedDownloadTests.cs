@@ -102,4 +102,30 @@ public sealed class SelfContainedDownloadTests(SelfContainedDownload download) :
         Assert.StartsWith($"Sitio generado en {output}:", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
     }
+
+    [Fact]
+    public void Download_refuses_a_loop_a_named_pipe_and_a_sheet_bomb_as_the_program_does()
+    {
+        var content = download.Scratch("contenido-con-riesgos");
+        TempFolder.CopyTree(Repository.PublishedJune2025, content);
+        Directory.CreateSymbolicLink(Path.Combine(Directory.CreateDirectory(Path.Combine(content, "schemas")).FullName, "arriba"), "..");
+        var pipe = download.Scratch("hoja.csv");
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [pipe]))!)
+        {
+            mkfifo.WaitForExit();
+        }
+        var blank = download.Scratch("blancas.csv");
+        File.WriteAllText(blank, "corte;id (no editar);programado;ejecutado;observaciones\n" + new string('\n', 5_000_000));
+
+        var loop = Run("validate", "--content", content);
+        var fifo = Run("importar", pipe, "--content", Repository.PublishedJune2025);
+        var bomb = Run("importar", blank, "--content", Repository.PublishedJune2025);
+
+        Assert.Equal(1, loop.ExitCode);
+        Assert.Contains($"{content}/schemas/arriba:1:1: error PEI114: ", loop.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, fifo.ExitCode);
+        Assert.Contains("no es un archivo normal sino una tubería con nombre (FIFO)", fifo.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, bomb.ExitCode);
+        Assert.Contains($"{blank}:100001:1: error PEI111: ", bomb.Stderr, StringComparison.Ordinal);
+    }
 }
