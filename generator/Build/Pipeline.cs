@@ -89,6 +89,7 @@ public static class Pipeline
             plan = plan with { CutOffs = plan.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
         PlanRules.Check(plan, diagnostics);
+        YearChangeRule.Check(plan, options.Publishing, diagnostics);
         // The records as publicar and corregir write them, and against the base's, even when other files failed: a
         // record deleted or renamed, or a cut-off taken out of plan.yaml, also breaks other rules.
         RecordRules.Check(plan, options.Today, diagnostics);
@@ -119,6 +120,7 @@ public static class Pipeline
             return null;
         }
         LagRule.Check(report, diagnostics);
+        LikelyMistakes.Check(plan, options.Publishing, diagnostics);
         if (options.CheckRecords)
         {
             PublicationCheck.Check(report, options.Display ?? ".", diagnostics, except: options.Publishing);

@@ -85,7 +85,8 @@ public static class XlsxSheet
             var workbook = document.WorkbookPart ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(CellValue.TextOf).ToList() ?? [];
+            var percentStyles = CellValue.PercentStyles(workbook);
             var rows = new List<IReadOnlyList<SheetCell>>();
             var rowNumber = 0;
             foreach (var row in part.Worksheet.Descendants<Row>())
@@ -96,8 +97,8 @@ public static class XlsxSheet
                 foreach (var cell in row.Elements<Cell>())
                 {
                     column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
-                    var (text, isNumber) = ValueOf(cell, shared);
-                    cells.Add(new SheetCell(rowNumber, column, text, isNumber));
+                    var (text, isNumber, note) = CellValue.Of(cell, shared, percentStyles);
+                    cells.Add(new SheetCell(rowNumber, column, text, isNumber) { Note = note });
                 }
                 rows.Add(cells);
             }
@@ -108,29 +109,6 @@ public static class XlsxSheet
             throw new UnreadableSheetException($"no es un libro de Excel (.xlsx) válido ({e.Message})");
         }
     }
-
-    private static (string Text, bool IsNumber) ValueOf(Cell cell, List<string> shared)
-    {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-        {
-            return (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "", false);
-        }
-        if (type == CellValues.InlineString)
-        {
-            return (cell.InlineString is { } inline ? TextOf(inline) : raw, false);
-        }
-        if (type is null || type == CellValues.Number)
-        {
-            return (raw, raw.Length > 0);
-        }
-        return (raw, false);
-    }
-
-    /// <summary>The text of a string item: its plain text, or its rich-text runs (phonetic guides left out).</summary>
-    private static string TextOf(OpenXmlCompositeElement item) =>
-        item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
 
     /// <summary>"C5" → 3.</summary>
     private static int ColumnOf(string reference)
