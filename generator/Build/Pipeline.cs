@@ -143,6 +143,16 @@ public static class Pipeline
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
             return Result.Refused(diagnostics);
         }
+        if (!Directory.Exists(themeDirectory))
+        {
+            diagnostics.Error(Codes.ThemeMissing, new SourceSpan(themeDirectory, 1, 1), themeDirectory);
+            return Result.Refused(diagnostics);
+        }
+        if (build.Pdf && !ReportPrinter.DriverInstalled)
+        {
+            diagnostics.Error(Codes.PdfNotInDownload, new SourceSpan("--pdf", 1, 1));
+            return Result.Refused(diagnostics);
+        }
         var chromium = build.Pdf ? ReportPrinter.FindChromium() : null;
         if (build.Pdf && chromium is null)
         {

@@ -153,7 +153,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             command,
             values.GetValueOrDefault("--content", "content"),
             values.GetValueOrDefault("--out", "_site"),
-            values.GetValueOrDefault("--theme", "site-theme"),
+            ThemeFolder.Resolve(values.GetValueOrDefault("--theme")),
             format,
             values.GetValueOrDefault("--base"),
             port,

@@ -43,7 +43,14 @@ public static class ImportCommand
         }
         // The content and the sheet are both read before anything is refused, so that one run reports every problem of
         // each: a cell that does not read, a row of an unknown indicator and a lag left unexplained come out together.
-        var plan = Pipeline.Load(content, diagnostics);
+        // Only the errors of the content as it is: its warnings are those of the content as it will be, reported below.
+        var loaded = new DiagnosticBag();
+        var plan = Pipeline.Load(content, loaded);
+        foreach (var error in loaded.Items.Where(d => d.Severity == Severity.Error))
+        {
+            diagnostics.Add(error);
+        }
+        plan = loaded.HasErrors ? null : plan;
         var units = plan?.Indicators.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal);
         if (SheetImport.Read(table, file, diagnostics, units) is not { } sheet || plan is null)
         {

@@ -114,7 +114,7 @@ public static class Codes
     public static readonly DiagnosticCode LastYearBeforeYear = new("PEI139", "'ultima_vigencia' es {0}, pero el indicador tiene la vigencia {1}, posterior; quite la vigencia {1} o corrija 'ultima_vigencia'");
     public static readonly DiagnosticCode DiscardPublished = new("PEI140", "el corte {0} ya está publicado ({1}): un corte publicado no se descarta, porque sus cifras ya son públicas; si una cifra debe cambiar, ejecute `corregir {0} --motivo \"…\"`");
     public static readonly DiagnosticCode DiscardOnlyCutOff = new("PEI141", "el corte {0} es el único de la lista 'cortes' y el plan necesita al menos uno; agregue primero otro corte o corrija la fecha de este");
-    public static readonly DiagnosticCode ThemeMissing = new("PEI142", "no se encontró la carpeta del tema '{0}'{1}; indique con --theme la carpeta 'site-theme' (en la descarga está junto al programa pei-site)");
+    public static readonly DiagnosticCode ThemeMissing = new("PEI142", "no se encontró la carpeta del tema '{0}'; sin --theme el programa usa la carpeta 'site-theme' de la carpeta donde se ejecuta o, si no está, la que está junto al programa (así viene en la descarga): indique con --theme dónde está");
     public static readonly DiagnosticCode PdfNotInDownload = new("PEI143", "esta descarga del generador no imprime los informes PDF (--pdf): los imprime la publicación automática del sitio en GitHub; genere el sitio sin --pdf");
     public static readonly DiagnosticCode ThemeError = new("PEI100", "error en la plantilla del tema: {0}");
     public static readonly DiagnosticCode OutputRefused = new("PEI101", "{0}");

@@ -69,7 +69,7 @@ public static class LikelyMistakes
         var factor = larger ? ratio : 1 / ratio;
         var times = factor >= 316 ? 1000 : 100;
         var fix = !larger && indicator.Unit == Unit.Percentage && times == 100
-            ? $"el indicador se mide en porcentaje: si {EsCo.Exact(value)} es una fracción, escriba el porcentaje, {EsCo.Exact(value * 100)}"
+            ? $"el indicador se mide en porcentaje: si {EsCo.Exact(value)} es una fracción, escriba el porcentaje, {EsCo.Exact(value * 100 / 1.0000000000000000000000000000m)}"
             : "si la escribió en otra unidad (miles, millones) o con un separador de miles, corríjala; si es correcta, no cambie nada";
         diagnostics.Warning(Codes.FigureScaleOff, where, key, EsCo.Exact(value), EsCo.Integer(times).Replace("1000", "1.000", StringComparison.Ordinal),
             larger ? "mayor" : "menor", words, EsCo.Exact(reference), fix);

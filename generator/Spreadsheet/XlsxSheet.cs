@@ -10,9 +10,11 @@ namespace Pei.Site.Spreadsheet;
 /// <summary>
 /// The measurement sheet as an Excel workbook (Office Open XML, read by Excel and LibreOffice): one sheet named after the
 /// cut-off, a bold header row frozen at the top, column widths, figures stored as numbers, and the columns planners do
-/// not fill in shaded grey (the id column's header says "no editar"). Written by the site's one XLSX writer
-/// (<see cref="WorkbookWriter"/>); read with the Open XML SDK, which reads any workbook a spreadsheet program saves, and
-/// its cells exactly as stored.
+/// not fill in shaded grey and locked (the sheet is protected without a password; the id column's header says "no
+/// editar"). Beside the cells to fill are the previous cut-off's programado and ejecutado and the anualización in words
+/// ("suma: acumulado del año"), and the programado and ejecutado cells accept numbers only. Written by the site's one
+/// XLSX writer (<see cref="WorkbookWriter"/>); read with the Open XML SDK, which reads any workbook a spreadsheet program
+/// saves, and its cells as <see cref="CellValue"/> interprets them.
 /// </summary>
 public static class XlsxSheet
 {
@@ -21,13 +23,15 @@ public static class XlsxSheet
     private const int Header = 1;
     private const int ReadOnly = 2;
     private const int Wrapped = 3;
+    private const int Input = 4;
 
     private static readonly WorkbookFormat[] Formats =
     [
         new(),
         new(Bold: true),
         new(Fill: "FFE7E6E6", Wrapped: true),
-        new(Wrapped: true),
+        new(Wrapped: true, Unlocked: true),
+        new(Unlocked: true),
     ];
 
     public static byte[] Write(string sheetName, IReadOnlyList<SheetRow> rows)
@@ -35,7 +39,15 @@ public static class XlsxSheet
         using var output = new MemoryStream();
         WorkbookWriter.Write(output, Formats,
         [
-            new WorkbookSheet(sheetName, sheet => Rows(sheet, rows)) { ColumnWidths = [.. MeasurementSheet.Columns.Select(c => c.Width)] },
+            new WorkbookSheet(sheetName, sheet => Rows(sheet, rows))
+            {
+                ColumnWidths = [.. MeasurementSheet.Columns.Select(c => c.Width)],
+                Protected = true,
+                NumberOnly = new NumberOnlyColumns(
+                    [ColumnOf(MeasurementSheet.Planned), ColumnOf(MeasurementSheet.Executed)],
+                    "Solo una cifra",
+                    "Escriba solo la cifra, sin '%' ni separador de miles. Con anualización 'suma', el acumulado del año hasta el corte."),
+            },
         ]);
         return output.ToArray();
     }
@@ -58,24 +70,29 @@ public static class XlsxSheet
             sheet.Text(row.Indicator, ReadOnly);
             sheet.Text(row.Unit, ReadOnly);
             sheet.Number(row.YearTarget, ReadOnly);
-            Number(sheet, row.Planned);
-            Number(sheet, row.Executed);
+            sheet.Text(row.Accumulation, ReadOnly);
+            Number(sheet, row.PreviousPlanned, ReadOnly);
+            Number(sheet, row.PreviousExecuted, ReadOnly);
+            Number(sheet, row.Planned, Input);
+            Number(sheet, row.Executed, Input);
             sheet.Text(row.Observations ?? "", Wrapped);
             sheet.End();
         }
     }
 
-    private static void Number(WorkbookRows sheet, decimal? value)
+    private static void Number(WorkbookRows sheet, decimal? value, int format)
     {
         if (value is { } number)
         {
-            sheet.Number(number, Plain);
+            sheet.Number(number, format);
         }
         else
         {
-            sheet.Empty(Plain);
+            sheet.Empty(format);
         }
     }
+
+    private static int ColumnOf(SheetColumn column) => MeasurementSheet.Columns.ToList().IndexOf(column) + 1;
 
     public static SheetTable Read(byte[] bytes)
     {

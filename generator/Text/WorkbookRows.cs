@@ -30,6 +30,9 @@ public sealed class WorkbookRows
         _textStarts = [.. Enumerable.Range(0, formatCount).Select(f => $"<x:c{StyleAttribute(f)} t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">")];
     }
 
+    /// <summary>How many rows were started.</summary>
+    public int Count => _index;
+
     /// <summary>Starts the next row.</summary>
     public void Start()
     {
