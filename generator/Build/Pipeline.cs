@@ -143,10 +143,11 @@ public static class Pipeline
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
             return Result.Refused(diagnostics);
         }
-        if (!Directory.Exists(themeDirectory))
+        // A missing theme is reported with whatever the content has: one run shows every problem.
+        var themeMissing = !Directory.Exists(themeDirectory);
+        if (themeMissing)
         {
             diagnostics.Error(Codes.ThemeMissing, new SourceSpan(themeDirectory, 1, 1), themeDirectory);
-            return Result.Refused(diagnostics);
         }
         if (build.Pdf && !ReportPrinter.DriverInstalled)
         {
@@ -161,8 +162,8 @@ public static class Pipeline
             return Result.Refused(diagnostics);
         }
         // The theme's templates load (or compile) on another core while the content loads.
-        var theme = Task.Run(() => SiteRenderer.Create(themeDirectory));
-        if (Compute(content, diagnostics, new Options { Today = build.Today }) is not { } report)
+        var theme = themeMissing ? null : Task.Run(() => SiteRenderer.Create(themeDirectory));
+        if (Compute(content, diagnostics, new Options { Today = build.Today }) is not { } report || theme is null)
         {
             return Result.Refused(diagnostics);
         }
