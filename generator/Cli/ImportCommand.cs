@@ -103,8 +103,16 @@ public static class ImportCommand
             }
         }
         var changed = edits.Where(e => !e.Before.AsSpan().SequenceEqual(e.After)).ToList();
-        // The content as it would be after the edits, even when the sheet had errors: its problems come out in this run too.
-        diagnostics.AddRange(ValidateEdited(content, changed.Select(e => (e.Path, e.After)).ToList()));
+        // The content as it would be after the edits, even when the sheet had errors: its problems come out in this run too,
+        // but for the values missing only because their cell was refused (already reported at the cell).
+        var refused = imported.Where(r => r.Unread.Count > 0).Select(r => expected[r.Id].Indicator.Where.File).ToHashSet(StringComparer.Ordinal);
+        foreach (var diagnostic in ValidateEdited(content, changed.Select(e => (e.Path, e.After)).ToList()).Items)
+        {
+            if (!(diagnostic.Code == Codes.DraftValueMissing.Code && refused.Contains(diagnostic.Where.File)))
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
         if (diagnostics.HasErrors)
         {
             return Pipeline.Result.Refused(diagnostics);

@@ -8,8 +8,8 @@ namespace Pei.Site.Method;
 /// Figures that are probably typed wrong, as warnings with the figures and a fix, in the cut-offs still being filled in
 /// (drafts, and the one publicar is publishing): a running total below the previous cut-off's (the quarter typed instead
 /// of the year to date), a number with three decimals that reads like a thousands separator ("8.110"), and a figure
-/// about 100 or 1,000 times off the previous cut-off's or the year's target (a fraction typed for a percentage, a figure
-/// in thousands). Published cut-offs are left alone: their figures are public, and they change only through corregir.
+/// about 100 or 1,000 times off the previous cut-off's (either way) or, without one, the year's target (larger, or smaller
+/// for a percentage: a fraction typed for it). Published cut-offs are left alone: their figures are public, and they change only through corregir.
 /// </summary>
 public static class LikelyMistakes
 {
@@ -53,16 +53,19 @@ public static class LikelyMistakes
                 (value * 1000).ToString("0", System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
-        var (reference, words) = before is { } b && b != 0
-            ? (b, $"el {key} del corte {ContentWords.Of(previous!.CutOff)}")
-            : (year.Target, $"la meta de la vigencia {year.Year}");
+        var fromTarget = before is not { } b || b == 0;
+        var (reference, words) = fromTarget
+            ? (year.Target, $"la meta de la vigencia {year.Year}")
+            : (before!.Value, $"el {key} del corte {ContentWords.Of(previous!.CutOff)}");
         if (value == 0 || reference == 0)
         {
             return;
         }
         var ratio = Math.Abs(value) / Math.Abs(reference);
         var larger = ratio >= ScaleOff;
-        if (!larger && ratio * ScaleOff > 1)
+        // Early in the year a running total may be a small part of the year's target: against the target, only a
+        // percentage (a fraction typed for it) is called too small.
+        if (!larger && (ratio * ScaleOff > 1 || (fromTarget && indicator.Unit != Unit.Percentage)))
         {
             return;
         }

@@ -100,10 +100,16 @@ public sealed class LikelyMistakesTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_previous_figure_the_years_target_is_the_reference()
+    public void Without_a_previous_figure_the_years_target_is_the_reference_and_a_small_count_is_no_mistake()
     {
         Fill("203", "0.5", "12"); // the previous programado is 0: compared with the year's target, 100
+        Assert.Empty(Warnings());
 
-        Assert.Contains(Warnings(), w => w == $"{PathOf("203")}:15:21: warning PEI132: 'programado' vale 0,5, unas 100 veces menor que la meta de la vigencia 2025 (100); revise la cifra: si la escribió en otra unidad (miles, millones) o con un separador de miles, corríjala; si es correcta, no cambie nada");
+        Fill("203", "12000", "12");
+
+        Assert.Equal(
+        [
+            $"{PathOf("203")}:15:21: warning PEI132: 'programado' vale 12.000, unas 100 veces mayor que la meta de la vigencia 2025 (100); revise la cifra: si la escribió en otra unidad (miles, millones) o con un separador de miles, corríjala; si es correcta, no cambie nada",
+        ], Warnings());
     }
 }

@@ -87,7 +87,7 @@ public sealed class SelfContainedDownload : IDisposable
 [Trait(Needs.Trait, Needs.Publish)]
 public sealed partial class SelfContainedDownloadTests(SelfContainedDownload download) : IClassFixture<SelfContainedDownload>
 {
-    [GeneratedRegex(@"^\*\*(?<system>[^*]+)\*\* \((?<terminal>[^)]+)\):\s*\n\s*\n\s*```(?<language>\w+)\n(?<commands>.*?)\n\s*```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[ \t]*\*\*(?<system>[^*]+)\*\* \((?<terminal>[^)]+)\):\s*\n\s*\n\s*```(?<language>\w+)\n(?<commands>.*?)\n\s*```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex GuideBlock();
 
     /// <summary>The command blocks of the guide's "Camino 2" for a system, in order ("Linux" matches "macOS o Linux").</summary>

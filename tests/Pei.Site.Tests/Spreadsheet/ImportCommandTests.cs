@@ -85,7 +85,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2.25m, measurement.Executed);
         Assert.Equal("Rezago: faltó un punto; se abrirá en octubre.\nSegunda línea con \"comillas\".", measurement.Observations);
         Assert.Contains(
-            "      2025-09-30:\n        programado: 2.5\n        ejecutado: 1.25\n        observaciones: |\n          Rezago: faltó un punto; se abrirá en octubre.\n          Segunda línea con \"comillas\".\n",
+            "      2025-09-30:\n        programado: 3.5\n        ejecutado: 2.25\n        observaciones: |\n          Rezago: faltó un punto; se abrirá en octubre.\n          Segunda línea con \"comillas\".\n",
             File.ReadAllText(Path.Combine(content, "objetivos", "01-servicio-ciudadano", "indicadores", "101.yaml")), StringComparison.Ordinal);
     }
 
