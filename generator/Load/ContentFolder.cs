@@ -20,7 +20,8 @@ public sealed class ContentFolder
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
     public ContentFolder(string path, string displayRoot)
     {
-        Root = path;
+        // Absolute once, so that opening each of its files does not ask for the working folder again.
+        Root = Path.GetFullPath(path);
         _displayRoot = displayRoot.TrimEnd('/', '\\').Replace('\\', '/');
         RealRoot = RealPath.Resolve(path) ?? Path.GetFullPath(path);
     }
@@ -31,7 +32,7 @@ public sealed class ContentFolder
     /// <summary>Where each folder of the content really is, resolved once per load for the many files in it.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _realFolders = new(StringComparer.Ordinal);
 
-    /// <summary>The folder as given.</summary>
+    /// <summary>The folder as given, made absolute.</summary>
     public string Root { get; }
 
     /// <summary>The folder with every link resolved: what "inside the content" means.</summary>
@@ -95,12 +96,15 @@ public sealed class ContentFolder
         return bytes;
     }
 
-    /// <summary>At most <paramref name="limit"/> bytes from the start of a file.</summary>
+    /// <summary>
+    /// At most <paramref name="limit"/> bytes from the start of a file, read through its handle at explicit offsets: no
+    /// stream, no read-ahead advice and no position to keep, for files that are read once and whole.
+    /// </summary>
     private static byte[] ReadAtMost(string path, int limit)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         // Sized by the length the file has now (one more byte to see its end), and grown if it is growing.
-        var buffer = new byte[(int)Math.Clamp(stream.Length + 1, 1, limit)];
+        var buffer = new byte[(int)Math.Clamp(RandomAccess.GetLength(handle) + 1, 1, limit)];
         var length = 0;
         while (length < limit)
         {
@@ -108,7 +112,7 @@ public sealed class ContentFolder
             {
                 Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
             }
-            var read = stream.Read(buffer, length, buffer.Length - length);
+            var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
             if (read == 0)
             {
                 break;

@@ -5,7 +5,8 @@ namespace Pei.Site.Write;
 
 /// <summary>
 /// Serialises the builds that write one output folder: a lock file beside it (".&lt;name&gt;.lock"), held open with
-/// FileShare.None (an exclusive flock on Unix) for as long as the site is swapped in, and deleted before it is released.
+/// FileShare.None and an exclusive flock (<see cref="ExclusiveLock"/>) for as long as the site is swapped in, and deleted
+/// before it is released.
 /// A waiter that then holds a lock on the deleted file notices that the name now leads to another file (or none) and
 /// tries again, so two builds never both hold it. Where the file's identity cannot be asked (not Linux), the lock file
 /// stays beside the output rather than be deleted unsafely.
@@ -42,6 +43,11 @@ internal sealed class OutputLock : IDisposable
             try
             {
                 stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+                if (!ExclusiveLock.TryTake(stream.SafeFileHandle))
+                {
+                    stream.Dispose();
+                    stream = null;
+                }
             }
             catch (IOException)
             {

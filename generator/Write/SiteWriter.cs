@@ -34,8 +34,8 @@ public static partial class SiteWriter
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
         using var turn = OutputLock.Acquire(parent, name, outDirectory, lockWait);
-        var staging = ReuseOrCreateWorkFolder(parent, name);
-        StagedSite.Update(staging, files);
+        var (staging, empty) = ReuseOrCreateWorkFolder(parent, name);
+        StagedSite.Update(staging, empty, files);
         var previous = Path.Combine(parent, $".{name}.anterior-{Guid.NewGuid().ToString("N")[..12]}");
         Swap(staging, target, previous);
     }
@@ -46,9 +46,10 @@ public static partial class SiteWriter
     /// <summary>
     /// The folder this build stages the site in: the earlier generation kept by the last build (or a staging folder a killed
     /// build left), else a new empty one. Every other work folder of this output is removed. Safe only while holding the
-    /// lock: no other build of this output is writing them, and builds of other outputs use other names.
+    /// lock: no other build of this output is writing them, and builds of other outputs use other names. Empty is true
+    /// for a folder this build has just created.
     /// </summary>
-    private static string ReuseOrCreateWorkFolder(string parent, string name)
+    private static (string Folder, bool Empty) ReuseOrCreateWorkFolder(string parent, string name)
     {
         var work = Directory.EnumerateFileSystemEntries(parent, $".{name}.*")
             .Where(entry => WorkFolderName().Match(Path.GetFileName(entry)) is { Success: true } match && match.Groups["name"].Value == name)
@@ -61,7 +62,7 @@ public static partial class SiteWriter
         }
         if (reused is not null)
         {
-            return reused;
+            return (reused, false);
         }
         while (true)
         {
@@ -69,7 +70,7 @@ public static partial class SiteWriter
             if (FileKinds.Of(folder) is FileKind.Missing)
             {
                 Directory.CreateDirectory(folder);
-                return folder;
+                return (folder, true);
             }
         }
     }

@@ -9,7 +9,9 @@ namespace Pei.Site.Write;
 /// Brings a staging folder to hold exactly the files of the site: each file rendered on one of the cores and streamed
 /// into place through <see cref="UpdatedFile"/> (unchanged files left alone), then everything else in the folder removed.
 /// Folders are checked to be real folders before anything goes in them, so a link planted in the staging folder is
-/// removed, never followed.
+/// removed, never followed. A staging folder the build has just created holds nothing to compare, check or remove: its
+/// folders and files are created straight away, without asking first what is at each name (four system calls fewer per
+/// page, and no walk of the tree at the end).
 /// </summary>
 internal static class StagedSite
 {
@@ -17,7 +19,7 @@ internal static class StagedSite
     /// Renders <paramref name="files"/> in the order given, as many at a time as there are cores: put the largest files
     /// first, so they finish while the many small ones fill the other cores.
     /// </summary>
-    public static void Update(string staging, IReadOnlyList<SiteFile> files)
+    public static void Update(string staging, bool empty, IReadOnlyList<SiteFile> files)
     {
         var folders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [""] = true };
         var paths = new HashSet<string>(StringComparer.Ordinal);
@@ -33,13 +35,16 @@ internal static class StagedSite
             Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                file => Write(staging, file, folders));
+                file => Write(staging, empty, file, folders));
         }
         catch (AggregateException e)
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        RemoveOthers(staging, "", paths, folders.Keys.ToHashSet(StringComparer.Ordinal));
+        if (!empty)
+        {
+            RemoveOthers(staging, "", paths, folders.Keys.ToHashSet(StringComparer.Ordinal));
+        }
     }
 
     /// <summary>A relative path of plain names: no empty, "." or ".." segment, no backslash, not rooted.</summary>
@@ -47,24 +52,24 @@ internal static class StagedSite
         path.Length > 0 && !path.Contains('\\') && !Path.IsPathRooted(path) &&
         path.Split('/').All(segment => segment.Length > 0 && segment is not "." and not ".." && !segment.Contains('\0'));
 
-    private static void Write(string staging, SiteFile file, ConcurrentDictionary<string, bool> folders)
+    private static void Write(string staging, bool empty, SiteFile file, ConcurrentDictionary<string, bool> folders)
     {
         var slash = file.Path.LastIndexOf('/');
-        EnsureFolder(staging, slash < 0 ? "" : file.Path[..slash], folders);
-        using var stream = new UpdatedFile(Path.Combine(staging, file.Path));
+        EnsureFolder(staging, empty, slash < 0 ? "" : file.Path[..slash], folders);
+        using var stream = new UpdatedFile(Path.Combine(staging, file.Path), earlier: !empty);
         file.Write(stream);
         stream.Finish();
     }
 
     /// <summary>Makes <paramref name="relative"/> a real folder, level by level, each level checked once per build.</summary>
-    private static void EnsureFolder(string staging, string relative, ConcurrentDictionary<string, bool> folders)
+    private static void EnsureFolder(string staging, bool empty, string relative, ConcurrentDictionary<string, bool> folders)
     {
         if (folders.ContainsKey(relative))
         {
             return;
         }
         var slash = relative.LastIndexOf('/');
-        EnsureFolder(staging, slash < 0 ? "" : relative[..slash], folders);
+        EnsureFolder(staging, empty, slash < 0 ? "" : relative[..slash], folders);
         lock (folders)
         {
             if (folders.ContainsKey(relative))
@@ -72,7 +77,11 @@ internal static class StagedSite
                 return;
             }
             var path = Path.Combine(staging, relative);
-            if (FileKinds.Of(path) is not FileKind.Directory)
+            if (empty)
+            {
+                Directory.CreateDirectory(path);
+            }
+            else if (FileKinds.Of(path) is not FileKind.Directory)
             {
                 // A file or a link where the site needs a folder: removed itself, never what a link leads to.
                 SiteWriter.Remove(path);

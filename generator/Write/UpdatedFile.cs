@@ -22,9 +22,15 @@ internal sealed class UpdatedFile : Stream
     private long _matched;
     private bool _finished;
 
-    public UpdatedFile(string path)
+    /// <param name="earlier">Whether an earlier version may be at <paramref name="path"/>; when not (a folder the build
+    /// has just created), the file is created without looking first.</param>
+    public UpdatedFile(string path, bool earlier = true)
     {
         _path = path;
+        if (!earlier)
+        {
+            return;
+        }
         if (FileKinds.Of(path) is FileKind.Regular)
         {
             _earlier = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);

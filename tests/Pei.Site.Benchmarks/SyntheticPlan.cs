@@ -3,23 +3,33 @@ using System.Text;
 
 namespace Pei.Site.Benchmarks;
 
-/// <summary>Writes a synthetic plan of N indicators (10 objectives, four cut-offs of 2025) and the same pages for Hugo.</summary>
+/// <summary>
+/// Writes a synthetic plan of N indicators (10 objectives, four cut-offs a year, one year ending in 2025 or several) and
+/// the same pages for Hugo. The cut-offs are in the past, so that publicar can publish each of them.
+/// </summary>
 internal static class SyntheticPlan
 {
-    public static readonly string[] CutOffs = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"];
+    private const int LastYear = 2025;
     private const int Objectives = 10;
 
-    public static void WriteContent(string folder, int indicators)
+    /// <summary>The quarterly cut-offs of the <paramref name="years"/> years up to 2025, oldest first.</summary>
+    public static string[] CutOffs(int years) =>
+        Enumerable.Range(LastYear - years + 1, years)
+            .SelectMany(year => new[] { "03-31", "06-30", "09-30", "12-31" }.Select(day => $"{year}-{day}"))
+            .ToArray();
+
+    public static void WriteContent(string folder, int indicators, int years = 1)
     {
+        var cutOffs = CutOffs(years);
         Directory.CreateDirectory(folder);
         var plan = new StringBuilder();
         plan.AppendLine("entidad: Entidad sintética");
         plan.AppendLine("nombre: Plan sintético de prueba de rendimiento");
-        plan.AppendLine("periodo:\n  desde: 2024\n  hasta: 2027");
+        plan.AppendLine($"periodo:\n  desde: {Math.Min(2024, LastYear - years + 1)}\n  hasta: 2027");
         plan.AppendLine("mision: Medir el rendimiento del generador.");
         plan.AppendLine("metodologia: |\n  El cumplimiento es el promedio ponderado de los avances al corte.");
         plan.AppendLine("cortes:");
-        foreach (var cutOff in CutOffs)
+        foreach (var cutOff in cutOffs)
         {
             plan.AppendLine($"  - fecha: {cutOff}\n    borrador: true");
         }
@@ -35,7 +45,7 @@ internal static class SyntheticPlan
             var weights = Weights(count);
             for (var i = 0; i < count; i++)
             {
-                File.WriteAllText(Path.Combine(indicatorFolder, $"{o}-{i + 1}.yaml"), Indicator(o, i, weights[i]));
+                File.WriteAllText(Path.Combine(indicatorFolder, $"{o}-{i + 1}.yaml"), Indicator(o, i, weights[i], years));
             }
         }
     }
@@ -49,32 +59,39 @@ internal static class SyntheticPlan
         return weights;
     }
 
-    private static string Indicator(int objective, int index, decimal weight)
+    private static string Indicator(int objective, int index, decimal weight, int years)
     {
         var text = new StringBuilder();
         text.AppendLine("tipo: gestion");
         text.AppendLine($"meta:\n  descripcion: Meta sintética {objective}-{index + 1}");
         text.AppendLine($"nombre: Indicador sintético {objective}-{index + 1} de cumplimiento de actividades");
         text.AppendLine("unidad: numero");
-        text.AppendLine("vigencias:\n  2025:\n    meta: 100");
-        text.AppendLine($"    ponderacion: {weight.ToString(CultureInfo.InvariantCulture)}");
-        text.AppendLine("    cortes:");
-        for (var c = 0; c < CutOffs.Length; c++)
+        text.AppendLine("vigencias:");
+        for (var year = LastYear - years + 1; year <= LastYear; year++)
         {
-            var planned = 25 * (c + 1);
-            var executed = planned - (index % 3 == 0 ? 5 : 0);
-            text.AppendLine($"      {CutOffs[c]}:\n        programado: {planned}\n        ejecutado: {executed}");
-            if (executed < planned)
+            text.AppendLine($"  {year}:\n    meta: 100");
+            text.AppendLine($"    ponderacion: {weight.ToString(CultureInfo.InvariantCulture)}");
+            text.AppendLine("    cortes:");
+            for (var c = 0; c < 4; c++)
             {
-                text.AppendLine("        observaciones: El rezago se debe a *demoras* en la contratación; se subsanará en el siguiente corte.");
+                var planned = 25 * (c + 1);
+                var executed = planned - (index % 3 == 0 ? 5 : 0);
+                text.AppendLine($"      {year}-{Quarters[c]}:\n        programado: {planned}\n        ejecutado: {executed}");
+                if (executed < planned)
+                {
+                    text.AppendLine("        observaciones: El rezago se debe a *demoras* en la contratación; se subsanará en el siguiente corte.");
+                }
             }
         }
         return text.ToString();
     }
 
+    private static readonly string[] Quarters = ["03-31", "06-30", "09-30", "12-31"];
+
     /// <summary>A Hugo site with one page per indicator and per objective, the same count of pages the generator writes.</summary>
-    public static void WriteHugo(string folder, int indicators)
+    public static void WriteHugo(string folder, int indicators, int years = 1)
     {
+        var cutOffs = CutOffs(years);
         var layouts = Path.Combine(folder, "layouts", "_default");
         Directory.CreateDirectory(layouts);
         File.WriteAllText(Path.Combine(folder, "hugo.toml"),
@@ -95,9 +112,9 @@ internal static class SyntheticPlan
             for (var i = 0; i < count; i++)
             {
                 var page = new StringBuilder($"---\ntitle: Indicador sintético {o}-{i + 1}\ncortes:\n");
-                for (var c = 0; c < CutOffs.Length; c++)
+                for (var c = 0; c < cutOffs.Length; c++)
                 {
-                    page.Append($"  - fecha: {CutOffs[c]}\n    programado: {25 * (c + 1)}\n    ejecutado: {25 * (c + 1) - (i % 3 == 0 ? 5 : 0)}\n");
+                    page.Append($"  - fecha: {cutOffs[c]}\n    programado: {25 * (c % 4 + 1)}\n    ejecutado: {25 * (c % 4 + 1) - (i % 3 == 0 ? 5 : 0)}\n");
                 }
                 page.Append("---\nEl rezago se debe a *demoras* en la contratación; se subsanará en el siguiente corte.\n");
                 File.WriteAllText(Path.Combine(section, $"{o}-{i + 1}.md"), page.ToString());

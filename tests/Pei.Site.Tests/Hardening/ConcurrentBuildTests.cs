@@ -61,8 +61,9 @@ public sealed class ConcurrentBuildTests : IDisposable
     {
         Assert.Equal(0, Build().ExitCode);
         var before = Site(Output);
-        using (new FileStream(temp["._site.lock"], FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+        using (var held = new FileStream(temp["._site.lock"], FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
         {
+            Assert.True(Pei.Site.FileSystem.ExclusiveLock.TryTake(held.SafeFileHandle));
             var result = Pipeline.Build(Repository.Content, Output, Repository.Theme, new Pipeline.BuildOptions(LockWait: TimeSpan.FromMilliseconds(300)));
 
             Assert.Equal(
@@ -85,5 +86,22 @@ public sealed class ConcurrentBuildTests : IDisposable
         Assert.Contains("error PEI101:", outcome.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(outside));
         Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
+    public void The_output_lock_excludes_a_second_holder_without_the_runtimes_implicit_file_locks()
+    {
+        // The program and this test host both run with System.IO.DisableFileLocking: FileShare.None alone locks nothing.
+        Assert.True(AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled);
+        var path = temp["._site.lock"];
+        using var first = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using (var second = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            Assert.True(Pei.Site.FileSystem.ExclusiveLock.TryTake(first.SafeFileHandle));
+            Assert.False(Pei.Site.FileSystem.ExclusiveLock.TryTake(second.SafeFileHandle));
+        }
+        first.Dispose();
+        using var third = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        Assert.True(Pei.Site.FileSystem.ExclusiveLock.TryTake(third.SafeFileHandle));
     }
 }

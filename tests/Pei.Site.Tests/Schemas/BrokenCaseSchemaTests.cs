@@ -95,6 +95,7 @@ public sealed class BrokenCaseSchemaTests
         "clave-repetida",                      // the data model holds one value per key; the duplicate is gone before validation
         "comillas-sin-cerrar",                 // syntax error
         "corchete-sin-cerrar-antes-de-bloque", // syntax error
+        "llave-sin-cerrar-al-final",           // syntax error
         "sangria-con-tabulador",               // syntax error
         "tabulador-en-linea-anidada",          // syntax error
         "caracter-de-control-en-texto",        // a raw control character is not allowed in a YAML stream at all
