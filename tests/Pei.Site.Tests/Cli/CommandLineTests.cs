@@ -93,7 +93,7 @@ public class CommandLineTests
         {
             System.Globalization.CultureInfo.CurrentCulture = original;
         }
-        Assert.Contains("suman 90.5 y deben sumar 100", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("suman 90,5 y deben sumar 100", outputs[0], StringComparison.Ordinal);
         Assert.Contains("use punto decimal: 8.5", outputs[0], StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.Equal(outputs[0], o));
     }
