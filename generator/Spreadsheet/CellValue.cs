@@ -17,24 +17,29 @@ public enum CellNote
     FormulaWithoutValue,
     /// <summary>A formula that ended in an error; the text is the error as shown (#DIV/0!).</summary>
     Error,
+    /// <summary>A number shown as a date or a time: a figure the spreadsheet program took for a date ("1.5" → 1 de mayo).</summary>
+    Date,
 }
 
 /// <summary>
 /// The interpretation of a workbook cell's value: its text as the planner sees it and what it is (a number, a percentage,
 /// a logical value, a formula without a result, an error). The cell formats (styles.xml) say which cells show a
-/// percentage: the built-in formats 9 and 10 (<c>0%</c>, <c>0.00%</c>) and any custom format with a '%' outside quotes.
+/// percentage: the built-in formats 9 and 10 (<c>0%</c>, <c>0.00%</c>) and any custom format with a '%' outside quotes;
+/// and which show a date or a time: the built-in formats 14 to 22 and 45 to 47, and any custom format with a day,
+/// month, year, hour or second code outside quotes and brackets.
 /// Reading bounds (sizes, rows, columns) are <see cref="XlsxSheet"/>'s concern; this class only reads one cell.
 /// </summary>
 public static class CellValue
 {
-    /// <summary>The indices of the workbook's cell formats (the cells' <c>s</c> attribute) that show a percentage.</summary>
-    public static IReadOnlySet<uint> PercentStyles(WorkbookPart workbook)
+    /// <summary>The indices of the workbook's cell formats (the cells' <c>s</c> attribute) that show a percentage, and those that show a date.</summary>
+    public static (IReadOnlySet<uint> Percent, IReadOnlySet<uint> Date) Styles(WorkbookPart workbook)
     {
         var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
         var percent = new HashSet<uint>();
+        var date = new HashSet<uint>();
         if (stylesheet?.CellFormats is not { } formats)
         {
-            return percent;
+            return (percent, date);
         }
         var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
             .Where(f => f.NumberFormatId?.Value is not null)
@@ -44,13 +49,54 @@ public static class CellValue
         foreach (var format in formats.Elements<CellFormat>())
         {
             var id = format.NumberFormatId?.Value ?? 0;
-            if (id is 9 or 10 || (custom.TryGetValue(id, out var code) && ShowsPercent(code)))
+            var code = custom.GetValueOrDefault(id);
+            if (id is 9 or 10 || (code is not null && ShowsPercent(code)))
             {
                 percent.Add(index);
             }
+            else if (id is (>= 14 and <= 22) or (>= 45 and <= 47) || (code is not null && ShowsDate(code)))
+            {
+                date.Add(index);
+            }
             index++;
         }
-        return percent;
+        return (percent, date);
+    }
+
+    /// <summary>Whether a number format code shows a date or a time: d, m, y, h or s outside quotes, escapes and brackets.</summary>
+    public static bool ShowsDate(string code)
+    {
+        var quoted = false;
+        var bracket = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c == '"' && !bracket)
+            {
+                quoted = !quoted;
+            }
+            else if (quoted)
+            {
+                continue;
+            }
+            else if (c == '\\' || c == '_' || c == '*')
+            {
+                i++;
+            }
+            else if (c == '[')
+            {
+                bracket = true;
+            }
+            else if (c == ']')
+            {
+                bracket = false;
+            }
+            else if (!bracket && char.ToLowerInvariant(c) is 'd' or 'm' or 'y' or 'h' or 's')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether a number format code shows a percentage: a '%' that is not quoted text or escaped.</summary>
@@ -75,7 +121,7 @@ public static class CellValue
     }
 
     /// <summary>A cell's text, whether it is a number, and its <see cref="CellNote"/>.</summary>
-    public static (string Text, bool IsNumber, CellNote Note) Of(Cell cell, IReadOnlyList<string> shared, IReadOnlySet<uint> percentStyles)
+    public static (string Text, bool IsNumber, CellNote Note) Of(Cell cell, IReadOnlyList<string> shared, (IReadOnlySet<uint> Percent, IReadOnlySet<uint> Date) styles)
     {
         var raw = cell.CellValue?.Text;
         var type = cell.DataType?.Value;
@@ -106,8 +152,9 @@ public static class CellValue
             {
                 return ("", false, CellNote.None);
             }
-            var percent = cell.StyleIndex?.Value is { } style && percentStyles.Contains(style);
-            return (AsShown(raw), true, percent ? CellNote.Percent : CellNote.None);
+            var style = cell.StyleIndex?.Value ?? 0;
+            var note = styles.Percent.Contains(style) ? CellNote.Percent : styles.Date.Contains(style) ? CellNote.Date : CellNote.None;
+            return (AsShown(raw), true, note);
         }
         return (raw, false, CellNote.None);
     }

@@ -19,8 +19,8 @@ public sealed record ImportedSheet(SheetImport.Place Place, DateOnly CutOff, Sou
 /// and the figures, and reports each cell that does not read with its sheet, row and column. Numbers may be stored as
 /// numbers (a workbook) or written as text with a decimal comma or point (a CSV file). A workbook cell formatted as a
 /// percentage reads as the percentage it shows (0.96 shown as 96 % is 96) for an indicator measured in percent, and is
-/// refused for one measured in numbers; a logical value, a formula without a stored result and a formula's error are
-/// refused with the cell named. Every row is read even when an earlier one failed, so one run reports every cell.
+/// refused for one measured in numbers; a number shown as a date (a figure the program took for one), a logical value, a
+/// formula without a stored result and a formula's error are refused with the cell named. Every row is read even when an earlier one failed, so one run reports every cell.
 /// </summary>
 public static partial class SheetImport
 {
@@ -90,7 +90,7 @@ public static partial class SheetImport
             var planned = NumberOf(Cell(MeasurementSheet.Planned), MeasurementSheet.Planned, id, unit, place, diagnostics, unread);
             var executed = NumberOf(Cell(MeasurementSheet.Executed), MeasurementSheet.Executed, id, unit, place, diagnostics, unread);
             var observationsCell = Cell(MeasurementSheet.Observations);
-            var observations = observationsCell.Note is CellNote.None or CellNote.Percent ? observationsCell.Text : "";
+            var observations = observationsCell.Note is CellNote.None or CellNote.Percent or CellNote.Date ? observationsCell.Text : "";
             if (observationsCell.Note is CellNote.FormulaWithoutValue or CellNote.Error or CellNote.Boolean)
             {
                 Refuse(observationsCell, MeasurementSheet.Observations, place, diagnostics);
@@ -166,6 +166,15 @@ public static partial class SheetImport
         {
             return null;
         }
+        if (cell.IsNumber && cell.Note == CellNote.Date && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
+        {
+            var shown = serial is > 0 and < 2958466
+                ? DateTime.FromOADate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+                : text;
+            diagnostics.Add(place.Error(Codes.DateCell, cell.Row, cell.Column, column, shown));
+            unread.Add(column);
+            return null;
+        }
         if (cell.IsNumber && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored))
         {
             if (cell.Note != CellNote.Percent)
@@ -173,14 +182,14 @@ public static partial class SheetImport
                 return stored;
             }
             // The cell shows the percentage: 0.96 formatted as 0% is the 96 the planner typed.
-            var shown = stored * 100;
+            var percentage = stored * 100;
             if (unit == Unit.Number)
             {
-                diagnostics.Add(place.Error(Codes.PercentCellForNumber, cell.Row, cell.Column, column, EsCo.PercentInMessage(shown), id));
+                diagnostics.Add(place.Error(Codes.PercentCellForNumber, cell.Row, cell.Column, column, EsCo.PercentInMessage(percentage), id));
                 unread.Add(column);
                 return null;
             }
-            return shown;
+            return percentage;
         }
         if (PlannerNumber().IsMatch(text)
             && decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var written))

@@ -103,7 +103,7 @@ public static class XlsxSheet
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(CellValue.TextOf).ToList() ?? [];
-            var percentStyles = CellValue.PercentStyles(workbook);
+            var styles = CellValue.Styles(workbook);
             var rows = new List<IReadOnlyList<SheetCell>>();
             var rowNumber = 0;
             foreach (var row in part.Worksheet.Descendants<Row>())
@@ -114,7 +114,7 @@ public static class XlsxSheet
                 foreach (var cell in row.Elements<Cell>())
                 {
                     column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
-                    var (text, isNumber, note) = CellValue.Of(cell, shared, percentStyles);
+                    var (text, isNumber, note) = CellValue.Of(cell, shared, styles);
                     cells.Add(new SheetCell(rowNumber, column, text, isNumber) { Note = note });
                 }
                 rows.Add(cells);

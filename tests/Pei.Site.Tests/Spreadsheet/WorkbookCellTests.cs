@@ -118,6 +118,38 @@ public sealed class WorkbookCellTests : IDisposable
         ], outcome.ErrorLines);
     }
 
+    [Theory]
+    [InlineData("d-mmm")]
+    [InlineData("dd/mm/yyyy")]
+    [InlineData("[$-es-CO]d \"de\" mmmm")]
+    public void A_figure_the_spreadsheet_took_for_a_date_is_refused_with_the_date_it_shows(string format)
+    {
+        var figures = Filled();
+        figures["101"] = (3, RealSpreadsheet.Formatted(45778, format), null); // "1.5" typed, taken for 1 May 2025
+        var sheet = Workbook("fecha.xlsx", figures);
+
+        var outcome = Refused(sheet);
+
+        Assert.Equal(
+            [$"{sheet}:2:12: error PEI144: hoja 'Corte 2025-09-30', fila 2, columna 'ejecutado': la celda tiene formato de fecha y muestra 01/05/2025: el programa de hoja de cálculo tomó la cifra por una fecha; quite el formato de fecha (Formato de celdas → Número) y escriba la cifra con coma decimal (p. ej. 1,5)"],
+            outcome.ErrorLines);
+    }
+
+    [Theory]
+    [InlineData("0.00")]
+    [InlineData("#,##0 \"días\"")]
+    [InlineData("[Red]0.0")]
+    public void A_number_format_without_date_codes_reads_as_the_number(string format)
+    {
+        var figures = Filled();
+        figures["101"] = (3, RealSpreadsheet.Formatted(3, format), null);
+
+        var outcome = Cli.Run("importar", Workbook("numero.xlsx", figures), "--content", content);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        Assert.Contains("ejecutado: 3\n", September("101"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_formula_with_its_stored_result_reads_as_the_result()
     {
