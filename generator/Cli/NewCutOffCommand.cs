@@ -66,13 +66,15 @@ public static class NewCutOffCommand
         }
         var indicators = edits.Count - 1;
         var words = ContentWords.Of(cutOff);
+        // It ends with what to do next, as the guide says: publicar, once the cut-off is complete.
         var summary =
             $"Corte {words} agregado como borrador en {ContentLayout.PlanFile} y en " +
-            $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
-            $"Complete programado, ejecutado y observaciones y, cuando el corte esté completo, ejecute `publicar {words}`." +
+            $"{Plural.Of(indicators, "indicador", "indicadores")}." +
             Environment.NewLine + "Archivos modificados:" +
             string.Concat(edits.Select(e => Environment.NewLine + "  " + e.Display)) +
-            NotContinued(plan, cutOff);
+            NotContinued(plan, cutOff) +
+            Environment.NewLine +
+            $"Complete programado, ejecutado y observaciones y, cuando el corte esté completo, ejecute `publicar {words}`.";
         return new Pipeline.Result(diagnostics.Sorted(), summary);
     }
 

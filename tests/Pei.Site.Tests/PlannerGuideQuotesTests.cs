@@ -40,6 +40,8 @@ public sealed partial class PlannerGuideQuotesTests : IDisposable
     {
         var added = Cli.Run("nuevo-corte", "2025-09-30", "--content", content);
         Quoted(Lines(added.Stdout)[0]);
+        Quoted(Lines(added.Stdout)[1]);
+        Quoted(Lines(added.Stdout)[^1]);
 
         var discarded = Cli.Run("descartar", "2025-09-30", "--content", content);
         Quoted(Lines(discarded.Stdout)[0]);
@@ -59,6 +61,7 @@ public sealed partial class PlannerGuideQuotesTests : IDisposable
 
         Quoted(lines[attention]);
         Quoted(lines[attention + 1], "101, 102");
+        Quoted(lines[^2]);
         Quoted(lines[^1]);
     }
 

@@ -34,7 +34,8 @@ public sealed class YearChangeTests : IDisposable
             "Atención: 5 indicadores tienen vigencia 2025 y no 2026, y no recibieron el corte:",
             "  objetivo 1 (ningún indicador con vigencia 2026): 101, 102",
             "  objetivo 2 (ningún indicador con vigencia 2026): 201, 202, 203",
-            "Si siguen en 2026, agregue a cada uno la vigencia 2026 con 'meta' y 'ponderacion' y luego ejecute `descartar 2026-03-31` y otra vez `nuevo-corte 2026-03-31`; si terminaron, escriba en cada uno 'ultima_vigencia: 2025'. Mientras tanto validate lo advierte (PEI137) y publicar no publica el corte."),
+            "Si siguen en 2026, agregue a cada uno la vigencia 2026 con 'meta' y 'ponderacion' y luego ejecute `descartar 2026-03-31` y otra vez `nuevo-corte 2026-03-31`; si terminaron, escriba en cada uno 'ultima_vigencia: 2025'. Mientras tanto validate lo advierte (PEI137) y publicar no publica el corte.",
+            "Complete programado, ejecutado y observaciones y, cuando el corte esté completo, ejecute `publicar 2026-03-31`."),
             outcome.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
