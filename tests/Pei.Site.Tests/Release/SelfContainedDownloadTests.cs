@@ -15,8 +15,8 @@ public sealed class SelfContainedDownload : IDisposable
     /// <summary>What release.yml passes to <c>dotnet publish generator -r "$rid"</c> (WorkflowTests checks it is there).</summary>
     public static readonly string[] PublishArguments = ["-c", "Release", "-p:PeiDownload=true"];
 
-    /// <summary>The most a download may weigh: 60 MB.</summary>
-    public const long MaxArchiveBytes = 60L * 1024 * 1024;
+    /// <summary>The most a download may weigh: 60 MB (60,000,000 bytes).</summary>
+    public const long MaxArchiveBytes = 60L * 1000 * 1000;
 
     private readonly TempFolder temp = new();
 

@@ -106,7 +106,7 @@ public class WorkflowTests
         Assert.Contains("tar -C dist/osx-arm64 -czf \"dist/pei-site-$GITHUB_REF_NAME-osx-arm64.tar.gz\" pei-site", runs, StringComparison.Ordinal);
         Assert.Contains("(cd dist/win-x64 && zip -qr \"../pei-site-$GITHUB_REF_NAME-win-x64.zip\" pei-site)", runs, StringComparison.Ordinal);
         Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", runs, StringComparison.Ordinal);
-        Assert.Contains($"limit=$((60 * 1024 * 1024))", runs, StringComparison.Ordinal);
+        Assert.Contains($"limit=$((60 * 1000 * 1000))", runs, StringComparison.Ordinal);
         Assert.Contains("gh release upload \"$GITHUB_REF_NAME\" dist/*.tar.gz dist/*.zip --clobber", runs, StringComparison.Ordinal);
         var job = (YamlMappingNode)((YamlMappingNode)workflow["jobs"])["release"];
         Assert.Equal("write", ((YamlMappingNode)job["permissions"])["contents"].ToString());
