@@ -51,8 +51,13 @@ public static class Pipeline
         /// <summary>What an earlier load of this folder read, used again for files that did not change (serve).</summary>
         public LoadMemo? Memo { get; init; }
 
-        /// <summary>Today in Bogotá, from the command line: no record may be dated after it. Unchecked when null.</summary>
+        /// <summary>Today in Bogotá, from the command line: no record may be dated after it, and after 31 January the
+        /// year's targets are due (<see cref="YearTargetsRule"/>). Unchecked when null.</summary>
         public DateOnly? Today { get; init; }
+
+        /// <summary>Whether a year's missing targets after 31 January are warnings (<see cref="YearTargetsRule"/>, with
+        /// <see cref="Today"/>): what validate and build check; the commands that edit content do not repeat it.</summary>
+        public bool YearTargets { get; init; }
 
         /// <summary>The publication records at a base (validate --base): the content's records may only add to them
         /// (<see cref="RecordHistory"/>).</summary>
@@ -93,6 +98,10 @@ public static class Pipeline
         // The records as publicar and corregir write them, and against the base's, even when other files failed: a
         // record deleted or renamed, or a cut-off taken out of plan.yaml, also breaks other rules.
         RecordRules.Check(plan, options.Today, diagnostics);
+        if (options.Today is { } today && options.YearTargets)
+        {
+            YearTargetsRule.Check(plan, today, diagnostics);
+        }
         if (options.Base is { } records)
         {
             RecordHistory.Check(records, plan, display, diagnostics);
@@ -121,6 +130,7 @@ public static class Pipeline
         }
         LagRule.Check(report, diagnostics);
         LikelyMistakes.Check(plan, options.Publishing, diagnostics);
+        CommitmentRule.Check(report, diagnostics);
         if (options.CheckRecords)
         {
             PublicationCheck.Check(report, options.Display ?? ".", diagnostics, except: options.Publishing);
@@ -163,7 +173,7 @@ public static class Pipeline
         }
         // The theme's templates load (or compile) on another core while the content loads.
         var theme = themeMissing ? null : Task.Run(() => SiteRenderer.Create(themeDirectory));
-        if (Compute(content, diagnostics, new Options { Today = build.Today }) is not { } report || theme is null)
+        if (Compute(content, diagnostics, new Options { Today = build.Today, YearTargets = true }) is not { } report || theme is null)
         {
             return Result.Refused(diagnostics);
         }

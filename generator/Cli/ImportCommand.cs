@@ -130,10 +130,12 @@ public static class ImportCommand
     }
 
     /// <summary>The row's figures, with each cell that did not read left as the YAML has it, so the rest can be checked.</summary>
-    private static MeasurementFigures Readable(ImportedRow row, Measurement? existing) => row.Unread.Count == 0 ? row.Figures : new MeasurementFigures(
-        row.Unread.Contains(MeasurementSheet.Planned) ? existing?.Planned : row.Figures.Planned,
-        row.Unread.Contains(MeasurementSheet.Executed) ? existing?.Executed : row.Figures.Executed,
-        row.Unread.Contains(MeasurementSheet.Observations) ? existing?.Observations : row.Figures.Observations);
+    private static MeasurementFigures Readable(ImportedRow row, Measurement? existing) => row.Unread.Count == 0 ? row.Figures : row.Figures with
+    {
+        Planned = row.Unread.Contains(MeasurementSheet.Planned) ? existing?.Planned : row.Figures.Planned,
+        Executed = row.Unread.Contains(MeasurementSheet.Executed) ? existing?.Executed : row.Figures.Executed,
+        Observations = row.Unread.Contains(MeasurementSheet.Observations) ? existing?.Observations : row.Figures.Observations,
+    };
 
     /// <summary>Loads the content as it would be after the edits, from a copy, so that nothing is written when it would not load.</summary>
     internal static DiagnosticBag ValidateEdited(string content, IReadOnlyList<(string Path, byte[] Bytes)> edits)

@@ -16,7 +16,7 @@ public static class ValidateCommand
         {
             return Pipeline.Result.Refused(diagnostics);
         }
-        var options = new Pipeline.Options { Today = today };
+        var options = new Pipeline.Options { Today = today, YearTargets = true };
         if (baseRef is null)
         {
             return Pipeline.Validate(content, options);

@@ -90,7 +90,7 @@ public static class CutOffInsertion
 
     /// <summary>The measurement block: the date and every measurement key, left empty for the planner to fill in.</summary>
     private static string[] Measurement(DateOnly date, int indent, int step) =>
-        [Spaces(indent) + ContentWords.Of(date) + ":", .. IndicatorFileReader.MeasurementKeys.Select(k => Spaces(indent + step) + k + ":")];
+        [Spaces(indent) + ContentWords.Of(date) + ":", .. IndicatorFileReader.FigureKeys.Select(k => Spaces(indent + step) + k + ":")];
 
     private static bool IsBlockMapping(LayoutNode? node, SourceText text, string name, string expected, string display, DiagnosticBag diagnostics, out LayoutMapping mapping)
     {

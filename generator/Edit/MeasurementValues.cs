@@ -6,7 +6,15 @@ using Pei.Site.Model;
 namespace Pei.Site.Edit;
 
 /// <summary>The values importar writes into one measurement: null leaves the key empty.</summary>
-public sealed record MeasurementFigures(decimal? Planned, decimal? Executed, string? Observations);
+public sealed record MeasurementFigures(decimal? Planned, decimal? Executed, string? Observations)
+{
+    /// <summary>The structured explanation (causa, accion, responsable, fecha_compromiso) to write; null when the sheet
+    /// has no such columns, and then those keys are left as they are.</summary>
+    public ExplanationText? Explanation { get; init; }
+}
+
+/// <summary>The structured explanation of a lag as a sheet gives it: null leaves a key empty.</summary>
+public sealed record ExplanationText(string? Cause, string? Action, string? Responsible, DateOnly? Due);
 
 /// <summary>
 /// Writes <c>programado</c>, <c>ejecutado</c> and <c>observaciones</c> into an indicator's measurement at a cut-off,
@@ -31,10 +39,19 @@ public static class MeasurementValues
         }
         foreach (var key in IndicatorFileReader.MeasurementKeys)
         {
+            var explanation = figures.Explanation;
+            if (explanation is null && LagExplanation.Keys.Contains(key))
+            {
+                continue;
+            }
             var value = key switch
             {
                 "programado" => Number(figures.Planned),
                 "ejecutado" => Number(figures.Executed),
+                "causa" => Observations(explanation!.Cause),
+                "accion" => Observations(explanation!.Action),
+                "responsable" => Line(explanation!.Responsible),
+                "fecha_compromiso" => explanation!.Due is { } due ? new Plain(ContentWords.Of(due)) : null,
                 _ => Observations(figures.Observations),
             };
             if (Measurement(text, date) is not { } entry)
@@ -93,6 +110,19 @@ public static class MeasurementValues
         }
         var lines = text.ReplaceLineEndings("\n").Trim('\n').TrimEnd().Split('\n').Select(l => l.TrimEnd()).ToList();
         return new Block(lines);
+    }
+
+    /// <summary>A one-line text as a double-quoted YAML scalar (any character reads back as written); several lines as a block.</summary>
+    private static Value? Line(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var trimmed = text.Trim();
+        return trimmed.Contains('\n') || trimmed.Contains('\r')
+            ? Observations(trimmed)
+            : new Plain("\"" + trimmed.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
     }
 
     /// <summary>The text after a key's colon: " value", or " |" (with the comment that followed the old value) and the indented lines.</summary>

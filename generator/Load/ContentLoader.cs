@@ -81,6 +81,8 @@ public static class ContentLoader
             Address = header.Address,
             Url = header.Url,
             Licence = header.Licence,
+            CommitmentsFrom = header.CommitmentsFrom,
+            CommitmentsFromWhere = header.CommitmentsFromWhere,
             CutOffs = header.CutOffs,
             Objectives = objectives,
             Publications = publications,

@@ -11,7 +11,9 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         ["tipo", "meta", "nombre", "codigo", "unidad", "anualizacion", "linea_base", "responsable", "ultima_vigencia", "vigencias"];
     public static readonly string[] TargetKeys = ["codigo", "descripcion"];
     public static readonly string[] FiscalYearKeys = ["meta", "ponderacion", "cortes"];
-    public static readonly string[] MeasurementKeys = ["programado", "ejecutado", "observaciones"];
+    /// <summary>The keys nuevo-corte writes, empty, into a new measurement.</summary>
+    public static readonly string[] FigureKeys = ["programado", "ejecutado", "observaciones"];
+    public static readonly string[] MeasurementKeys = [.. FigureKeys, .. LagExplanation.Keys];
 
     public static IReadOnlyDictionary<string, IndicatorType> Types => ContentWords.Types;
 
@@ -196,10 +198,38 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             Planned = planned,
             Executed = executed,
             Observations = measurement.Markdown("observaciones"),
+            Explanation = ReadExplanation(measurement, date, entry.Key.Where),
             Where = entry.Key.Where,
             PlannedWhere = measurement.Node("programado")?.Where,
             ExecutedWhere = measurement.Node("ejecutado")?.Where,
         };
+    }
+
+    /// <summary>
+    /// The structured explanation (causa, accion, responsable, fecha_compromiso), or null when none of its keys is
+    /// written. All four or none: a partial one is an error at the measurement, naming what it lacks.
+    /// </summary>
+    private LagExplanation? ReadExplanation(MapReader measurement, string date, SourceSpan where)
+    {
+        if (LagExplanation.Keys.All(k => measurement.Node(k) is null or YamlScalar { IsNull: true }))
+        {
+            return null;
+        }
+        var explanation = new LagExplanation
+        {
+            Cause = measurement.Text("causa"),
+            Action = measurement.Text("accion"),
+            Responsible = measurement.Text("responsable"),
+            Due = measurement.Date("fecha_compromiso"),
+            DueWhere = measurement.Node("fecha_compromiso")?.Where ?? where,
+        };
+        // A key written but unreadable (a misspelt date) already has its own diagnostic.
+        var missing = LagExplanation.Keys.Where(k => measurement.Node(k) is null or YamlScalar { IsNull: true }).ToList();
+        if (missing.Count > 0)
+        {
+            diagnostics.Error(Codes.IncompleteLagExplanation, where, date, string.Join(", ", missing));
+        }
+        return explanation;
     }
 
     /// <summary>A measured value, or null when it is not written yet (whether it must be is a rule of the plan: <see cref="PlanRules"/>).</summary>

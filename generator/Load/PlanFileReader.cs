@@ -8,7 +8,7 @@ namespace Pei.Site.Load;
 internal static class PlanFileReader
 {
     public static readonly string[] Keys =
-        ["entidad", "nombre", "periodo", "mision", "vision", "plataforma_estrategica", "metodologia", "fuente", "direccion", "url", "licencia", "cortes"];
+        ["entidad", "nombre", "periodo", "mision", "vision", "plataforma_estrategica", "metodologia", "fuente", "direccion", "url", "licencia", "compromisos_desde", "cortes"];
     public static readonly string[] LicenceKeys = ["nombre", "url"];
     public static readonly string[] PeriodKeys = ["desde", "hasta"];
     public static readonly string[] CutOffKeys = ["fecha", "titulo", "borrador"];
@@ -19,6 +19,8 @@ internal static class PlanFileReader
     {
         public Uri? Url { get; init; }
         public Licence Licence { get; init; } = Licence.Default;
+        public DateOnly? CommitmentsFrom { get; init; }
+        public SourceSpan? CommitmentsFromWhere { get; init; }
     }
 
     public static Header? Read(YamlNode root, DiagnosticBag diagnostics)
@@ -39,8 +41,25 @@ internal static class PlanFileReader
         {
             Url = plan.Url("url") is { } url ? WebAddress.AsBase(url) : null,
             Licence = ReadLicence(plan, diagnostics) ?? Licence.Default,
+            CommitmentsFrom = ReadCommitmentsFrom(plan, cutOffs, diagnostics),
+            CommitmentsFromWhere = plan.Node("compromisos_desde")?.Where,
         };
         return entity is null || name is null || period is null ? null : header;
+    }
+
+    /// <summary>compromisos_desde: a cut-off of the list, from which every lag needs a structured explanation.</summary>
+    private static DateOnly? ReadCommitmentsFrom(MapReader plan, IReadOnlyList<CutOff> cutOffs, DiagnosticBag diagnostics)
+    {
+        if (plan.Date("compromisos_desde") is not { } date)
+        {
+            return null;
+        }
+        if (cutOffs.Count > 0 && cutOffs.All(c => c.Date != date))
+        {
+            diagnostics.Error(Codes.CommitmentsFromNotACutOff, plan.Node("compromisos_desde")!.Where, ContentWords.Of(date),
+                string.Join(", ", cutOffs.Select(c => ContentWords.Of(c.Date))));
+        }
+        return date;
     }
 
     private static Licence? ReadLicence(MapReader plan, DiagnosticBag diagnostics)

@@ -5,7 +5,8 @@ using Pei.Site.Text;
 namespace Pei.Site.Method;
 
 /// <summary>
-/// A lagging indicator explains its lag: its measurement carries <c>observaciones</c>. An error at a published cut-off, a
+/// A lagging indicator explains its lag: its measurement carries <c>observaciones</c> or a complete structured
+/// explanation (<see cref="CommitmentRule"/> asks for the latter from <c>compromisos_desde</c> on). An error at a published cut-off, a
 /// warning while the cut-off is a draft. Runs over the figures the method already computed; only the draft cut-offs a
 /// report leaves out (build and validate publish no draft) are computed here.
 /// </summary>
@@ -42,7 +43,9 @@ public static class LagRule
 
     private static void Explained(CutOff cutOff, IndicatorProgress progress, DiagnosticBag diagnostics)
     {
-        if (progress.Status != Status.Lagging || !string.IsNullOrWhiteSpace(progress.Measurement.Observations))
+        // A complete structured explanation (causa, accion, responsable, fecha_compromiso) explains the lag as well.
+        if (progress.Status != Status.Lagging || !string.IsNullOrWhiteSpace(progress.Measurement.Observations) ||
+            progress.Measurement.Explanation is { IsComplete: true })
         {
             return;
         }

@@ -28,6 +28,11 @@ public sealed record Plan
     public required IReadOnlyList<Objective> Objectives { get; init; }
     /// <summary>The records of published cut-offs (content/publicaciones/), in cut-off order.</summary>
     public IReadOnlyList<Publication> Publications { get; init; } = [];
+    /// <summary>The first cut-off from which every lag needs a structured explanation (compromisos_desde); null when
+    /// the plan names none (free-text observaciones are then enough).</summary>
+    public DateOnly? CommitmentsFrom { get; init; }
+    /// <summary>Where compromisos_desde is written.</summary>
+    public SourceSpan? CommitmentsFromWhere { get; init; }
 
     /// <summary>The record of a published cut-off; null for a draft or a cut-off not yet published.</summary>
     public Publication? PublicationOf(DateOnly cutOff) => Publications.FirstOrDefault(p => p.CutOff == cutOff);
@@ -151,8 +156,45 @@ public sealed record Measurement
     public decimal? Executed { get; init; }
     /// <summary>Markdown explaining the figures; required when the indicator lags.</summary>
     public string? Observations { get; init; }
+    /// <summary>The structured explanation of a lag (causa, accion, responsable, fecha_compromiso); null when the
+    /// measurement has none of those keys.</summary>
+    public LagExplanation? Explanation { get; init; }
     public required SourceSpan Where { get; init; }
     /// <summary>Where programado and ejecutado are written; the cut-off's key when unknown.</summary>
     public SourceSpan? PlannedWhere { get; init; }
     public SourceSpan? ExecutedWhere { get; init; }
+}
+
+/// <summary>
+/// Why an indicator lags at a cut-off and what the responsible area commits to (causa, accion, responsable,
+/// fecha_compromiso): the commitment the later cut-offs follow up. Any key may be missing while loading; a complete one
+/// has all four (<see cref="IsComplete"/>).
+/// </summary>
+public sealed record LagExplanation
+{
+    /// <summary>causa: why the indicator lags.</summary>
+    public string? Cause { get; init; }
+    /// <summary>accion: what will be done to close the lag.</summary>
+    public string? Action { get; init; }
+    /// <summary>responsable: the area that answers for the action.</summary>
+    public string? Responsible { get; init; }
+    /// <summary>fecha_compromiso: the date by which the lag should close.</summary>
+    public DateOnly? Due { get; init; }
+    /// <summary>Where fecha_compromiso is written; the measurement's key when missing.</summary>
+    public required SourceSpan DueWhere { get; init; }
+
+    public bool IsComplete => !string.IsNullOrWhiteSpace(Cause) && !string.IsNullOrWhiteSpace(Action) && !string.IsNullOrWhiteSpace(Responsible) && Due is not null;
+
+    /// <summary>The YAML keys of an explanation, in the order the guide lists them.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["causa", "accion", "responsable", "fecha_compromiso"];
+
+    /// <summary>The keys this explanation lacks, in <see cref="Keys"/> order.</summary>
+    public IReadOnlyList<string> Missing() =>
+        Keys.Where(k => k switch
+        {
+            "causa" => string.IsNullOrWhiteSpace(Cause),
+            "accion" => string.IsNullOrWhiteSpace(Action),
+            "responsable" => string.IsNullOrWhiteSpace(Responsible),
+            _ => Due is null,
+        }).ToList();
 }

@@ -14,6 +14,12 @@ public static class SitePaths
     public const string FaviconIco = "favicon.ico";
     public const string GovCoLogo = "img/govco.svg";
     public const string SiteMap = "mapa-del-sitio/index.html";
+    /// <summary>The commitments of lag explanations and their state at the latest cut-off.</summary>
+    public const string Commitments = "compromisos/index.html";
+    /// <summary>How the site meets the law on publishing the plan of action and its follow-up.</summary>
+    public const string Transparency = "transparencia/index.html";
+    /// <summary>The open data of the commitments, every cut-off's.</summary>
+    public const string CommitmentsCsv = "datos/compromisos.csv";
     /// <summary>The XML sitemap (sitemaps.org), the Atom feed of published cut-offs and robots.txt: written only with a base URL, except robots.txt.</summary>
     public const string SitemapXml = "sitemap.xml";
     public const string Feed = "feed.xml";
@@ -46,6 +52,9 @@ public static class SitePaths
 
     /// <summary>An objective as of a published cut-off: cortes/2025-06-30/objetivos/3/index.html.</summary>
     public static string CutOffObjective(DateOnly date, int number) => $"cortes/{EsCo.IsoDate(date)}/" + Objective(number);
+
+    /// <summary>The commitments as a published cut-off left them: cortes/2025-06-30/compromisos/index.html.</summary>
+    public static string CutOffCommitments(DateOnly date) => $"cortes/{EsCo.IsoDate(date)}/" + Commitments;
 
     /// <summary>An indicator's page, by its id (the file stem).</summary>
     public static string Indicator(string id) => $"indicadores/{id}/index.html";

@@ -71,6 +71,7 @@ public sealed class SiteRenderer
             new(SeguimientoXlsx.Path, stream => SeguimientoXlsx.Write(report, stream)),
             new(PlanJson.Path, stream => PlanJson.Write(report, stream)),
             new(SeguimientoCsv.Path, stream => SeguimientoCsv.Write(report, stream)),
+            new(CompromisosCsv.Path, stream => CompromisosCsv.Write(report, stream)),
             .. report.CutOffs.Select(c => new SiteFile(SeguimientoCsv.CutOffPath(c.CutOff.Date), stream => SeguimientoCsv.Write(c, stream))),
             new(DataCatalog.DataPackagePath, stream => DataPackageJson.Write(catalog, stream)),
             new(DataCatalog.CatalogPath, stream => DcatCatalog.Write(catalog, stream)),

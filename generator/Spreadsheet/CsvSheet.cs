@@ -28,6 +28,8 @@ public static class CsvSheet
                     Pei.Site.Model.ContentWords.Of(row.CutOff), row.Objective, row.Target, row.Id, row.Indicator, row.Unit,
                     Number(row.YearTarget), row.Accumulation, Number(row.PreviousPlanned), Number(row.PreviousExecuted),
                     Number(row.Planned), Number(row.Executed), row.Observations ?? "",
+                    row.Explanation?.Cause ?? "", row.Explanation?.Action ?? "", row.Explanation?.Responsible ?? "",
+                    row.Explanation?.Due is { } due ? Pei.Site.Model.ContentWords.Of(due) : "",
                 ]);
             }
         }

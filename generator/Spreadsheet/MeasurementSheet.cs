@@ -16,7 +16,11 @@ public sealed record SheetRow(
     decimal? PreviousExecuted,
     decimal? Planned,
     decimal? Executed,
-    string? Observations);
+    string? Observations)
+{
+    /// <summary>The structured explanation of a lag, as the YAML holds it (causa, accion, responsable, fecha_compromiso).</summary>
+    public LagExplanation? Explanation { get; init; }
+}
 
 /// <summary>A column of the sheet: its Spanish header, its width in characters, and whether planners fill it in.</summary>
 public sealed record SheetColumn(string Header, double Width, bool Editable);
@@ -41,10 +45,18 @@ public static class MeasurementSheet
     public static readonly SheetColumn Planned = new("programado", 13, true);
     public static readonly SheetColumn Executed = new("ejecutado", 13, true);
     public static readonly SheetColumn Observations = new("observaciones", 70, true);
+    public static readonly SheetColumn Cause = new("causa", 40, true);
+    public static readonly SheetColumn Action = new("accion", 40, true);
+    public static readonly SheetColumn Responsible = new("responsable", 24, true);
+    public static readonly SheetColumn Due = new("fecha_compromiso", 14, true);
 
     /// <summary>The columns in sheet order.</summary>
     public static IReadOnlyList<SheetColumn> Columns { get; } =
-        [CutOff, Objective, Target, Id, Indicator, Unit, YearTarget, Accumulation, PreviousPlanned, PreviousExecuted, Planned, Executed, Observations];
+        [CutOff, Objective, Target, Id, Indicator, Unit, YearTarget, Accumulation, PreviousPlanned, PreviousExecuted, Planned, Executed, Observations, Cause, Action, Responsible, Due];
+
+    /// <summary>The columns of a lag's structured explanation: optional, so a sheet written before them still imports
+    /// (and then leaves those keys as they are); with any of them, importar writes all four.</summary>
+    public static IReadOnlyList<SheetColumn> Explanation { get; } = [Cause, Action, Responsible, Due];
 
     /// <summary>The columns importar needs; the others are there for the planner to read.</summary>
     public static IReadOnlyList<SheetColumn> Required { get; } = [CutOff, Id, Planned, Executed, Observations];
@@ -89,7 +101,10 @@ public static class MeasurementSheet
                     previous?.Executed,
                     measurement?.Planned,
                     measurement?.Executed,
-                    measurement?.Observations);
+                    measurement?.Observations)
+                {
+                    Explanation = measurement?.Explanation,
+                };
             })
             .ToList();
 }

@@ -96,8 +96,23 @@ public static partial class SheetImport
                 Refuse(observationsCell, MeasurementSheet.Observations, place, diagnostics);
                 unread.Add(MeasurementSheet.Observations);
             }
+            ExplanationText? explanation = null;
+            if (MeasurementSheet.Explanation.Any(columns.ContainsKey))
+            {
+                string? TextOf(SheetColumn column) => columns.ContainsKey(column) && Cell(column).Text is { } t && !string.IsNullOrWhiteSpace(t) ? t : null;
+                DateOnly? due = null;
+                if (columns.ContainsKey(MeasurementSheet.Due) && Cell(MeasurementSheet.Due) is { } dueCell && dueCell.Text.Trim().Length > 0)
+                {
+                    due = DateOf(dueCell);
+                    if (due is null)
+                    {
+                        diagnostics.Add(place.Error(Codes.InvalidSheetCommitmentDate, row, dueCell.Column, MeasurementSheet.Due, dueCell.Text.Trim()));
+                    }
+                }
+                explanation = new ExplanationText(TextOf(MeasurementSheet.Cause), TextOf(MeasurementSheet.Action), TextOf(MeasurementSheet.Responsible), due);
+            }
             rows.Add(new ImportedRow(row, idCell.Column, id,
-                new MeasurementFigures(planned, executed, string.IsNullOrWhiteSpace(observations) ? null : observations), unread));
+                new MeasurementFigures(planned, executed, string.IsNullOrWhiteSpace(observations) ? null : observations) { Explanation = explanation }, unread));
         }
         if (cutOff is null && !diagnostics.HasErrors)
         {

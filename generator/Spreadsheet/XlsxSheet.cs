@@ -76,6 +76,10 @@ public static class XlsxSheet
             Number(sheet, row.Planned, Input);
             Number(sheet, row.Executed, Input);
             sheet.Text(row.Observations ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Cause ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Action ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Responsible ?? "", Wrapped);
+            sheet.Text(row.Explanation?.Due is { } due ? ContentWords.Of(due) : "", Wrapped);
             sheet.End();
         }
     }

@@ -47,6 +47,10 @@ public sealed record DataCatalog
             new(SeguimientoCsv.Path, "Seguimiento por indicador y corte (CSV)", "Una fila por indicador y corte publicado, todos los cortes.", "text/csv", "CSV", IsTable: true),
             new(SeguimientoXlsx.Path, "Seguimiento por indicador y corte (Excel)", "Una hoja por corte publicado y una con el diccionario de datos; números y porcentajes con su formato.", SeguimientoXlsx.MediaType, "XLSX"),
             new(PlanJson.Path, "Plan completo y cifras de cada corte (JSON)", "El plan, sus objetivos, indicadores y mediciones.", "application/json", "JSON"),
+            new(CompromisosCsv.Path, "Compromisos de los rezagos (CSV)", "Una fila por compromiso y corte publicado desde el que se adquirió: causa, acción, área responsable, fecha comprometida y estado al corte.", "text/csv", "CSV", IsTable: true)
+            {
+                Columns = CompromisosCsv.Columns,
+            },
         };
         distributions.AddRange(report.CutOffs.Reverse().Select(c => new Distribution(
             SeguimientoCsv.CutOffPath(c.CutOff.Date),
@@ -82,6 +86,9 @@ public sealed record DataCatalog
 /// <summary>A file of the dataset: where it is, its name, media type and format; tables are described column by column.</summary>
 public sealed record Distribution(string Path, string Title, string Description, string MediaType, string Format, bool IsTable = false)
 {
+    /// <summary>A table's columns: seguimiento.csv's unless it has its own.</summary>
+    public IReadOnlyList<DataColumn> Columns { get; init; } = SeguimientoCsv.Columns;
+
     /// <summary>The file name, e.g. "2025-06-30.csv".</summary>
     public string FileName => Path[(Path.LastIndexOf('/') + 1)..];
 }

@@ -98,7 +98,7 @@ public static class DataPackageJson
         json.WriteEndObject();
         json.WriteStartObject("schema");
         json.WriteStartArray("fields");
-        foreach (var column in SeguimientoCsv.Columns)
+        foreach (var column in file.Columns)
         {
             json.WriteStartObject();
             json.WriteString("name", column.Name);

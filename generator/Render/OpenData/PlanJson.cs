@@ -52,6 +52,8 @@ public static class PlanJson
         new("cortes[].objetivos[].indicadores[].estado", "texto", "«En cumplimiento», «Con rezago» o «No programado al corte»."),
         new("cortes[].objetivos[].indicadores[].observaciones", "texto o null", "Observaciones del corte, en Markdown."),
         new("cortes[].objetivos[].correccion", "objeto o null", "Si el cumplimiento del objetivo se corrigió después de publicado: corregido_el (fecha de la corrección más reciente) y publicado.cumplimiento (la cifra tal como se publicó por primera vez); null si no se corrigió. La cifra vigente, ya corregida, está en cumplimiento."),
+        new("cortes[].objetivos[].indicadores[].responsable", "texto o null", "Área responsable del indicador; null si el plan no la nombra."),
+        new("cortes[].objetivos[].indicadores[].explicacion", "objeto o null", "Explicación estructurada del rezago al corte: causa, accion, responsable (área) y fecha_compromiso (AAAA-MM-DD); null si no tiene. El seguimiento de cada compromiso está en compromisos.csv."),
         new("cortes[].objetivos[].indicadores[].correccion", "objeto o null", "Si alguna cifra del indicador se corrigió después de publicada: corregido_el (fecha de la corrección más reciente) y publicado, con cada cifra corregida (ponderacion, meta_vigencia, programado, ejecutado, avance_corte o avance_vigencia) tal como se publicó por primera vez; null si ninguna se corrigió. Las cifras vigentes, ya corregidas, están en sus campos."),
     ];
 
@@ -191,7 +193,25 @@ public static class PlanJson
         WriteNumber(json, "avance_vigencia", Computed(progress.YearProgress));
         json.WriteString("estado", Vocabulary.Status(progress.Status));
         WriteText(json, "observaciones", progress.Measurement.Observations);
+        WriteText(json, "responsable", indicator.Responsible?.Trim());
+        WriteExplanation(json, progress.Status == Status.Lagging ? progress.Measurement.Explanation : null);
         WriteCorrection(json, publication, indicator.ObjectiveNumber, indicator.Id, FigureNames.Indicator);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A measurement's structured explanation, only when it is complete (as the site publishes it).</summary>
+    private static void WriteExplanation(Utf8JsonWriter json, LagExplanation? explanation)
+    {
+        if (explanation is not { IsComplete: true })
+        {
+            json.WriteNull("explicacion");
+            return;
+        }
+        json.WriteStartObject("explicacion");
+        json.WriteString("causa", explanation.Cause);
+        json.WriteString("accion", explanation.Action);
+        json.WriteString("responsable", explanation.Responsible!.Trim());
+        json.WriteString("fecha_compromiso", ContentWords.Of(explanation.Due!.Value));
         json.WriteEndObject();
     }
 

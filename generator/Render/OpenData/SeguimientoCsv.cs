@@ -69,6 +69,7 @@ public static class SeguimientoCsv
             Unit = Figure.Of(f.Figure).IsPercent ? "%" : "la de la columna unidad",
         }),
         new("corregido_el", "fecha AAAA-MM-DD", "Fecha de la corrección más reciente de alguna cifra de la fila (fe de erratas del corte); vacío si ninguna se corrigió."),
+        new("indicador_responsable", "texto", "Área responsable del indicador (vacío si el plan no la nombra); sus compromisos están en compromisos.csv."),
     ];
 
     /// <summary>The whole history: every published cut-off, streamed into <paramref name="output"/>.</summary>
@@ -112,6 +113,7 @@ public static class SeguimientoCsv
                         Vocabulary.Status(progress.Status),
                         progress.Measurement.Observations ?? "",
                         .. AsFirstPublished(cutOff.Publication, objective.Objective.Number, indicator.Id),
+                        indicator.Responsible?.Trim() ?? "",
                     ];
                 }
             }
@@ -145,12 +147,15 @@ public static class SeguimientoCsv
     }
 
     /// <summary>Row by row through a small buffer: the file is never held in memory.</summary>
-    private static void Write(IEnumerable<CutOffReport> cutOffs, Stream output)
+    private static void Write(IEnumerable<CutOffReport> cutOffs, Stream output) => Write(Columns, Rows(cutOffs), output);
+
+    /// <summary>A table of the open data (this one, or compromisos.csv): the header, then each row as it comes.</summary>
+    internal static void Write(IReadOnlyList<DataColumn> columns, IEnumerable<IReadOnlyList<object?>> rows, Stream output)
     {
         using var file = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
         var csv = new CsvText(file);
-        WriteRow(csv, [.. Columns.Select(c => c.Name)]);
-        foreach (var row in Rows(cutOffs))
+        WriteRow(csv, [.. columns.Select(c => c.Name)]);
+        foreach (var row in rows)
         {
             WriteRow(csv, row);
         }

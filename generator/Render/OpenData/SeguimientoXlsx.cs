@@ -7,7 +7,7 @@ namespace Pei.Site.Render.OpenData;
 /// <summary>
 /// datos/seguimiento.xlsx: a sheet per published cut-off (newest first, named AAAA-MM-DD) with the columns of
 /// seguimiento.csv as typed cells, and a sheet "Diccionario" with the data dictionary. Numbers are numbers; dates are
-/// dates (format yyyy-mm-dd); percentage columns (ponderación, cumplimiento, avances) are stored as fractions with the
+/// dates (format yyyy-mm-dd); a sheet "Compromisos" holds compromisos.csv; percentage columns (ponderación, cumplimiento, avances) are stored as fractions with the
 /// number format 0.00 % (1.0616… shows as "106,16 %" in a Spanish Excel and keeps every decimal). Written row by row
 /// by <see cref="WorkbookWriter"/> (fixed timestamps: two builds give the same bytes); the tests read it back with the
 /// Open XML SDK.
@@ -35,6 +35,7 @@ public static class SeguimientoXlsx
     {
         var sheets = report.CutOffs.Reverse()
             .Select(c => new WorkbookSheet(ContentWords.Of(c.CutOff.Date), rows => CutOffRows(rows, c)))
+            .Append(new WorkbookSheet(CompromisosCsv.SheetName, rows => TableRows(rows, CompromisosCsv.Columns, CompromisosCsv.Rows(report))))
             .Append(new WorkbookSheet(DictionarySheet, DictionaryRows))
             .ToList();
         WorkbookWriter.Write(output, Formats, sheets);
@@ -59,6 +60,26 @@ public static class SeguimientoXlsx
         }
     }
 
+    /// <summary>A sheet of a table of the open data: its header, then its rows as typed cells.</summary>
+    private static void TableRows(WorkbookRows row, IReadOnlyList<DataColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        row.Start();
+        foreach (var column in columns)
+        {
+            row.Text(column.Name, HeaderStyle);
+        }
+        row.End();
+        foreach (var values in rows)
+        {
+            row.Start();
+            for (var i = 0; i < values.Count; i++)
+            {
+                Cell(row, values[i], columns[i]);
+            }
+            row.End();
+        }
+    }
+
     private static void DictionaryRows(WorkbookRows row)
     {
         row.Start();
@@ -68,6 +89,22 @@ public static class SeguimientoXlsx
         }
         row.End();
         foreach (var column in SeguimientoCsv.Columns)
+        {
+            row.Start();
+            row.Text(column.Name);
+            row.Text(column.Type);
+            row.Text(column.IsPercent ? "% (fracción con formato de porcentaje: 1,0616 se ve 106,16 %)" : column.Unit ?? "");
+            row.Text(column.Description);
+            row.End();
+        }
+        // The sheet Compromisos (compromisos.csv) after the cut-offs' columns.
+        row.Start();
+        row.Text("");
+        row.End();
+        row.Start();
+        row.Text($"Hoja {CompromisosCsv.SheetName} (compromisos.csv)", HeaderStyle);
+        row.End();
+        foreach (var column in CompromisosCsv.Columns)
         {
             row.Start();
             row.Text(column.Name);

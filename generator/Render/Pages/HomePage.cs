@@ -29,6 +29,10 @@ public sealed class HomePage : Page
     public CutOffChanges? Changes { get; init; }
     /// <summary>The cut-off's fe de erratas, oldest correction first; empty when it was never corrected.</summary>
     public IReadOnlyList<ErratumLine> Errata { get; init; } = [];
+    /// <summary>How many commitments are overdue at the cut-off shown, and where they are listed.</summary>
+    public CommitmentSummary? Commitments { get; init; }
+    /// <summary>The commitments whose state the cut-off's corrections changed (part of its fe de erratas).</summary>
+    public IReadOnlyList<CommitmentChangeLine> CommitmentChanges { get; init; } = [];
 
     public override string Description => Shown is { } latest
         ? $"Seguimiento del {Plan.Name}, {Plan.Entity}{AsPublished}: cumplimiento de sus {EsCo.Integer(Objectives.Count)} objetivos estratégicos y {EsCo.Integer(MeasuredIndicators)} indicadores con corte al {EsCo.Date(latest.CutOff.Date)}."

@@ -23,6 +23,9 @@ public sealed class IndicatorPage : Page
     /// </summary>
     public IReadOnlyList<FiscalYearHistory> Years => BuildYears();
 
+    /// <summary>Every commitment of the indicator, oldest first, with its state at the latest cut-off.</summary>
+    public IReadOnlyList<Commitment> Commitments { get; init; } = [];
+
     public override string Description =>
         $"{IndicatorLabel.Heading(Indicator)} ({Indicator.Name.Trim()}), del objetivo {EsCo.Integer(Objective.Number)} ({Objective.Title}): meta, programación, ejecución y avance en cada corte.";
 

@@ -30,6 +30,10 @@ public sealed class ObjectivePage : Page
     public IReadOnlyList<StatusChange> StatusChanges { get; init; } = [];
     /// <summary>The corrections of this objective's figures at the cut-off shown.</summary>
     public IReadOnlyList<ErratumLine> Errata { get; init; } = [];
+    /// <summary>How many of the objective's commitments are overdue at the cut-off shown, and where they are listed.</summary>
+    public CommitmentSummary? Commitments { get; init; }
+    /// <summary>The objective's commitments whose state the cut-off's corrections changed.</summary>
+    public IReadOnlyList<CommitmentChangeLine> CommitmentChanges { get; init; } = [];
 
     /// <summary>The PDF report of the cut-off shown, when this build printed it.</summary>
     public string? ReportPath => Shown is { } shown && Site.Reports.Contains(shown.CutOff.Date) ? SitePaths.Report(shown.CutOff.Date) : null;

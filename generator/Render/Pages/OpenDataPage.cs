@@ -15,6 +15,8 @@ public sealed class OpenDataPage : Page
     public string JsonPath => PlanJson.Path;
     public required IReadOnlyList<DataColumn> CsvColumns { get; init; }
     public required IReadOnlyList<DataColumn> JsonFields { get; init; }
+    /// <summary>The columns of compromisos.csv (and the workbook's sheet Compromisos).</summary>
+    public IReadOnlyList<DataColumn> CommitmentColumns { get; init; } = CompromisosCsv.Columns;
     /// <summary>The dataset: its licence, period and every file, as the descriptors describe it.</summary>
     public DataCatalog? Catalog { get; init; }
     /// <summary>The schema.org Dataset, for &lt;script type="application/ld+json"&gt;.</summary>

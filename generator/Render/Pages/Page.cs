@@ -64,6 +64,8 @@ public enum Section
     Methodology,
     OpenData,
     SiteMap,
+    Commitments,
+    Transparency,
     None,
 }
 

@@ -26,9 +26,18 @@ public static class PageBuilder
         var corrections = new CorrectedFigures(plan.Publications);
         var site = Site(report, report.Latest, options, corrections);
         var latest = report.CutOffs.Count - 1;
+        // Each cut-off's commitments as they stood at it, and what its corrections changed in them.
+        var commitments = report.CutOffs.Select((_, i) => CommitmentFollowUp.At(report, i)).ToList();
+        var commitmentChanges = report.CutOffs.Select((_, i) => CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, i))).ToList();
+        var current = latest < 0 ? [] : commitments[latest];
+        var currentByIndicator = current.ToLookup(c => c.Indicator.Id, StringComparer.Ordinal);
         var pages = new List<Page>
         {
-            Home(report, errata, latest, site, SitePaths.Home, [], SitePaths.Objective),
+            Home(report, errata, latest, site, SitePaths.Home, [], SitePaths.Objective,
+                new CommitmentSummary(CommitmentFollowUp.Overdue(current), current.Count, SitePaths.Commitments), latest < 0 ? [] : commitmentChanges[latest]),
+            CommitmentWords.Page(plan, report.Latest, report.CutOffs, current, site, SitePaths.Commitments,
+                [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)]),
+            TransparencyPage.For(report, site),
             new MethodologyPage
             {
                 Path = SitePaths.Methodology,
@@ -70,8 +79,9 @@ public static class PageBuilder
         };
         foreach (var objective in plan.Objectives)
         {
-            pages.Add(Objective(report, errata, recorded, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)]));
-            pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i)));
+            pages.Add(Objective(report, errata, recorded, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)],
+                Summary(current, objective, SitePaths.Commitments), latest < 0 ? [] : commitmentChanges[latest]));
+            pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i, currentByIndicator[i.Id])));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
         {
@@ -79,12 +89,25 @@ public static class PageBuilder
             var date = cutOff.CutOff.Date;
             var own = Site(report, cutOff, options, corrections);
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
-            pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n)));
+            var atCutOff = commitments[index];
+            var archivedList = SitePaths.CutOffCommitments(date);
+            pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n),
+                new CommitmentSummary(CommitmentFollowUp.Overdue(atCutOff), atCutOff.Count, archivedList), commitmentChanges[index]));
             pages.AddRange(plan.Objectives.Select(o =>
-                Objective(report, errata, recorded, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))])));
+                Objective(report, errata, recorded, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))],
+                    Summary(atCutOff, o, archivedList), commitmentChanges[index])));
+            pages.Add(CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(index + 1).ToList(), atCutOff, own, archivedList,
+                [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date)), new("Compromisos", null)]));
         }
         pages.Add(SiteMapPage.For(pages, site));
         return pages;
+    }
+
+    /// <summary>An objective's commitments at a cut-off, counted for its page.</summary>
+    private static CommitmentSummary Summary(IReadOnlyList<Commitment> commitments, Objective objective, string path)
+    {
+        var own = commitments.Where(c => c.ObjectiveNumber == objective.Number).ToList();
+        return new CommitmentSummary(CommitmentFollowUp.Overdue(own), own.Count, path);
     }
 
     /// <summary>The chrome of a page showing <paramref name="shown"/>: its date in the header and footer, its publication date.</summary>
@@ -121,7 +144,8 @@ public static class PageBuilder
     private static CutOffChanges? Changes(PlanReport report, int index) => index < 0 ? null : report.Changes[index];
 
     /// <summary>The dashboard at the cut-off <paramref name="index"/> (−1: the plan has none).</summary>
-    private static HomePage Home(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath)
+    private static HomePage Home(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, int index, SiteInfo site, string path, IReadOnlyList<Crumb> breadcrumbs, Func<int, string> objectivePath,
+        CommitmentSummary commitments, IReadOnlyList<CommitmentChangeLine> commitmentChanges)
     {
         var shown = index < 0 ? null : report.CutOffs[index];
         var archived = breadcrumbs.Count > 0;
@@ -145,11 +169,14 @@ public static class PageBuilder
             Timeline = Timeline(report, index),
             Changes = Changes(report, index),
             Errata = index < 0 ? [] : errata[index],
+            Commitments = commitments,
+            CommitmentChanges = commitmentChanges,
         };
     }
 
     /// <summary>An objective at the cut-off <paramref name="index"/> (−1: the plan has none), with its history up to it.</summary>
-    private static ObjectivePage Objective(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, IReadOnlyList<IReadOnlySet<string>> recorded, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail)
+    private static ObjectivePage Objective(PlanReport report, IReadOnlyList<List<ErratumLine>> errata, IReadOnlyList<IReadOnlySet<string>> recorded, int index, SiteInfo site, Objective objective, string path, IReadOnlyList<Crumb> trail,
+        CommitmentSummary commitments, IReadOnlyList<CommitmentChangeLine> commitmentChanges)
     {
         var history = report.CutOffs.Take(index + 1)
             .Select(c => c.Objectives.FirstOrDefault(o => o.Objective.Number == objective.Number))
@@ -180,10 +207,13 @@ public static class PageBuilder
             Change = changes?.Previous is null ? null : changes.Objectives.FirstOrDefault(c => c.Objective.Number == objective.Number),
             StatusChanges = changes?.Indicators.Where(c => c.Objective.Number == objective.Number).ToList() ?? [],
             Errata = index < 0 ? [] : errata[index].Where(e => e.Objective == objective.Number).ToList(),
+            Commitments = commitments,
+            CommitmentChanges = commitmentChanges.Where(c => c.Objective == objective.Number).ToList(),
         };
     }
 
-    private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator)
+    /// <param name="commitments">The indicator's commitments at the latest cut-off.</param>
+    private static IndicatorPage Indicator(PlanReport report, SiteInfo site, Objective objective, Indicator indicator, IEnumerable<Commitment> commitments)
     {
         return new IndicatorPage
         {
@@ -199,6 +229,7 @@ public static class PageBuilder
             ],
             Indicator = indicator,
             Objective = objective,
+            Commitments = commitments.OrderBy(c => c.MadeAt).ToList(),
             BuildYears = () =>
             {
                 var history = report.History(indicator.Id).ToList();

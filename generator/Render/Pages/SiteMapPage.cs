@@ -31,8 +31,11 @@ public sealed class SiteMapPage : Page
         SiteMapEntry Entry(Page page, IReadOnlyList<SiteMapEntry>? children = null) => new(page.SiteMapLabel, page.Path, children ?? []);
         IEnumerable<Page> Under(string folder) => listed.Where(p => !grouped.Contains(p) && p.Path.StartsWith(folder, StringComparison.Ordinal));
         // A cut-off's own pages live in its folder (cortes/AAAA-MM-DD/): its dashboard's, without "index.html".
-        IEnumerable<Page> Of(HomePage cutOff) =>
-            Under(cutOff.Path[..^SitePaths.Home.Length]).OfType<ObjectivePage>().OrderBy(o => o.Objective.Number);
+        IEnumerable<Page> Of(HomePage cutOff)
+        {
+            var folder = Under(cutOff.Path[..^SitePaths.Home.Length]).ToList();
+            return folder.OfType<ObjectivePage>().OrderBy(o => o.Objective.Number).Concat<Page>(folder.OfType<CommitmentsPage>());
+        }
         var archived = cutOffs.SelectMany(Of).ToHashSet();
 
         var groups = new List<SiteMapGroup>

@@ -26,6 +26,12 @@ public sealed class ReportPage : Page
     /// <summary>The fe de erratas as it stood on <see cref="CorrectedOn"/>, printed first; empty in the edition as first published.</summary>
     public IReadOnlyList<ErratumLine> Errata { get; init; } = [];
 
+    /// <summary>The commitments at this cut-off as they stood on the edition's day, overdue first (the report's last section).</summary>
+    public IReadOnlyList<Commitment> Commitments { get; init; } = [];
+
+    /// <summary>In a corrected edition, the commitments its corrections changed (up to its day).</summary>
+    public IReadOnlyList<CommitmentChangeLine> CommitmentChanges { get; init; } = [];
+
     /// <summary>The HTML the printer loads for one edition of a cut-off's report (its path only names it; it is never written).</summary>
     public static ReportPage For(PlanReport report, CutOffReport cutOff, ReportEdition edition, SiteInfo site) => new()
     {
@@ -40,6 +46,11 @@ public sealed class ReportPage : Page
         CorrectedOn = edition.CorrectedOn,
         Errata = edition.CorrectedOn is { } on && cutOff.Publication is { } publication
             ? PageBuilder.WordErrata(report.Plan, PublishedCutOff.ErrataOn(publication, on))
+            : [],
+        Commitments = CommitmentWords.Sorted(CommitmentFollowUp.OnDay(report, report.CutOffs.ToList().IndexOf(cutOff), edition.Dated(cutOff),
+            firstPublished: edition.CorrectedOn is null)).ToList(),
+        CommitmentChanges = edition.CorrectedOn is { } correctedOn
+            ? CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, report.CutOffs.ToList().IndexOf(cutOff)).Where(c => c.CorrectedOn <= correctedOn))
             : [],
     };
 

@@ -20,7 +20,7 @@ internal sealed class ThemeTemplates
 
     /// <summary>The templates a theme must have: the shared layout and one per page type.</summary>
     public static readonly IReadOnlyList<string> Required =
-        ["_Layout", "Home", "Objective", "Indicator", "Methodology", "OpenData", "NotFound", "SiteMap"];
+        ["_Layout", "Home", "Objective", "Indicator", "Methodology", "OpenData", "NotFound", "SiteMap", "Commitments", "Transparency"];
 
     /// <summary>Keyed by the folder's full path and the fingerprint of its layouts.</summary>
     private static readonly ConcurrentDictionary<(string Directory, string Layouts), Lazy<ThemeTemplates>> Compiled = new();

@@ -20,6 +20,14 @@ public class AccessibilityTests(BrowserSite sites)
         Assert.Contains(site.Pages, p => p.StartsWith("cortes/", StringComparison.Ordinal) && p.Contains("/objetivos/", StringComparison.Ordinal));
         Assert.Contains(site.Pages, p => p.StartsWith("objetivos/", StringComparison.Ordinal));
         Assert.Contains(site.Pages, p => p.StartsWith("indicadores/", StringComparison.Ordinal));
+        Assert.Contains("compromisos/index.html", site.Pages);
+        Assert.Contains("transparencia/index.html", site.Pages);
+        Assert.Contains(site.Pages, p => p.StartsWith("cortes/", StringComparison.Ordinal) && p.EndsWith("/compromisos/index.html", StringComparison.Ordinal));
+        if (name == BrowserSite.Timeline)
+        {
+            // The walk reads a commitments page that lists commitments, not only the empty one of the real content.
+            Assert.Contains("class=\"compromiso compromiso-", File.ReadAllText(Path.Combine(site.Out, "compromisos", "index.html")), StringComparison.Ordinal);
+        }
         var problems = site.Pages.SelectMany(path => site.Visits[path].AxeViolations).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

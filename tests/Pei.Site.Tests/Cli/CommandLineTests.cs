@@ -34,7 +34,7 @@ public class CommandLineTests
     {
         var outcome = Cli.Run("validate", "--content", Repository.Content);
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("", outcome.Stderr);
+        Assert.Equal("", DatedWarnings.Without(outcome.Stderr));
         Assert.Contains(RealContent.Summary, outcome.Stdout, StringComparison.Ordinal);
     }
 
@@ -139,7 +139,7 @@ public class CommandLineTests
         var outcome = Cli.Run("validate", "--content", content);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("1 advertencia, ningún error.", outcome.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal($"{DatedWarnings.Warnings(1 + DatedWarnings.Count(outcome.Stderr))}, ningún error.", outcome.Stderr.TrimEnd().Split('\n')[^1]);
         Assert.StartsWith("Contenido válido:", outcome.Stdout, StringComparison.Ordinal);
     }
 
@@ -156,8 +156,8 @@ public class CommandLineTests
         var publish = Cli.Run("publicar", "2025-06-30", "--content", content);
         var discard = Cli.Run("descartar", "2025-06-30", "--content", content);
 
-        Assert.Equal("1 error, 0 advertencias.", validate.Stderr.TrimEnd().Split('\n')[^1]);
-        Assert.Equal("1 error, 0 advertencias; no se escribió nada.", build.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal($"1 error, {DatedWarnings.Warnings(DatedWarnings.Count(validate.Stderr))}.", validate.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal($"1 error, {DatedWarnings.Warnings(DatedWarnings.Count(build.Stderr))}; no se escribió nada.", build.Stderr.TrimEnd().Split('\n')[^1]);
         Assert.EndsWith("; no se escribió nada.", publish.Stderr.TrimEnd(), StringComparison.Ordinal);
         Assert.EndsWith("; no se escribió nada.", discard.Stderr.TrimEnd(), StringComparison.Ordinal);
     }

@@ -49,7 +49,8 @@ public sealed class BrokenContentTests
         using var content = ContentCase.Open(name);
         // The CLI names files by the --content value as given.
         var loaded = new DiagnosticBag();
-        Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, loaded, new() { Display = content.ContentDirectory });
+        // With today's date, as the command line runs: after 31 January a year's missing targets are warnings (PEI155).
+        Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, loaded, new() { Display = content.ContentDirectory, Today = Pei.Site.Cli.PublicationDate.Today(new DiagnosticBag()), YearTargets = true });
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
@@ -58,7 +59,7 @@ public sealed class BrokenContentTests
         Assert.Equal(CommandLine.ContentErrors, exitCode);
         var printed = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(loaded.Sorted().Select(d => d.ToString()), printed[..^1]);
-        Assert.Equal(content.Expected.Count, printed.Count - 1);
+        Assert.Equal(content.Expected.Count, printed.Count(l => !DatedWarnings.IsDated(l)) - 1);
         var warnings = loaded.Items.Count - loaded.ErrorCount;
         // validate writes nothing anyway, so its summary only counts.
         Assert.Equal($"{loaded.ErrorCount} {(loaded.ErrorCount == 1 ? "error" : "errores")}, {warnings} {(warnings == 1 ? "advertencia" : "advertencias")}.", printed[^1]);

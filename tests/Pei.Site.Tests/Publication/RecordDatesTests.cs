@@ -82,7 +82,7 @@ public sealed class RecordDatesTests : IDisposable
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
         [
-            $"{indicator}:34:7: error PEI009: 'avance_corte' vale 90000000000000000000000.00, pero es demasiado grande: el máximo es 1000000000000000 (10^15)",
+            $"{indicator}:38:7: error PEI009: 'avance_corte' vale 90000000000000000000000.00, pero es demasiado grande: el máximo es 1000000000000000 (10^15)",
             $"{Path.Combine(content, "objetivos", "01-servicio-ciudadano", "objetivo.yaml")}:1:1: error PEI009: 'cumplimiento' vale 45000000000000000000050.00, pero es demasiado grande: el máximo es 1000000000000000 (10^15)",
         ], outcome.ErrorLines);
         AssertUnchanged(before);

@@ -44,6 +44,9 @@ public sealed class OpenDataCorrectionTests : IClassFixture<OpenDataCorrectionTe
         "ejecutado_publicado", "avance_corte_publicado", "avance_vigencia_publicado", "corregido_el",
     ];
 
+    /// <summary>Columns added after the correction columns: each indicator's responsible area.</summary>
+    private static readonly string[] LaterColumns = ["indicador_responsable"];
+
     private readonly Site site;
 
     public OpenDataCorrectionTests(Site site) => this.site = site;
@@ -55,7 +58,7 @@ public sealed class OpenDataCorrectionTests : IClassFixture<OpenDataCorrectionTe
     {
         var records = Csv.Parse(File.ReadAllText(site[file]));
         var header = records[0];
-        Assert.Equal([.. ExistingColumns, .. CorrectionColumns], header);
+        Assert.Equal([.. ExistingColumns, .. CorrectionColumns, .. LaterColumns], header);
         string Cell(string[] row, string column) => row[Array.IndexOf(header, column)];
         var september = records.Skip(1).Where(r => Cell(r, "corte") == "2025-09-30").ToDictionary(r => Cell(r, "indicador_id"));
 
@@ -89,7 +92,7 @@ public sealed class OpenDataCorrectionTests : IClassFixture<OpenDataCorrectionTe
         var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>().ToList();
         string Text(Cell c) => c.InlineString?.Text?.Text ?? c.CellValue?.Text ?? "";
         var header = rows[0].Elements<Cell>().Select(Text).ToList();
-        Assert.Equal([.. ExistingColumns, .. CorrectionColumns], header);
+        Assert.Equal([.. ExistingColumns, .. CorrectionColumns, .. LaterColumns], header);
         var row = rows.Single(r => Text(r.Elements<Cell>().ElementAt(header.IndexOf("indicador_id"))) == "101").Elements<Cell>().ToList();
         var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
 
@@ -141,10 +144,11 @@ public sealed class OpenDataCorrectionTests : IClassFixture<OpenDataCorrectionTe
         using var json = JsonDocument.Parse(File.ReadAllBytes(site["datos/datapackage.json"]));
         var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToList();
         Assert.Contains(resources, r => r.GetProperty("path").GetString() == "cortes/2025-09-30.csv");
-        Assert.All(resources, resource =>
+        // compromisos.csv has columns of its own (Commitments/CommitmentPagesTests).
+        Assert.All(resources.Where(r => r.GetProperty("name").GetString() != "compromisos"), resource =>
         {
             var fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
-            Assert.Equal([.. ExistingColumns, .. CorrectionColumns], fields.Keys);
+            Assert.Equal([.. ExistingColumns, .. CorrectionColumns, .. LaterColumns], fields.Keys);
             Assert.Equal("number", fields["avance_corte_publicado"].GetProperty("type").GetString());
             Assert.Equal("%", fields["avance_corte_publicado"].GetProperty("unit").GetString());
             Assert.Equal("date", fields["corregido_el"].GetProperty("type").GetString());

@@ -53,7 +53,7 @@ public sealed class OpenDataStreamTests
             offset += 30 + nameLength + extraLength + compressed;
         }
         Assert.Equal(
-            ["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+            ["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
              "_rels/.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"],
             names);
     }

@@ -189,7 +189,7 @@ public class PageContentTests
         Assert.Equal("Número", facts["Unidad de medida"]);
         Assert.Equal("Suma", facts["Anualización"]);
         Assert.Equal("—sin dato", facts["Línea base"]);
-        Assert.Equal("Oficina Asesora de Planeación", facts["Responsable"]);
+        Assert.Equal("Oficina Asesora de Planeación", facts["Área responsable"]);
         Assert.Equal("Proyecto de inversión", RenderedSite.Page("indicadores/3980-procesos-memoria/index.html").QuerySelectorAll("dl.ficha dd")[1].TextContent);
         Assert.Equal("Sectorial", RenderedSite.Page("indicadores/3979-modelo-victimas/index.html").QuerySelectorAll("dl.ficha dd")[1].TextContent);
     }

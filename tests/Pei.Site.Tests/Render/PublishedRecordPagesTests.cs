@@ -64,7 +64,7 @@ public class PublishedRecordPagesTests
             var after = RenderedSite.Pages(report, new RenderOptions());
 
             var archived2025 = Site.Value.Keys.Where(p => p.StartsWith("cortes/2025-", StringComparison.Ordinal)).ToList();
-            Assert.Equal(12, archived2025.Count);
+            Assert.Equal(16, archived2025.Count);
             Assert.All(archived2025, path => Assert.Equal(Site.Value[path], after[path]));
             // Its 2026 cut-off's record did not count it either; the current page lists it, without a measurement yet.
             Assert.Equal(Site.Value["cortes/2026-03-31/objetivos/1/index.html"], after["cortes/2026-03-31/objetivos/1/index.html"]);
@@ -228,7 +228,7 @@ public class PublishedRecordPagesTests
         var cutOffs = map.QuerySelectorAll("section.mapa").Single(s => Text(s.QuerySelector("h2")!) == "Cortes de seguimiento");
         var september = cutOffs.QuerySelectorAll(":scope > ul > li").Single(li => Text(li.QuerySelector("a")!) == "Corte del 30 de septiembre de 2025");
         Assert.Equal(
-            ["cortes/2025-09-30/objetivos/1/index.html", "cortes/2025-09-30/objetivos/2/index.html"],
+            ["cortes/2025-09-30/objetivos/1/index.html", "cortes/2025-09-30/objetivos/2/index.html", "cortes/2025-09-30/compromisos/index.html"],
             september.QuerySelectorAll(":scope > ul a").Select(a => FromRoot(path, a.GetAttribute("href")!)));
         var current = map.QuerySelectorAll("section.mapa").Single(s => Text(s.QuerySelector("h2")!) == "Objetivos estratégicos e indicadores");
         Assert.DoesNotContain(current.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("cortes/", StringComparison.Ordinal));

@@ -10,9 +10,12 @@ public class SitePagesTests
     private static readonly string[] ExpectedPages =
     [
         "404.html",
+        "compromisos/index.html",
+        "cortes/2025-03-31/compromisos/index.html",
         "cortes/2025-03-31/index.html",
         "cortes/2025-03-31/objetivos/1/index.html",
         "cortes/2025-03-31/objetivos/2/index.html",
+        "cortes/2025-06-30/compromisos/index.html",
         "cortes/2025-06-30/index.html",
         "cortes/2025-06-30/objetivos/1/index.html",
         "cortes/2025-06-30/objetivos/2/index.html",
@@ -27,6 +30,7 @@ public class SitePagesTests
         "metodologia/index.html",
         "objetivos/1/index.html",
         "objetivos/2/index.html",
+        "transparencia/index.html",
     ];
 
     public static TheoryData<string> Pages => new(ExpectedPages);
@@ -101,7 +105,7 @@ public class SitePagesTests
         Assert.Contains("Secretaría General de la Alcaldía Mayor de Bogotá", document.QuerySelector("header")!.TextContent);
         Assert.Contains("Plan Estratégico Institucional 2024-2027", document.QuerySelector("header")!.TextContent);
         var nav = document.QuerySelector("nav[aria-label='Navegación principal']")!;
-        Assert.Equal(["Inicio", "Objetivos", "Cortes", "Metodología", "Datos abiertos"], nav.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal(["Inicio", "Objetivos", "Cortes", "Metodología", "Compromisos", "Datos abiertos"], nav.QuerySelectorAll("a").Select(a => a.TextContent));
         Assert.Single(document.QuerySelectorAll("main"));
         Assert.Single(document.QuerySelectorAll("footer"));
         Assert.All(document.QuerySelectorAll("nav"), n => Assert.False(string.IsNullOrEmpty(n.GetAttribute("aria-label"))));

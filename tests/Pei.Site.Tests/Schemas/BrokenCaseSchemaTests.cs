@@ -38,6 +38,8 @@ public sealed class BrokenCaseSchemaTests
         // A misspelt figure in a publication record: unknown key refused, and the figure it should have been is missing.
         { "registro-con-clave-desconocida", "publicaciones/2025-06-30.yaml", ["/cifras/objetivos/1/indicadores/101 required", "/cifras/objetivos/1/indicadores/101/avance_al_corte additionalProperties"] },
         { "tipo-mal-escrito", IndicatorsOf1 + "101.yaml", ["/tipo enum"] },
+        // causa and accion without responsable and fecha_compromiso: the four keys depend on each other.
+        { "compromiso-incompleto", IndicatorsOf1 + "102.yaml", ["/vigencias/2025/cortes/2025-06-30 dependencies"] },
         // '+2025' is not four digits: propertyNames, and no patternProperties match.
         { "vigencia-escrita-de-dos-formas", IndicatorsOf1 + "101.yaml", ["/vigencias/+2025 pattern", "/vigencias/+2025 additionalProperties"] },
         // An empty required text is null, not a string.

@@ -194,7 +194,7 @@ public sealed class ImportCommandTests : IDisposable
         var notAWorkbook = Sheet("b.xlsx", "esto no es un libro de Excel");
 
         Assert.Equal(
-            [$"{noColumn}:1:1: error PEI066: fila 1: falta la columna 'ejecutado'; la primera fila debe tener los encabezados de la plantilla: corte, objetivo, meta, id (no editar), indicador, unidad, meta de la vigencia, anualización, programado del corte anterior, ejecutado del corte anterior, programado, ejecutado, observaciones"],
+            [$"{noColumn}:1:1: error PEI066: fila 1: falta la columna 'ejecutado'; la primera fila debe tener los encabezados de la plantilla: corte, objetivo, meta, id (no editar), indicador, unidad, meta de la vigencia, anualización, programado del corte anterior, ejecutado del corte anterior, programado, ejecutado, observaciones, causa, accion, responsable, fecha_compromiso"],
             Refused(noColumn).ErrorLines);
         var unreadable = Assert.Single(Refused(notAWorkbook).ErrorLines);
         Assert.StartsWith($"{notAWorkbook}:1:1: error PEI065: no se pudo leer la hoja de cálculo: no es un libro de Excel (.xlsx) válido", unreadable, StringComparison.Ordinal);

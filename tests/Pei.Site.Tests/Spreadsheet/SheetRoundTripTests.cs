@@ -42,7 +42,7 @@ public sealed class SheetRoundTripTests : IDisposable
 
         // Fill in the sheet as a spreadsheet program saves it: same columns, a value in every figure cell.
         var lines = File.ReadAllText(sheet, Encoding.UTF8).TrimEnd('\r', '\n').Split("\r\n");
-        Assert.Equal("corte;objetivo;meta;id (no editar);indicador;unidad;meta de la vigencia;anualización;programado del corte anterior;ejecutado del corte anterior;programado;ejecutado;observaciones", lines[0]);
+        Assert.Equal("corte;objetivo;meta;id (no editar);indicador;unidad;meta de la vigencia;anualización;programado del corte anterior;ejecutado del corte anterior;programado;ejecutado;observaciones;causa;accion;responsable;fecha_compromiso", lines[0]);
         Assert.Equal(expected.Count, lines.Length - 1);
         var filled = new StringBuilder(lines[0] + "\r\n");
         var values = new Dictionary<string, (decimal Planned, decimal Executed)>();
@@ -93,14 +93,14 @@ public sealed class SheetRoundTripTests : IDisposable
         var part = (WorksheetPart)workbook.GetPartById(sheetEntry.Id!.Value!);
         var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
         Assert.Equal(
-            ["corte", "objetivo", "meta", "id (no editar)", "indicador", "unidad", "meta de la vigencia", "anualización", "programado del corte anterior", "ejecutado del corte anterior", "programado", "ejecutado", "observaciones"],
+            ["corte", "objetivo", "meta", "id (no editar)", "indicador", "unidad", "meta de la vigencia", "anualización", "programado del corte anterior", "ejecutado del corte anterior", "programado", "ejecutado", "observaciones", "causa", "accion", "responsable", "fecha_compromiso"],
             rows[0].Select(c => c.InnerText));
         Assert.Equal(expected.Select(i => i.Id), rows.Skip(1).Select(r => r[3].InnerText));
         Assert.All(rows.Skip(1), r => Assert.Equal("2025-09-30", r[0].InnerText));
         var row4199 = rows.Single(r => r[3].InnerText == "4199");
         Assert.Equal(CellValues.Number, row4199[6].DataType!.Value);
         Assert.Equal(1m, decimal.Parse(row4199[6].CellValue!.Text, CultureInfo.InvariantCulture));
-        Assert.Equal(13, part.Worksheet.Descendants<Column>().Count());
+        Assert.Equal(17, part.Worksheet.Descendants<Column>().Count());
         Assert.All(part.Worksheet.Descendants<Column>(), c => Assert.True(c.Width!.Value >= 10));
     }
 

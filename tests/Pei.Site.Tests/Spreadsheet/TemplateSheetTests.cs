@@ -32,7 +32,8 @@ public sealed class TemplateSheetTests : IDisposable
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         var header = rows[0].Elements<Cell>().Select(Text).ToList();
         Assert.Equal(["corte", "objetivo", "meta", "id (no editar)", "indicador", "unidad", "meta de la vigencia", "anualización",
-            "programado del corte anterior", "ejecutado del corte anterior", "programado", "ejecutado", "observaciones"], header);
+            "programado del corte anterior", "ejecutado del corte anterior", "programado", "ejecutado", "observaciones",
+            "causa", "accion", "responsable", "fecha_compromiso"], header);
         var byId = rows.Skip(1).ToDictionary(r => Text(r.Elements<Cell>().ElementAt(3)), r => r.Elements<Cell>().Select(Text).ToList());
         Assert.Equal(["suma: acumulado del año", "0", "10"], byId["203"][7..10]);
         Assert.Equal(["constante: el valor al corte", "95", "90"], byId["102"][7..10]);
@@ -48,7 +49,7 @@ public sealed class TemplateSheetTests : IDisposable
         var formats = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         bool Unlocked(Cell cell) => formats[(int)(cell.StyleIndex?.Value ?? 0)].Protection?.Locked?.Value == false;
         var second = part.Worksheet.Descendants<Row>().ElementAt(1).Elements<Cell>().ToList();
-        Assert.Equal([false, false, false, false, false, false, false, false, false, false, true, true, true], second.Select(Unlocked));
+        Assert.Equal([false, false, false, false, false, false, false, false, false, false, true, true, true, true, true, true, true], second.Select(Unlocked));
 
         var validation = part.Worksheet.Descendants<DataValidation>().Single();
         Assert.Equal(DataValidationValues.Decimal, validation.Type!.Value);
