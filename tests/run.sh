@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The full gate (what CI runs): installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the
-# W3C validator) and runs every test, printing a line as each test finishes.
-# With --fast: the inner loop, the unit and command tests only. It installs nothing but the npm packages of tests/ and
-# leaves out the tests that drive Chromium or publish the release download (marked [Trait("Needs", …)], see tests/Pei.Site.Tests/Needs.cs).
+# W3C validator, exceljs and SheetJS for reading the workbook outside .NET) and runs every test, printing a line as each test finishes.
+# With --fast: the inner loop, the unit and command tests only. It installs nothing and leaves out the tests that drive
+# Chromium or publish the release download (marked [Trait("Needs", …)], see tests/Pei.Site.Tests/Needs.cs).
 # Any other argument goes to `dotnet test` (e.g. --filter FullyQualifiedName~Serve).
 # The results file (TRX) is kept in test-artifacts/resultados/, which git ignores. Prints how long the run took, and
 # ends with the line "N passed, N failed". Exit status: 0 only when every test passed.
@@ -29,17 +29,15 @@ if [ "$fast" = 0 ]; then
       echo "error: no se pudieron instalar ${need_apt[*]}" >&2; exit 1; }
   fi
 
+  if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d tests/node_modules/exceljs ] || [ ! -d tests/node_modules/xlsx ]; then
+    (cd tests && npm install --no-audit --no-fund --loglevel=error) || { echo "error: npm install falló" >&2; exit 1; }
+  fi
   export PEI_CHROMIUM="${PEI_CHROMIUM:-$(command -v chromium)}"
   export PEI_VNU_JAR="${PEI_VNU_JAR:-$PWD/tests/node_modules/vnu-jar/build/dist/vnu.jar}"
   echo "Compilando y ejecutando todas las pruebas (una línea por prueba terminada)…"
 else
-  tier=(--filter "Needs!=Chromium&Needs!=Publish")
+  tier=(--filter "Needs!=Chromium&Needs!=Publish&Needs!=Node")
   echo "Compilando y ejecutando las pruebas rápidas: sin navegador ni descarga publicada (una línea por prueba terminada)…"
-fi
-
-# Both tiers: the W3C checker (full gate) and exceljs, the independent spreadsheet writer of the importar tests.
-if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tests/node_modules/exceljs/package.json ]; then
-  (cd tests && npm install --no-audit --no-fund --loglevel=error) || { echo "error: npm install falló" >&2; exit 1; }
 fi
 
 # The generator's cache of compiled templates and parsed content, kept with the test artifacts rather than in the

@@ -62,10 +62,11 @@ public static class PlanCalculator
             .Select(i => Indicator(i, cutOff.Date))
             .OfType<IndicatorProgress>()
             .ToList();
-        decimal? compliance;
+        decimal? compliance, yearProgress;
         try
         {
             compliance = ProgressMethod.Compliance(indicators.Select(i => (i.Weight, i.CutOffProgress)));
+            yearProgress = ProgressMethod.Compliance(indicators.Select(i => (i.Weight, i.YearProgress)));
         }
         catch (OverflowException e)
         {
@@ -75,6 +76,7 @@ public static class PlanCalculator
         return new ObjectiveCompliance(objective, cutOff, compliance, indicators)
         {
             Expected = objective.Indicators.Count(i => (counted is null || counted.Contains(i.Id)) && i.FiscalYear(cutOff.Year) is not null),
+            YearProgress = yearProgress,
         };
     }
 

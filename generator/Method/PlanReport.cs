@@ -61,6 +61,14 @@ public sealed record ObjectiveCompliance(
     /// <summary>The indicators that should report at this cut-off (a vigencia in its year), measured or not yet.</summary>
     public int Expected { get; init; } = Indicators.Count;
 
+    /// <summary>
+    /// The objective's avance de la vigencia at this cut-off: the indicators' avance de la vigencia (ejecutado against
+    /// the whole year's target) averaged with their weights, as the cumplimiento averages the avance al corte; null when
+    /// no indicator has one. It says how much of the year's targets is done, where the cumplimiento says whether the
+    /// objective keeps pace with what was programmed up to the cut-off.
+    /// </summary>
+    public decimal? YearProgress { get; init; }
+
     /// <summary>The indicators whose programado and ejecutado are both written: the compliance is computed from these.</summary>
     public int Reported => Indicators.Count(i => i.Status != Status.NotReported);
 

@@ -38,7 +38,10 @@ public static class ProgressMethod
         _ => Status.Lagging,
     };
 
-    /// <summary>An objective's cumplimiento: Σ(w·avance)/Σw over the indicators programmed at the cut-off; null when none is.</summary>
+    /// <summary>
+    /// An objective's cumplimiento: Σ(w·avance)/Σw over the indicators programmed at the cut-off; null when none is. The
+    /// same weighted average of the avance de la vigencia gives the objective's avance de la vigencia.
+    /// </summary>
     public static decimal? Compliance(IEnumerable<(decimal Weight, decimal? Progress)> indicators)
     {
         decimal weighted = 0m, weights = 0m;

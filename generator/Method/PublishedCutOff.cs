@@ -47,10 +47,13 @@ public static class PublishedCutOff
             Objectives = computed.Objectives.Select(objective =>
             {
                 var number = objective.Objective.Number;
+                var indicators = objective.Indicators.Select(i => With(i, number, figures)).ToList();
                 return objective with
                 {
                     Compliance = Figure(figures, new FigureKey(number, null, FigureNames.Compliance), objective.Compliance),
-                    Indicators = objective.Indicators.Select(i => With(i, number, figures)).ToList(),
+                    Indicators = indicators,
+                    // Not a figure of the record: averaged again from the indicators' recorded avance de la vigencia.
+                    YearProgress = ProgressMethod.Compliance(indicators.Select(i => (i.Weight, i.YearProgress))),
                 };
             }).ToList(),
         };

@@ -50,8 +50,11 @@ public sealed class SiteRenderer
     private SiteFile Page(Page page) => new(page.Path, stream => PageText.WriteTo(stream, writer => _theme.Render(page, writer)));
 
     /// <summary>The HTML of one edition of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
-    public string ReportHtml(PlanReport report, CutOffReport cutOff, Pdf.ReportEdition edition, RenderOptions options) =>
-        _theme.Render(Pdf.ReportPage.For(report, cutOff, edition, PageBuilder.Site(report, cutOff, options)));
+    public Pdf.ReportDocument ReportHtml(PlanReport report, CutOffReport cutOff, Pdf.ReportEdition edition, RenderOptions options)
+    {
+        var page = Pdf.ReportPage.For(report, cutOff, edition, PageBuilder.Site(report, cutOff, options));
+        return new Pdf.ReportDocument(_theme.Render(page), page.RunningHeader);
+    }
 
     /// <summary>The theme's static assets (stylesheet, favicons, logo), copied as they are.</summary>
     public IReadOnlyList<OutputFile> StaticFiles() => StaticAssets.Read(_theme.StaticDirectory);

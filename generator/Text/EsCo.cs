@@ -53,6 +53,10 @@ public static class EsCo
         return point < 0 ? whole : sign + whole + "," + written[(point + 1)..];
     }
 
+    /// <summary>A figure with at most <paramref name="decimals"/> decimals, trailing zeros trimmed, thousands with ".": (0.5, 2) → "0,5", (25, 2) → "25".</summary>
+    public static string Number(decimal value, int decimals) =>
+        Round(value, decimals).ToString(decimals <= 0 ? "#,##0" : "#,##0." + new string('#', decimals), Numbers);
+
     /// <summary>A whole number without grouping (years, codes, counts): 2025 → "2025".</summary>
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -21,23 +21,38 @@ public sealed class WorkbookRows
     private readonly string[] _numberStarts;
     private readonly string[] _textStarts;
     private int _index;
+    private int _column;
 
     internal WorkbookRows(XmlWriter xml, int formatCount)
     {
         _xml = xml;
-        // The start tags of a cell of each format, as the writer would write them.
-        _numberStarts = [.. Enumerable.Range(0, formatCount).Select(f => $"<x:c{StyleAttribute(f)} t=\"n\"><x:v>")];
-        _textStarts = [.. Enumerable.Range(0, formatCount).Select(f => $"<x:c{StyleAttribute(f)} t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\">")];
+        // The rest of the start tag of a cell of each format, after its reference, as the writer would write them.
+        _numberStarts = [.. Enumerable.Range(0, formatCount).Select(f => $"\"{StyleAttribute(f)} t=\"n\"><v>")];
+        _textStarts = [.. Enumerable.Range(0, formatCount).Select(f => $"\"{StyleAttribute(f)} t=\"inlineStr\"><is><t xml:space=\"preserve\">")];
     }
 
-    /// <summary>How many rows were started.</summary>
-    public int Count => _index;
+    /// <summary>How many rows were written.</summary>
+    internal int Count => _index;
+
+    /// <summary>The most cells any row had.</summary>
+    internal int Columns { get; private set; }
 
     /// <summary>Starts the next row.</summary>
     public void Start()
     {
-        _xml.WriteStartElement("x", "row", WorkbookWriter.Main);
+        _xml.WriteStartElement("", "row", WorkbookWriter.Main);
         _xml.WriteAttributeString("r", WorkbookWriter.Number(++_index));
+        _column = 0;
+    }
+
+    /// <summary>
+    /// The next cell's reference ("C7"). Every cell carries one: the format allows leaving it out, but readers such as
+    /// exceljs then refuse the cell.
+    /// </summary>
+    private string NextReference()
+    {
+        Columns = Math.Max(Columns, ++_column);
+        return WorkbookWriter.ColumnName(_column) + WorkbookWriter.Number(_index);
     }
 
     /// <summary>Ends the row.</summary>
@@ -49,26 +64,32 @@ public sealed class WorkbookRows
     /// </summary>
     public void Number(decimal value, int format = 0)
     {
+        CheckFormat(format);
+        _xml.WriteRaw("<c r=\"");
+        _xml.WriteRaw(NextReference());
         _xml.WriteRaw(_numberStarts[format]);
         _xml.WriteRaw(value.ToString(CultureInfo.InvariantCulture));
-        _xml.WriteRaw("</x:v></x:c>");
+        _xml.WriteRaw("</v></c>");
     }
 
     /// <summary>A text cell (an inline string).</summary>
     public void Text(string text, int format = 0)
     {
         // Plain text (nearly every cell) as the markup the writer would write; anything else through the writer, which escapes it.
+        CheckFormat(format);
         if (!text.AsSpan().ContainsAny(NotPlainText))
         {
+            _xml.WriteRaw("<c r=\"");
+            _xml.WriteRaw(NextReference());
             _xml.WriteRaw(_textStarts[format]);
             _xml.WriteRaw(text);
-            _xml.WriteRaw("</x:t></x:is></x:c>");
+            _xml.WriteRaw("</t></is></c>");
             return;
         }
         StartCell(format);
         _xml.WriteAttributeString("t", "inlineStr");
-        _xml.WriteStartElement("x", "is", WorkbookWriter.Main);
-        _xml.WriteStartElement("x", "t", WorkbookWriter.Main);
+        _xml.WriteStartElement("", "is", WorkbookWriter.Main);
+        _xml.WriteStartElement("", "t", WorkbookWriter.Main);
         _xml.WriteAttributeString("xml", "space", XmlNamespace, "preserve");
         _xml.WriteString(text);
         _xml.WriteFullEndElement();
@@ -83,13 +104,19 @@ public sealed class WorkbookRows
         _xml.WriteEndElement();
     }
 
-    private void StartCell(int format)
+    private void CheckFormat(int format)
     {
         if (format < 0 || format >= _numberStarts.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(format), format, "the workbook has no such cell format");
         }
-        _xml.WriteStartElement("x", "c", WorkbookWriter.Main);
+    }
+
+    private void StartCell(int format)
+    {
+        CheckFormat(format);
+        _xml.WriteStartElement("", "c", WorkbookWriter.Main);
+        _xml.WriteAttributeString("r", NextReference());
         if (format != 0)
         {
             _xml.WriteAttributeString("s", WorkbookWriter.Number(format));

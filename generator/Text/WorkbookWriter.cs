@@ -32,6 +32,9 @@ public sealed record WorkbookSheet(string Name, Action<WorkbookRows> Rows)
 
     /// <summary>Columns that accept numbers only, when given.</summary>
     public NumberOnlyColumns? NumberOnly { get; init; }
+
+    /// <summary>An autofilter on the header row, over every column and row written.</summary>
+    public bool Filter { get; init; }
 }
 
 /// <summary>
@@ -107,12 +110,12 @@ public static class WorkbookWriter
 
     private static void Workbook(XmlWriter xml, IEnumerable<string> sheetNames)
     {
-        xml.WriteStartElement("x", "workbook", Main);
-        xml.WriteStartElement("x", "sheets", Main);
+        xml.WriteStartElement("", "workbook", Main);
+        xml.WriteStartElement("", "sheets", Main);
         var id = 1;
         foreach (var name in sheetNames)
         {
-            xml.WriteStartElement("x", "sheet", Main);
+            xml.WriteStartElement("", "sheet", Main);
             xml.WriteAttributeString("name", name);
             xml.WriteAttributeString("sheetId", Number(id));
             xml.WriteAttributeString("r", "id", Relationships, SheetRelationship(id));
@@ -138,10 +141,10 @@ public static class WorkbookWriter
         }
         var fills = formats.Select(f => f.Fill).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
-        xml.WriteStartElement("x", "styleSheet", Main);
+        xml.WriteStartElement("", "styleSheet", Main);
         if (numberFormats.Count > 0)
         {
-            xml.WriteStartElement("x", "numFmts", Main);
+            xml.WriteStartElement("", "numFmts", Main);
             xml.WriteAttributeString("count", Number(numberFormats.Count));
             foreach (var (code, id) in numberFormats)
             {
@@ -149,36 +152,41 @@ public static class WorkbookWriter
             }
             xml.WriteEndElement();
         }
-        xml.WriteStartElement("x", "fonts", Main);
+        xml.WriteStartElement("", "fonts", Main);
         xml.WriteAttributeString("count", "2");
         Empty(xml, "font");
-        xml.WriteStartElement("x", "font", Main);
+        xml.WriteStartElement("", "font", Main);
         Empty(xml, "b");
         xml.WriteEndElement();
         xml.WriteEndElement();
-        xml.WriteStartElement("x", "fills", Main);
+        xml.WriteStartElement("", "fills", Main);
         xml.WriteAttributeString("count", Number(2 + fills.Count));
         foreach (var pattern in new[] { "none", "gray125" })
         {
-            xml.WriteStartElement("x", "fill", Main);
+            xml.WriteStartElement("", "fill", Main);
             Empty(xml, "patternFill", ("patternType", pattern));
             xml.WriteEndElement();
         }
         foreach (var colour in fills)
         {
-            xml.WriteStartElement("x", "fill", Main);
-            xml.WriteStartElement("x", "patternFill", Main);
+            xml.WriteStartElement("", "fill", Main);
+            xml.WriteStartElement("", "patternFill", Main);
             xml.WriteAttributeString("patternType", "solid");
             Empty(xml, "fgColor", ("rgb", colour));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
-        xml.WriteStartElement("x", "borders", Main);
+        xml.WriteStartElement("", "borders", Main);
         xml.WriteAttributeString("count", "1");
         Empty(xml, "border");
         xml.WriteEndElement();
-        xml.WriteStartElement("x", "cellXfs", Main);
+        // The "Normal" cell style every format derives from (openpyxl warns of a workbook without one).
+        xml.WriteStartElement("", "cellStyleXfs", Main);
+        xml.WriteAttributeString("count", "1");
+        Empty(xml, "xf", ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"));
+        xml.WriteEndElement();
+        xml.WriteStartElement("", "cellXfs", Main);
         xml.WriteAttributeString("count", Number(formats.Count));
         foreach (var format in formats)
         {
@@ -219,7 +227,7 @@ public static class WorkbookWriter
                 {
                     attributes.Add(("applyProtection", "1"));
                 }
-                xml.WriteStartElement("x", "xf", Main);
+                xml.WriteStartElement("", "xf", Main);
                 Attributes(xml, attributes);
                 if (format.Wrapped)
                 {
@@ -237,22 +245,26 @@ public static class WorkbookWriter
             }
         }
         xml.WriteEndElement();
+        xml.WriteStartElement("", "cellStyles", Main);
+        xml.WriteAttributeString("count", "1");
+        Empty(xml, "cellStyle", ("name", "Normal"), ("xfId", "0"), ("builtinId", "0"));
+        xml.WriteEndElement();
         xml.WriteEndElement();
     }
 
     /// <summary>A sheet with its header row frozen, its column widths, and its rows.</summary>
     private static void Worksheet(XmlWriter xml, WorkbookSheet sheet, int formatCount)
     {
-        xml.WriteStartElement("x", "worksheet", Main);
-        xml.WriteStartElement("x", "sheetViews", Main);
-        xml.WriteStartElement("x", "sheetView", Main);
+        xml.WriteStartElement("", "worksheet", Main);
+        xml.WriteStartElement("", "sheetViews", Main);
+        xml.WriteStartElement("", "sheetView", Main);
         xml.WriteAttributeString("workbookViewId", "0");
         Empty(xml, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
         xml.WriteEndElement();
         xml.WriteEndElement();
         if (sheet.ColumnWidths.Count > 0)
         {
-            xml.WriteStartElement("x", "cols", Main);
+            xml.WriteStartElement("", "cols", Main);
             for (var i = 0; i < sheet.ColumnWidths.Count; i++)
             {
                 var column = Number(i + 1);
@@ -261,7 +273,7 @@ public static class WorkbookWriter
             }
             xml.WriteEndElement();
         }
-        xml.WriteStartElement("x", "sheetData", Main);
+        xml.WriteStartElement("", "sheetData", Main);
         var rows = new WorkbookRows(xml, formatCount);
         sheet.Rows(rows);
         xml.WriteEndElement();
@@ -270,39 +282,32 @@ public static class WorkbookWriter
             // Columns and rows may still be resized (formatColumns/formatRows "0": not protected).
             Empty(xml, "sheetProtection", ("sheet", "1"), ("objects", "1"), ("scenarios", "1"), ("formatColumns", "0"), ("formatRows", "0"));
         }
+        if (sheet.Filter && rows.Count > 0 && rows.Columns > 0)
+        {
+            Empty(xml, "autoFilter", ("ref", $"A1:{ColumnName(rows.Columns)}{Number(rows.Count)}"));
+        }
         if (sheet.NumberOnly is { } numbers && rows.Count > 1)
         {
-            xml.WriteStartElement("x", "dataValidations", Main);
+            xml.WriteStartElement("", "dataValidations", Main);
             xml.WriteAttributeString("count", "1");
-            xml.WriteStartElement("x", "dataValidation", Main);
+            xml.WriteStartElement("", "dataValidation", Main);
             Attributes(xml,
             [
                 ("type", "decimal"), ("operator", "between"), ("allowBlank", "1"), ("showInputMessage", "1"), ("showErrorMessage", "1"),
                 ("errorTitle", numbers.Title), ("error", numbers.Message), ("promptTitle", numbers.Title), ("prompt", numbers.Message),
                 ("sqref", string.Join(' ', numbers.Columns.Select(c => $"{ColumnName(c)}2:{ColumnName(c)}{Number(rows.Count)}"))),
             ]);
-            xml.WriteElementString("x", "formula1", Main, "-1E+15");
-            xml.WriteElementString("x", "formula2", Main, "1E+15");
+            xml.WriteElementString("", "formula1", Main, "-1E+15");
+            xml.WriteElementString("", "formula2", Main, "1E+15");
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
     }
 
-    /// <summary>1 → "A", 27 → "AA".</summary>
-    internal static string ColumnName(int column)
-    {
-        var name = "";
-        for (; column > 0; column = (column - 1) / 26)
-        {
-            name = (char)('A' + (column - 1) % 26) + name;
-        }
-        return name;
-    }
-
     private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
     {
-        xml.WriteStartElement("x", name, Main);
+        xml.WriteStartElement("", name, Main);
         Attributes(xml, attributes);
         xml.WriteEndElement();
     }
@@ -353,4 +358,15 @@ public static class WorkbookWriter
     }
 
     internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A column's letters from its number: 1 → "A", 27 → "AA".</summary>
+    internal static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = column; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + (n - 1) % 26) + name;
+        }
+        return name;
+    }
 }

@@ -29,7 +29,7 @@ public sealed record ChartCategory(string Line, string? SecondLine);
 public sealed record LegendEntry(MarkerShape Shape, string Text, string Style, bool Framed = false);
 
 /// <summary>
-/// A line chart drawn at build time: categories across, values up, from zero to a round maximum.
+/// A line chart drawn at build time: categories across, values up, from zero to a round maximum (<see cref="ValueAxis"/>).
 /// <see cref="SvgChart.Render"/> turns it into inline SVG markup.
 /// </summary>
 public sealed record LineChart
@@ -44,17 +44,24 @@ public sealed record LineChart
     public ReferenceLine? Reference { get; init; }
     /// <summary>Extra legend entries (e.g. what each marker shape means).</summary>
     public IReadOnlyList<LegendEntry> Legend { get; init; } = [];
-    /// <summary>How an axis value prints (es-CO).</summary>
-    public required Func<decimal, string> AxisText { get; init; }
+    /// <summary>Values are percentages: the axis's ticks carry " %".</summary>
+    public bool PercentAxis { get; init; }
     /// <summary>Print each point's value beside it (only when few points fit).</summary>
     public bool LabelPoints { get; init; } = true;
 }
+
+/// <summary>
+/// One drawing of a chart for a range of screen widths: <see cref="Width"/> user units wide, its text
+/// <see cref="FontSize"/> units high, its plot <see cref="PlotHeight"/> high. The stylesheet shows the frame named
+/// grafica-&lt;<see cref="Name"/>&gt; where it fits.
+/// </summary>
+public sealed record ChartFrame(string Name, int Width, decimal FontSize, int PlotHeight);
 
 /// <summary>A chart ready for a page: its SVG markup (already escaped), written when the page is, and its ids.</summary>
 public sealed record RenderedChart(LineChart Chart, string TitleId, string SummaryId, string Summary)
 {
     public string Svg => SvgChart.Markup(Chart);
 
-    /// <summary>Writes the markup into a page as it is rendered, without a string of its own.</summary>
-    public void WriteSvg(TextWriter writer) => SvgChart.Write(Chart, writer);
+    /// <summary>Writes the markup into a page as it is rendered, without a string of its own: every frame, or only <paramref name="only"/>.</summary>
+    public void WriteSvg(TextWriter writer, ChartFrame? only = null) => SvgChart.Write(Chart, writer, only);
 }

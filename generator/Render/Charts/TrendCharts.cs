@@ -47,7 +47,7 @@ public static class TrendCharts
                 new LegendEntry(MarkerShape.TriangleDown, "Con rezago", "cumplimiento"),
                 .. corrected.Any(c => c is not null) ? [CorrectedLegend("cumplimiento")] : Array.Empty<LegendEntry>(),
             ],
-            AxisText = EsCo.Percent,
+            PercentAxis = true,
             LabelPoints = history.Count <= LabelledPoints,
         });
     }
@@ -91,7 +91,7 @@ public static class TrendCharts
             ],
             Legend = planned.Concat(executed).Any(c => c is not null) ? [CorrectedLegend("ejecutado")] : [],
             Reference = new ReferenceLine(year.Target, $"Meta de la vigencia: {Value(year.Target)}"),
-            AxisText = v => EsCo.Magnitude(v, indicator.Unit),
+            PercentAxis = indicator.Unit == Unit.Percentage,
             LabelPoints = false,
         });
     }

@@ -7,16 +7,23 @@ namespace Pei.Site.Render.OpenData;
 /// <summary>
 /// datos/seguimiento.xlsx: a sheet per published cut-off (newest first, named AAAA-MM-DD) with the columns of
 /// seguimiento.csv as typed cells, and a sheet "Diccionario" with the data dictionary. Numbers are numbers; dates are
-/// dates (format yyyy-mm-dd); a sheet "Compromisos" holds compromisos.csv; percentage columns (ponderación, cumplimiento, avances) are stored as fractions with the
-/// number format 0.00 % (1.0616… shows as "106,16 %" in a Spanish Excel and keeps every decimal). Written row by row
-/// by <see cref="WorkbookWriter"/> (fixed timestamps: two builds give the same bytes); the tests read it back with the
-/// Open XML SDK.
+/// dates (format yyyy-mm-dd); a sheet "Compromisos" holds compromisos.csv; codes and ids are text. Percentage columns (ponderación, cumplimiento, avances) hold the
+/// same number as the CSV and plan.json (74.4 means 74,4 %), shown with the format 0.00 " %": one unit in every file.
+/// Each sheet has its header row frozen, an autofilter on it and columns as wide as their content (up to a limit).
+/// Every cell carries its reference, so exceljs, SheetJS, openpyxl and LibreOffice read it. Written row by row by
+/// <see cref="WorkbookWriter"/> (fixed timestamps: two builds give the same bytes).
 /// </summary>
 public static class SeguimientoXlsx
 {
     public const string Path = "datos/seguimiento.xlsx";
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string DictionarySheet = "Diccionario";
+
+    /// <summary>The number format of a percentage column: the figure as the CSV has it, followed by " %".</summary>
+    public const string PercentFormat = "0.00\" %\"";
+
+    /// <summary>The widest a column gets, in characters: longer texts (observaciones, metas) are cut on screen, not in the cell.</summary>
+    private const double WidestColumn = 60;
 
     // The cell formats below, by index.
     private const int HeaderStyle = 1;
@@ -27,38 +34,67 @@ public static class SeguimientoXlsx
     [
         new(),
         new(Bold: true),
-        new(NumberFormat: "0.00%"),
+        new(NumberFormat: PercentFormat),
         new(NumberFormat: "yyyy\\-mm\\-dd"),
     ];
 
     public static void Write(PlanReport report, Stream output)
     {
         var sheets = report.CutOffs.Reverse()
-            .Select(c => new WorkbookSheet(ContentWords.Of(c.CutOff.Date), rows => CutOffRows(rows, c)))
-            .Append(new WorkbookSheet(CompromisosCsv.SheetName, rows => TableRows(rows, CompromisosCsv.Columns, CompromisosCsv.Rows(report))))
-            .Append(new WorkbookSheet(DictionarySheet, DictionaryRows))
+            .Select(c => TableSheet(ContentWords.Of(c.CutOff.Date), SeguimientoCsv.Columns, SeguimientoCsv.Rows([c]).ToList()))
+            .Append(TableSheet(CompromisosCsv.SheetName, CompromisosCsv.Columns, CompromisosCsv.Rows(report).ToList()))
+            .Append(new WorkbookSheet(DictionarySheet, DictionaryRows)
+            {
+                ColumnWidths = Widths(DictionaryHeader, SeguimientoCsv.Columns.Concat(CompromisosCsv.Columns).Select(c => new[] { c.Name, c.Type, Unit(c), c.Description })),
+                Filter = true,
+            })
             .ToList();
         WorkbookWriter.Write(output, Formats, sheets);
     }
 
-    private static void CutOffRows(WorkbookRows row, CutOffReport cutOff)
+    private static readonly string[] DictionaryHeader = ["Columna", "Tipo", "Unidad", "Descripción"];
+
+    /// <summary>Each column as wide as its header or its longest value (at most <see cref="WidestColumn"/>), plus room for the filter button.</summary>
+    private static List<double> Widths(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
     {
-        row.Start();
-        foreach (var column in SeguimientoCsv.Columns)
+        var widths = header.Select(h => (double)h.Length + 4).ToList();
+        foreach (var row in rows)
         {
-            row.Text(column.Name, HeaderStyle);
-        }
-        row.End();
-        foreach (var values in SeguimientoCsv.Rows([cutOff]))
-        {
-            row.Start();
-            for (var i = 0; i < values.Count; i++)
+            var i = 0;
+            foreach (var value in row)
             {
-                Cell(row, values[i], SeguimientoCsv.Columns[i]);
+                if (i < widths.Count)
+                {
+                    var longest = value.Split('\n').Max(line => line.Length);
+                    widths[i] = Math.Max(widths[i], Math.Min(WidestColumn, longest + 2));
+                }
+                i++;
             }
-            row.End();
         }
+        return widths;
     }
+
+    /// <summary>A value as a spreadsheet shows it, for the column widths.</summary>
+    private static string Shown(object? value) => value switch
+    {
+        null => "",
+        decimal number => number.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " %",
+        DateOnly => "2025-06-30",
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Unit(DataColumn column) => column.IsPercent ? PercentUnit : column.Unit ?? "";
+
+    /// <summary>What the dictionary says of a percentage column's unit, in the workbook as in the CSV and plan.json.</summary>
+    public const string PercentUnit = "% (de 0 a 100 y más: 74,4 es 74,4 %, igual que en el CSV y en plan.json)";
+
+    /// <summary>A sheet of a table of the open data, with a filter on its header and columns as wide as their content.</summary>
+    private static WorkbookSheet TableSheet(string name, IReadOnlyList<DataColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows) =>
+        new(name, sheet => TableRows(sheet, columns, rows))
+        {
+            ColumnWidths = Widths(columns.Select(c => c.Name), rows.Select(r => r.Select(Shown))),
+            Filter = true,
+        };
 
     /// <summary>A sheet of a table of the open data: its header, then its rows as typed cells.</summary>
     private static void TableRows(WorkbookRows row, IReadOnlyList<DataColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
@@ -83,7 +119,7 @@ public static class SeguimientoXlsx
     private static void DictionaryRows(WorkbookRows row)
     {
         row.Start();
-        foreach (var header in new[] { "Columna", "Tipo", "Unidad", "Descripción" })
+        foreach (var header in DictionaryHeader)
         {
             row.Text(header, HeaderStyle);
         }
@@ -93,7 +129,7 @@ public static class SeguimientoXlsx
             row.Start();
             row.Text(column.Name);
             row.Text(column.Type);
-            row.Text(column.IsPercent ? "% (fracción con formato de porcentaje: 1,0616 se ve 106,16 %)" : column.Unit ?? "");
+            row.Text(Unit(column));
             row.Text(column.Description);
             row.End();
         }
@@ -109,7 +145,7 @@ public static class SeguimientoXlsx
             row.Start();
             row.Text(column.Name);
             row.Text(column.Type);
-            row.Text(column.IsPercent ? "% (fracción con formato de porcentaje: 1,0616 se ve 106,16 %)" : column.Unit ?? "");
+            row.Text(Unit(column));
             row.Text(column.Description);
             row.End();
         }
@@ -132,7 +168,7 @@ public static class SeguimientoXlsx
                 row.Empty();
                 break;
             case decimal number when column.IsPercent:
-                row.Number(number / 100m, PercentStyle);
+                row.Number(number, PercentStyle);
                 break;
             case decimal number:
                 row.Number(number);

@@ -48,4 +48,14 @@ public sealed class HomePage : Page
 /// <summary>An objective, its figures at the cut-off shown (null when the plan has no cut-off) and the page it links to.</summary>
 public sealed record ObjectiveSummary(Objective Objective, ObjectiveCompliance? Compliance, string Path);
 
-public sealed record StatusCount(Status Status, int Count);
+/// <summary>How many indicators of the cut-off shown have a status, and which (those with a measurement), by objective.</summary>
+public sealed record StatusCount(Status Status, int Count)
+{
+    public IReadOnlyList<StatusIndicator> Indicators { get; init; } = [];
+
+    /// <summary>The id of the home page's list of these indicators, which the count links to.</summary>
+    public string ListId => "indicadores-" + Vocabulary.StatusClass(Status);
+}
+
+/// <summary>An indicator in a status list of the home page, with its objective.</summary>
+public sealed record StatusIndicator(Objective Objective, IndicatorProgress Progress);

@@ -162,7 +162,10 @@ public static class PageBuilder
                 .Select(o => new ObjectiveSummary(o, shown?.Objectives.FirstOrDefault(c => c.Objective.Number == o.Number), objectivePath(o.Number)))
                 .ToList(),
             StatusCounts = CountedStatuses
-                .Select(s => new StatusCount(s, shown?.Count(s) ?? 0))
+                .Select(s => new StatusCount(s, shown?.Count(s) ?? 0)
+                {
+                    Indicators = shown?.Objectives.SelectMany(o => o.Indicators.Where(i => i.Status == s).Select(i => new StatusIndicator(o.Objective, i))).ToList() ?? [],
+                })
                 .Where(c => c.Status != Status.NotReported || c.Count > 0)
                 .ToList(),
             MeasuredIndicators = shown?.Expected ?? 0,

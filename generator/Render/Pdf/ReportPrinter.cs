@@ -59,9 +59,13 @@ public sealed partial class ReportPrinter : IAsyncDisposable
         }
     }
 
-    /// <summary>The PDF of one report page's HTML, dated <paramref name="published"/>.</summary>
-    public async Task<byte[]> PrintAsync(string html, DateOnly published)
+    /// <summary>
+    /// The PDF of one report page's HTML, dated <paramref name="published"/>: its running header at the top of every page
+    /// and "p. N de M" at the bottom, so a reader can cite a page.
+    /// </summary>
+    public async Task<byte[]> PrintAsync(ReportDocument document, DateOnly published)
     {
+        var html = document.Html;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "es-CO", JavaScriptEnabled = false, Offline = true });
         try
         {
@@ -75,6 +79,9 @@ public sealed partial class ReportPrinter : IAsyncDisposable
                 PreferCSSPageSize = true,
                 Tagged = true,
                 Outline = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = $"<div style=\"{MarginText} width: 100%; margin: 0 16mm; border-bottom: 0.5pt solid #767676; padding-bottom: 1mm;\">{System.Net.WebUtility.HtmlEncode(document.RunningHeader)}</div>",
+                FooterTemplate = $"<div style=\"{MarginText} width: 100%; margin: 0 16mm; text-align: right;\">p. <span class=\"pageNumber\"></span> de <span class=\"totalPages\"></span></div>",
             });
             return WithDate(pdf, published);
         }
@@ -83,6 +90,9 @@ public sealed partial class ReportPrinter : IAsyncDisposable
             await context.CloseAsync();
         }
     }
+
+    /// <summary>The running header's and the page number's text: Chromium prints them in the page margins at its own scale.</summary>
+    private const string MarginText = "font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 8pt; color: #1b1b1b;";
 
     [GeneratedRegex(@"/(CreationDate|ModDate)\s*\(D:\d{14}")]
     private static partial Regex DateEntry();
@@ -102,3 +112,6 @@ public sealed partial class ReportPrinter : IAsyncDisposable
         playwright.Dispose();
     }
 }
+
+/// <summary>A report edition ready to print: its HTML and the running header of its pages.</summary>
+public sealed record ReportDocument(string Html, string RunningHeader);

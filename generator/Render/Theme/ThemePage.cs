@@ -69,13 +69,16 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
     /// <summary>The value a &lt;meter&gt; shows: the figure capped to 0–100 (the text beside it prints the real number).</summary>
     public static string MeterValue(decimal value) => EsCo.Attribute(Math.Clamp(value, 0m, 100m));
 
-    /// <summary>A chart's SVG markup, built and escaped by <see cref="Charts.SvgChart"/>.</summary>
-    public static IHtmlContent Svg(Charts.RenderedChart chart) => new ChartMarkup(chart);
+    /// <summary>A chart's SVG markup, built and escaped by <see cref="Charts.SvgChart"/>: a drawing per range of screen widths.</summary>
+    public static IHtmlContent Svg(Charts.RenderedChart chart) => new ChartMarkup(chart, null);
+
+    /// <summary>A chart's drawing for print only (<see cref="Charts.SvgChart.Printed"/>), for the PDF report.</summary>
+    public static IHtmlContent PrintedSvg(Charts.RenderedChart chart) => new ChartMarkup(chart, Charts.SvgChart.Printed);
 
     /// <summary>A chart written straight into the page when RazorLight writes its buffers out.</summary>
-    private sealed class ChartMarkup(Charts.RenderedChart chart) : IHtmlContent
+    private sealed class ChartMarkup(Charts.RenderedChart chart, Charts.ChartFrame? only) : IHtmlContent
     {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => chart.WriteSvg(writer);
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => chart.WriteSvg(writer, only);
     }
 
     public static string Date(DateOnly date) => EsCo.Date(date);

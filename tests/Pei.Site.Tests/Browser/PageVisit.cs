@@ -41,4 +41,13 @@ public sealed record PageVisit
     /// names; empty on the others.
     /// </summary>
     public required IReadOnlyList<string> TablesWiderThanPrintedPage { get; init; }
+
+    /// <summary>
+    /// What is wrong at any of <see cref="SiteWalk.Widths"/>: sideways scrolling of the page or a table, a cut caption,
+    /// chart text under 12 px, overlapping chart texts; one line each.
+    /// </summary>
+    public required IReadOnlyList<string> LayoutProblems { get; init; }
+
+    /// <summary>How many chart texts the visit measured over all widths (0 on a page without charts).</summary>
+    public required int ChartTexts { get; init; }
 }

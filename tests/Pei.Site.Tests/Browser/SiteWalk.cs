@@ -77,6 +77,57 @@ public static class SiteWalk
         "v.id + ' (' + v.impact + ') ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.html).join(' | ')))",
         WcagAA);
 
+    /// <summary>The widths every page is laid out at: desktop, tablet, 200 % zoom of 1280 px, a phone, 400 % zoom of 1280 px.</summary>
+    public static readonly IReadOnlyList<(int Width, string Name)> Widths =
+        [(1280, "1280 px"), (768, "768 px"), (640, "640 px (200 %)"), (375, "375 px"), (320, "320 px (400 %)")];
+
+    /// <summary>The smallest text a chart may show, in CSS px as rendered.</summary>
+    public const double SmallestChartText = 12;
+
+    /// <summary>
+    /// What the page shows wrong at the width it is laid out at: the document or a table scrolling sideways, a caption cut,
+    /// a chart text under <see cref="SmallestChartText"/> px as rendered (its font size times the SVG's scale), and two
+    /// texts of a chart whose boxes overlap. Returns the problems and how many chart texts it measured.
+    /// </summary>
+    private const string LayoutScript = """
+        width => {
+          const problems = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > width) problems.push('the page is ' + root.scrollWidth + ' px wide');
+          for (const region of document.querySelectorAll('.tabla')) {
+            if (region.scrollWidth > region.clientWidth + 1) {
+              const caption = region.querySelector('caption');
+              problems.push('the table "' + (caption ? caption.textContent.trim() : '') + '" scrolls (' + region.scrollWidth + ' px in ' + region.clientWidth + ' px)');
+            }
+          }
+          for (const caption of document.querySelectorAll('caption')) {
+            const box = caption.getBoundingClientRect();
+            if (caption.getClientRects().length > 0 && (caption.scrollWidth > caption.clientWidth + 1 || box.right > width + 1 || box.left < -1))
+              problems.push('the caption "' + caption.textContent.trim() + '" is cut');
+          }
+          let chartTexts = 0;
+          for (const svg of document.querySelectorAll('svg.grafica')) {
+            if (svg.getClientRects().length === 0 || getComputedStyle(svg).display === 'none') continue;
+            const scale = svg.getScreenCTM().a;
+            const boxes = [];
+            for (const text of svg.querySelectorAll('text')) {
+              if (!text.textContent.trim()) continue;
+              chartTexts++;
+              const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+              if (size < 12 - 0.01) problems.push('chart text "' + text.textContent + '" is ' + size.toFixed(1) + ' px');
+              boxes.push([text.textContent, text.getBoundingClientRect()]);
+            }
+            for (let i = 0; i < boxes.length; i++)
+              for (let j = i + 1; j < boxes.length; j++) {
+                const [a, p] = boxes[i], [b, q] = boxes[j];
+                if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+                  problems.push('chart texts "' + a + '" and "' + b + '" overlap');
+              }
+          }
+          return { problems, chartTexts };
+        }
+        """;
+
     /// <summary>One page of one worker, visiting one path after another.</summary>
     private sealed class Visitor
     {
@@ -182,7 +233,21 @@ public static class SiteWalk
                 "footers: document.querySelectorAll('footer').length, navs: document.querySelectorAll('nav').length })");
             var violations = await AxeViolationsAsync(page);
 
-            await ResizeAsync(320, 640);
+            // Every width from desktop to phone, and the 200 % and 400 % zoom of a 1280 px screen (640 and 320 CSS px):
+            // nothing scrolls sideways, no caption is cut, and the chart that shows has text of 12 px or more, no two
+            // texts overlapping (their boxes as the browser lays them out).
+            var layoutProblems = new List<string>();
+            var chartTexts = 0;
+            foreach (var (width, name) in Widths)
+            {
+                await ResizeAsync(width, 900);
+                var layout = await page.EvaluateAsync<JsonElement>(LayoutScript, width);
+                layoutProblems.AddRange(layout.GetProperty("problems").EnumerateArray().Select(p => $"{path} at {name}: {p.GetString()}"));
+                chartTexts += layout.GetProperty("chartTexts").GetInt32();
+            }
+
+            // Already laid out at 320 px by the last width above.
+            await ResizeAsync(320, 900);
             var phone = await page.EvaluateAsync<JsonElement>(
                 "() => ({ width: document.documentElement.scrollWidth, " +
                 "scrolling: [...document.querySelectorAll('.tabla')].filter(r => r.querySelector('table.metas, table.erratas-tabla'))" +
@@ -221,6 +286,8 @@ public static class SiteWalk
                 TablesScrollingAt320 = phone.GetProperty("scrolling").EnumerateArray().Select(s => s.GetString()!).ToList(),
                 ObjectiveTables = phone.GetProperty("objectiveTables").GetInt32(),
                 TablesWiderThanPrintedPage = overflowing,
+                LayoutProblems = layoutProblems,
+                ChartTexts = chartTexts,
             };
         }
 

@@ -191,14 +191,14 @@ public class CommitmentPagesTests
     {
         var report = CommitmentFixture.Report;
         var september = report.CutOffs[CommitmentFixture.Index("2025-09-30")];
-        string[] Row201(Pei.Site.Render.Pdf.ReportEdition edition) => RenderedSite.Parse(RenderedSite.Instance.ReportHtml(report, september, edition, new RenderOptions()))
+        string[] Row201(Pei.Site.Render.Pdf.ReportEdition edition) => RenderedSite.Parse(RenderedSite.Instance.ReportHtml(report, september, edition, new RenderOptions()).Html)
             .QuerySelectorAll("section.compromisos tbody tr").Select(r => r.Children.Select(Text).ToArray()).Single(r => r[2].StartsWith("201", StringComparison.Ordinal));
 
         // As first published, 201 still lagged at its date; the edition corrected on 2025-10-20 has it met, and says why.
         Assert.Equal("Vencido", Row201(new(september.CutOff.Date, null))[0]);
         var corrected = new Pei.Site.Render.Pdf.ReportEdition(september.CutOff.Date, CommitmentFixture.Day("2025-10-20"));
         Assert.Equal("Cumplido", Row201(corrected)[0]);
-        var html = RenderedSite.Parse(RenderedSite.Instance.ReportHtml(report, september, corrected, new RenderOptions()));
+        var html = RenderedSite.Parse(RenderedSite.Instance.ReportHtml(report, september, corrected, new RenderOptions()).Html);
         Assert.Equal("2 vencidos, 1 vigente, 1 reprogramado, 2 cumplidos. Los vencidos primero.", Text(html.QuerySelector("section.compromisos p")!));
         Assert.Contains("de Vencido a Cumplido (corrección del 20 de octubre de 2025)", Text(html.QuerySelector("section.compromisos ul")!));
     }

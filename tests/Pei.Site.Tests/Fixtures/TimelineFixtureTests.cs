@@ -97,8 +97,9 @@ public class TimelineFixtureTests
         var objective = Page("objetivos/1/index.html");
         var indicator = Page("indicadores/201/index.html");
 
-        Assert.Equal(5, objective.QuerySelectorAll("figure svg > .grafica-serie-cumplimiento > .grafica-marca").Length);
-        Assert.Single(indicator.QuerySelectorAll("figure svg[role=img]"));
+        // Drawn once per range of widths, each with the five cut-offs.
+        Assert.Equal(5 * Pei.Site.Render.Charts.SvgChart.Frames.Count, objective.QuerySelectorAll("figure svg > .grafica-serie-cumplimiento > .grafica-marca").Length);
+        Assert.Equal(Pei.Site.Render.Charts.SvgChart.Frames.Count, indicator.QuerySelectorAll("figure svg[role=img]").Length);
         Assert.Contains("Meta de la vigencia: 70", indicator.QuerySelectorAll("figure svg")[0].TextContent);
         var future = indicator.GetElementById("vigencia-2027")!.ParentElement!;
         Assert.Equal(["85", "50" + Nbsp + "%"], future.QuerySelectorAll("dl dd").Select(PageContentTests.Text));

@@ -17,7 +17,7 @@ public class CutOffPagesTests
         var march = RenderedSite.Page("cortes/2025-03-31/index.html");
         var june = RenderedSite.Page("cortes/2025-06-30/index.html");
 
-        Assert.Contains("Seguimiento con corte al 31 de marzo de 2025 — Primer trimestre.", Text(march.QuerySelector(".corte-actual")!));
+        Assert.Contains("Seguimiento con corte al 31 de marzo de 2025 — Primer trimestre", Text(march.QuerySelector(".corte-actual")!));
         Assert.Equal(["100,00" + Nbsp + "%", "100,00" + Nbsp + "%"], march.QuerySelectorAll(".tarjeta .cifra").Select(e => e.TextContent));
         Assert.Equal(["106,16" + Nbsp + "%", "84,97" + Nbsp + "%"], june.QuerySelectorAll(".tarjeta .cifra").Select(e => e.TextContent));
         Assert.Equal("../../cortes/2025-03-31/objetivos/1/index.html", march.QuerySelector(".tarjeta h3 a")!.GetAttribute("href"));

@@ -84,7 +84,7 @@ public sealed class OpenDataCorrectionTests : IClassFixture<OpenDataCorrectionTe
     }
 
     [Fact]
-    public void Workbook_sheet_of_the_corrected_cut_off_has_the_first_published_weight_as_a_percent_and_the_correction_as_a_date()
+    public void Workbook_sheet_of_the_corrected_cut_off_has_the_first_published_weight_in_percent_and_the_correction_as_a_date()
     {
         using var document = SpreadsheetDocument.Open(site["datos/seguimiento.xlsx"], false);
         var workbook = document.WorkbookPart!;
@@ -98,10 +98,11 @@ public sealed class OpenDataCorrectionTests : IClassFixture<OpenDataCorrectionTe
 
         var published = row[header.IndexOf("ponderacion_publicado")];
         Assert.Equal(CellValues.Number, published.DataType!.Value);
-        Assert.Equal("0.5", published.CellValue!.Text);
-        Assert.Equal(10u, formats[(int)published.StyleIndex!.Value].NumberFormatId!.Value); // 0.00%: shows 50,00 %
-        Assert.Equal("0.6", row[header.IndexOf("ponderacion")].CellValue!.Text);
-        Assert.Equal("0.9926", row[header.IndexOf("objetivo_cumplimiento_publicado")].CellValue!.Text);
+        Assert.Equal("50", published.CellValue!.Text);
+        var percent = formats[(int)published.StyleIndex!.Value].NumberFormatId!.Value; // 0.00 " %": shows 50,00 %
+        Assert.Equal("0.00\" %\"", workbook.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == percent).FormatCode!.Value);
+        Assert.Equal("60", row[header.IndexOf("ponderacion")].CellValue!.Text);
+        Assert.Equal("99.26", row[header.IndexOf("objetivo_cumplimiento_publicado")].CellValue!.Text);
 
         var date = row[header.IndexOf("corregido_el")];
         Assert.Equal(new DateTime(2025, 11, 5), DateTime.FromOADate(double.Parse(date.CellValue!.Text, CultureInfo.InvariantCulture)));

@@ -33,9 +33,10 @@ public class PageContentTests
         var document = RenderedSite.Page("index.html");
         var main = Text(document.QuerySelector("main")!);
 
-        Assert.Equal("Plan Estratégico Institucional 2024-2027", document.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Periodo 2024–2027", main);
-        Assert.Contains("Seguimiento con corte al 30 de junio de 2025 — Segundo trimestre.", main);
+        // The cut-off first (the plan's name is the site's header), then the counts by status.
+        Assert.Equal("Seguimiento con corte al 30 de junio de 2025 — Segundo trimestre", Text(document.QuerySelector("h1")!));
+        Assert.Equal("resumen-titulo", document.QuerySelectorAll("main h2")[0].Id);
+        Assert.Contains("Avance del plan estratégico 2024–2027", main);
         Assert.Contains("Liderar la articulación y coordinación de la administración distrital.", main);
         Assert.Contains("Ser reconocida por fortalecer la confianza en la gestión pública.", main);
         Assert.Equal("Ley 152 de 1994", document.QuerySelector(".plataforma strong")!.TextContent);
@@ -45,13 +46,15 @@ public class PageContentTests
     [Fact]
     public void Home_lists_every_objective_with_its_compliance_a_capped_bar_and_its_status_in_words()
     {
-        var cards = RenderedSite.Page("index.html").QuerySelectorAll("#objetivos + ol > li");
+        var cards = RenderedSite.Page("index.html").QuerySelectorAll("#objetivos ~ ol > li");
 
         Assert.Equal(2, cards.Length);
         var first = cards[0];
         Assert.Equal("objetivos/1/index.html", first.QuerySelector("h3 a")!.GetAttribute("href"));
+        // The card leads with the objective's name, its number after it; its status colours it.
+        Assert.StartsWith("Promover la paz y la reconciliación en Bogotá", first.QuerySelector("h3")!.TextContent.Trim());
         Assert.Contains("Objetivo 1", first.QuerySelector("h3")!.TextContent);
-        Assert.Contains("Promover la paz y la reconciliación en Bogotá", first.QuerySelector("h3")!.TextContent);
+        Assert.Contains("estado-cumplimiento", first.ClassList);
         Assert.Equal("106,16" + Nbsp + "%", first.QuerySelector(".cifra")!.TextContent);
         var meter = first.QuerySelector("meter")!;
         Assert.Equal("100", meter.GetAttribute("value"));
@@ -77,6 +80,49 @@ public class PageContentTests
             ["Con rezago"] = "1",
             ["No programado al corte"] = "1",
         }, counts);
+    }
+
+    [Fact]
+    public void Each_status_count_links_to_the_list_of_its_indicators_on_the_home_page()
+    {
+        var home = RenderedSite.Page("index.html");
+
+        var lagging = home.QuerySelectorAll(".conteo li").Single(li => li.QuerySelector(".conteo-estado")!.TextContent == "Con rezago");
+        var href = lagging.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.StartsWith("#", href);
+        var heading = home.GetElementById(href[1..])!;
+        Assert.Contains("Con rezago", heading.TextContent);
+        var items = heading.NextElementSibling!.QuerySelectorAll("li");
+        Assert.Equal(lagging.QuerySelector(".conteo-cifra")!.TextContent, items.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(items, li => Assert.StartsWith("indicadores/", li.QuerySelector("a")!.GetAttribute("href")));
+        Assert.All(items, li => Assert.Contains("avance al corte", li.TextContent));
+    }
+
+    [Fact]
+    public void Each_objective_shows_its_year_progress_beside_its_compliance_and_the_home_says_how_they_differ()
+    {
+        var home = RenderedSite.Page("index.html");
+        var report = SamplePlan.Report().CutOffs[^1];
+
+        foreach (var (card, objective) in home.QuerySelectorAll(".tarjeta").Zip(report.Objectives))
+        {
+            // The indicators' avance de la vigencia weighted like the cumplimiento.
+            var expected = objective.Indicators.Where(i => i.YearProgress is not null).Sum(i => i.Weight * i.YearProgress!.Value)
+                / objective.Indicators.Where(i => i.YearProgress is not null).Sum(i => i.Weight);
+            Assert.Equal("Avance de la vigencia 2025 " + Pei.Site.Text.EsCo.Percent(expected), Text(card.QuerySelector(".vigencia-cifra")!));
+        }
+        Assert.Contains("el avance de la vigencia lo compara con la meta de todo 2025", home.QuerySelector(".objetivos .nota")!.TextContent);
+    }
+
+    [Fact]
+    public void Open_data_page_steers_excel_users_to_the_workbook_and_keeps_the_csv_for_machines()
+    {
+        var page = RenderedSite.Page("datos/index.html");
+
+        var notice = page.QuerySelector(".aviso-excel")!;
+        Assert.Equal("../datos/seguimiento.xlsx", notice.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("UTF-8, separador coma", notice.TextContent);
+        Assert.Contains("106.16 significa 106,16", page.QuerySelector("#formato")!.ParentElement!.TextContent);
     }
 
     [Fact]

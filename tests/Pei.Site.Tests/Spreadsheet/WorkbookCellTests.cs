@@ -9,6 +9,7 @@ namespace Pei.Site.Tests.Spreadsheet;
 /// and a formula's error are refused with the cell named; one run reports every problem of the sheet and of the content,
 /// and a refused run writes nothing and says so.
 /// </summary>
+[Trait(Needs.Trait, Needs.Node)]
 public sealed class WorkbookCellTests : IDisposable
 {
     private readonly TempFolder temp = new();

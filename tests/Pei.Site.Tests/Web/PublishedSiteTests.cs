@@ -186,7 +186,7 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
     }
 
     [Fact]
-    public void Workbook_has_a_sheet_per_cut_off_and_the_dictionary_with_typed_numbers_and_percent_format()
+    public void Workbook_has_a_sheet_per_cut_off_and_the_dictionary_with_typed_numbers_and_percentages_in_the_csv_unit()
     {
         using var document = SpreadsheetDocument.Open(site["datos/seguimiento.xlsx"], false);
         var workbook = document.WorkbookPart!;
@@ -201,9 +201,11 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
         var row = rows.Single(r => r.Elements<Cell>().ElementAt(header.IndexOf("indicador_id")).InlineString?.Text?.Text == "3979");
         var progress = row.Elements<Cell>().ElementAt(header.IndexOf("avance_corte"));
         Assert.Equal(CellValues.Number, progress.DataType!.Value);
-        Assert.Equal("1.0616", progress.CellValue!.Text);
+        // The same number as the CSV and plan.json, shown with " %": one unit in every file.
+        Assert.Equal("106.16", progress.CellValue!.Text);
         var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)progress.StyleIndex!.Value);
-        Assert.Equal(10u, format.NumberFormatId!.Value); // built-in "0.00%": 1.0616 shows as 106,16 % in a Spanish Excel
+        Assert.Equal("0.00\" %\"", workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value);
         var executed = row.Elements<Cell>().ElementAt(header.IndexOf("ejecutado"));
         Assert.Equal(CellValues.Number, executed.DataType!.Value);
         Assert.Equal("33.885", executed.CellValue!.Text);
@@ -239,6 +241,27 @@ public class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSit
         {
             var page = site.Page($"cortes/2025-06-30/objetivos/{objective.Number}/index.html");
             Assert.Equal("../../../../informes/seguimiento-2025-06-30.pdf", Assert.Single(page.QuerySelectorAll("a[href$='.pdf']")).GetAttribute("href"));
+        }
+    }
+
+    [Fact]
+    public void Pdf_report_can_be_cited_results_first_with_page_numbers_a_running_header_and_no_near_empty_page()
+    {
+        var report = PrintedReport.Read(site["informes/seguimiento-2025-06-30.pdf"]);
+        var published = RealContent.Plan.Publications.Single(p => p.CutOff == new DateOnly(2025, 6, 30)).Published;
+
+        report.AssertCitable($"Seguimiento con corte al 30 de junio de 2025 · Publicado el {Pei.Site.Text.EsCo.Date(published)}");
+        // Results first (objectives with status, changes, lags), then each objective, then method, mission and vision.
+        report.AssertInOrder(
+        [
+            "Objetivos estratégicos al 30 de junio de 2025", "Cambios desde el corte anterior", "Indicadores con rezago",
+            .. RealContent.Plan.Objectives.Select(o => $"Objetivo {o.Number}. {o.Title}\n"),
+            "Metodología de medición", "Misión", "Visión",
+        ]);
+        // Each objective's section leads with its figure, its avance de la vigencia and its status in words.
+        foreach (var objective in RealContent.Plan.Objectives)
+        {
+            Assert.Matches($@"Objetivo {objective.Number}\. {System.Text.RegularExpressions.Regex.Escape(objective.Title)}\nCumplimiento [\d.,]+ % · Avance de la vigencia 2025: [\d.,]+ % · Estado: [●▼■◆] ", report.Body);
         }
     }
 

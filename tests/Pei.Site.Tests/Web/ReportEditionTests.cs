@@ -73,8 +73,16 @@ public sealed class ReportEditionTests : IDisposable
         var errata = corrected.IndexOf("Fe de erratas", StringComparison.Ordinal);
         Assert.True(stamp > 0, corrected);
         Assert.True(errata > stamp, corrected);
-        Assert.All(new[] { "Plataforma estratégica", "Metodología de medición", "Objetivos estratégicos al", "Metas e indicadores" },
+        // Results first, the fe de erratas among them; then the objectives, the method and the platform.
+        Assert.True(corrected.IndexOf("Objetivos estratégicos al", StringComparison.Ordinal) < errata, corrected);
+        Assert.All(new[] { "Plataforma estratégica", "Metodología de medición", "Metas e indicadores" },
             heading => Assert.True(corrected.IndexOf(heading, StringComparison.Ordinal) > errata, heading));
+        // Every edition of every cut-off can be cited by page.
+        foreach (var pdf in Directory.GetFiles(Path.Combine(after, "informes"), "*.pdf"))
+        {
+            var cutOff = DateOnly.ParseExact(Path.GetFileName(pdf)["seguimiento-".Length..][..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            PrintedReport.Read(pdf).AssertCitable($"Seguimiento con corte al {Pei.Site.Text.EsCo.Date(cutOff)} · Publicado el");
+        }
         var table = corrected[errata..corrected.IndexOf("Plataforma estratégica", StringComparison.Ordinal)];
         Assert.Contains("Ejecutado", table, StringComparison.Ordinal);
         Assert.Contains("Ejecutado mal digitado", table, StringComparison.Ordinal);
