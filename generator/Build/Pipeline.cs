@@ -94,6 +94,7 @@ public static class Pipeline
             plan = plan with { CutOffs = plan.CutOffs.Select(c => c.Date == date ? c with { Draft = false } : c).ToList() };
         }
         PlanRules.Check(plan, diagnostics);
+        YearChangeRule.Check(plan, options.Publishing, diagnostics);
         // The records as publicar and corregir write them, and against the base's, even when other files failed: a
         // record deleted or renamed, or a cut-off taken out of plan.yaml, also breaks other rules.
         RecordRules.Check(plan, options.Today, diagnostics);
@@ -128,6 +129,7 @@ public static class Pipeline
             return null;
         }
         LagRule.Check(report, diagnostics);
+        LikelyMistakes.Check(plan, options.Publishing, diagnostics);
         CommitmentRule.Check(report, diagnostics);
         if (options.CheckRecords)
         {
@@ -151,6 +153,17 @@ public static class Pipeline
             diagnostics.Error(Codes.OutputRefused, new SourceSpan(outDirectory, 1, 1), refusal);
             return Result.Refused(diagnostics);
         }
+        // A missing theme is reported with whatever the content has: one run shows every problem.
+        var themeMissing = !Directory.Exists(themeDirectory);
+        if (themeMissing)
+        {
+            diagnostics.Error(Codes.ThemeMissing, new SourceSpan(themeDirectory, 1, 1), themeDirectory);
+        }
+        if (build.Pdf && !ReportPrinter.DriverInstalled)
+        {
+            diagnostics.Error(Codes.PdfNotInDownload, new SourceSpan("--pdf", 1, 1));
+            return Result.Refused(diagnostics);
+        }
         var chromium = build.Pdf ? ReportPrinter.FindChromium() : null;
         if (build.Pdf && chromium is null)
         {
@@ -159,8 +172,8 @@ public static class Pipeline
             return Result.Refused(diagnostics);
         }
         // The theme's templates load (or compile) on another core while the content loads.
-        var theme = Task.Run(() => SiteRenderer.Create(themeDirectory));
-        if (Compute(content, diagnostics, new Options { Today = build.Today, YearTargets = true }) is not { } report)
+        var theme = themeMissing ? null : Task.Run(() => SiteRenderer.Create(themeDirectory));
+        if (Compute(content, diagnostics, new Options { Today = build.Today, YearTargets = true }) is not { } report || theme is null)
         {
             return Result.Refused(diagnostics);
         }

@@ -33,6 +33,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         ["corregir"] = ["--motivo", "--content", "--fecha"],
         ["plantilla"] = ["--content", "--out"],
         ["importar"] = ["--content"],
+        ["descartar"] = ["--content"],
     };
 
     /// <summary>Commands that take one positional argument, and its name in messages.</summary>
@@ -43,6 +44,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         ["corregir"] = "la fecha del corte (AAAA-MM-DD)",
         ["plantilla"] = "la fecha del corte (AAAA-MM-DD)",
         ["importar"] = "la hoja de cálculo por importar (.xlsx o .csv)",
+        ["descartar"] = "la fecha del corte (AAAA-MM-DD)",
     };
 
     /// <summary>Options a command cannot do without, and what they are in messages.</summary>
@@ -58,7 +60,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
         var command = args[0];
         if (!OptionsByCommand.TryGetValue(command, out var allowed))
         {
-            problem = $"orden desconocida '{command}'; use build, validate, diff, serve, nuevo-corte, publicar, corregir, plantilla o importar";
+            problem = $"orden desconocida '{command}'; use build, validate, diff, serve, nuevo-corte, publicar, corregir, plantilla, importar o descartar";
             return false;
         }
         var values = new Dictionary<string, string>();
@@ -151,7 +153,7 @@ internal sealed record Arguments(string Command, string Content, string Out, str
             command,
             values.GetValueOrDefault("--content", "content"),
             values.GetValueOrDefault("--out", "_site"),
-            values.GetValueOrDefault("--theme", "site-theme"),
+            ThemeFolder.Resolve(values.GetValueOrDefault("--theme")),
             format,
             values.GetValueOrDefault("--base"),
             port,

@@ -22,6 +22,7 @@ public static class CommandLine
           pei-site corregir AAAA-MM-DD --motivo "texto" [--fecha AAAA-MM-DD] [--content content]
           pei-site plantilla AAAA-MM-DD --out archivo.xlsx|archivo.csv [--content content]
           pei-site importar archivo.xlsx|archivo.csv [--content content]
+          pei-site descartar AAAA-MM-DD [--content content]
 
         build     valida el contenido, calcula los avances y escribe el sitio estático en --out;
                   --base-url da la dirección pública del sitio (sitemap, canal Atom, enlaces canónicos),
@@ -37,19 +38,24 @@ public static class CommandLine
                   ni de la corrección anterior, ni después de hoy)
         plantilla    escribe una hoja de cálculo con una fila por indicador del corte, para llenar en Excel o LibreOffice
         importar     escribe en el YAML del corte en borrador las cifras de la hoja llena (revisa todo antes de escribir)
+        descartar    quita un corte en borrador de plan.yaml y de cada indicador (un corte publicado no se descarta)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
-            return args.Length == 0 ? UsageError : Ok;
+            stderr.WriteLine("error: falta la orden (build, validate, nuevo-corte, publicar…); la ayuda se ve con --help");
+            return UsageError;
+        }
+        if (args[0] is "-h" or "--help" or "help")
+        {
+            stdout.WriteLine(Usage);
+            return Ok;
         }
         if (!Arguments.TryParse(args, out var arguments, out var problem))
         {
-            stderr.WriteLine(UnsafeCharacters.Printable($"error: {problem}"));
-            stderr.WriteLine(Usage);
+            stderr.WriteLine(UnsafeCharacters.Printable($"error: {problem}; la ayuda se ve con --help"));
             return UsageError;
         }
         var formatter = DiagnosticFormatter.For(arguments.Format);
@@ -69,6 +75,7 @@ public static class CommandLine
                 "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!, arguments.Dated),
                 "plantilla" => TemplateCommand.Run(arguments.Content, arguments.Date!, arguments.Out),
                 "importar" => ImportCommand.Run(arguments.Content, arguments.Date!),
+                "descartar" => DiscardCommand.Run(arguments.Content, arguments.Date!),
                 _ => throw new InvalidOperationException(arguments.Command),
             };
             foreach (var diagnostic in result.Diagnostics)
@@ -79,8 +86,8 @@ public static class CommandLine
             var warnings = result.Diagnostics.Count - errors;
             if (errors > 0)
             {
-                // Only the commands that write (the site, or plan.yaml and the indicators) have something they did not write.
-                var nothingWritten = arguments.Command is "build" or "nuevo-corte" ? "; no se escribió nada" : "";
+                // Only the commands that write (the site, a sheet, or plan.yaml, the indicators and the records) have something they did not write.
+                var nothingWritten = arguments.Command is "validate" or "diff" ? "" : "; no se escribió nada";
                 stderr.WriteLine($"{Plural.Of(errors, "error", "errores")}, {Plural.Of(warnings, "advertencia", "advertencias")}{nothingWritten}.");
                 return ContentErrors;
             }

@@ -35,9 +35,13 @@ public static class CorrectCommand
             diagnostics.Error(Codes.EmptyValue, new SourceSpan(ArgumentPlace, 1, 1), "--motivo");
         }
         ArgumentText.Check(reason, "--motivo", ArgumentPlace, diagnostics);
-        if (diagnostics.HasErrors || PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var corrected, var today, var place) ||
-            Pipeline.Compute(content, diagnostics, new Pipeline.Options { CheckRecords = false, Today = today })?.Plan is not { } plan)
+        if (diagnostics.HasErrors || PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var corrected, var today, var place))
         {
+            return Pipeline.Result.Refused(diagnostics);
+        }
+        if (Pipeline.Compute(content, diagnostics, new Pipeline.Options { CheckRecords = false, Today = today })?.Plan is not { } plan)
+        {
+            ShowChanges(content, day!.Value, today, diagnostics);
             return Pipeline.Result.Refused(diagnostics);
         }
         if (plan.CutOffs.FirstOrDefault(c => c.Date == day) is not { } cutOff)
@@ -99,5 +103,27 @@ public static class CorrectCommand
         }
         summary.Append(Environment.NewLine).Append("Las cifras publicadas antes se conservan; el sitio las muestra en la fe de erratas del corte.");
         return new Pipeline.Result(diagnostics.Sorted(), summary.ToString());
+    }
+
+    /// <summary>
+    /// When the content does not compute (a correction that leaves a lag unexplained, say), the figures the correction
+    /// would change are still listed (PEI055), so that the refusal does not hide what the command was asked to record.
+    /// </summary>
+    private static void ShowChanges(string content, DateOnly day, DateOnly today, DiagnosticBag diagnostics)
+    {
+        var loaded = new DiagnosticBag();
+        if (Pipeline.Load(content, loaded, new Pipeline.Options { Today = today }) is { } plan
+            && plan.CutOffs.FirstOrDefault(c => c.Date == day) is { } cutOff
+            && plan.PublicationOf(day) is { } publication)
+        {
+            try
+            {
+                PublicationCheck.Compare(plan, cutOff, publication, diagnostics);
+            }
+            catch (FigureOverflowException)
+            {
+                // The overflow is already among the refusal's diagnostics.
+            }
+        }
     }
 }

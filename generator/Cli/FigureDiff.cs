@@ -10,13 +10,21 @@ namespace Pei.Site.Cli;
 
 /// <summary>
 /// The figures a change moves: the content at a git ref against the working tree, per cut-off, objective and indicator,
-/// as a Markdown table fit for a pull-request comment. Draft cut-offs are compared too (a pull request that fills in a
-/// draft shows its figures), marked "(borrador)", and an objective's figure computed from some of its indicators says so.
+/// as a Markdown table fit for a pull-request comment. Indicators are named by id, with their programado and ejecutado
+/// before → after beside the percentages computed from them. Draft cut-offs are compared too (a pull request that fills
+/// in a draft shows its figures), marked "(borrador)", and an objective's figure computed from some of its indicators says
+/// so. A cut-off the base did not have is folded into one line per objective, and the rows come in the order a reviewer
+/// needs them: changes to published figures (and to their records) first, then drafts, then new cut-offs.
 /// </summary>
 public static class FigureDiff
 {
     /// <param name="Draft">The cut-off is a draft (borrador) on either side: its figures are not published yet.</param>
-    public sealed record Row(DateOnly CutOff, string Element, string Figure, string Before, string After, string StatusBefore, string StatusAfter, bool Draft = false);
+    /// <param name="New">The cut-off is not in the base: a new cut-off, folded into one line per objective.</param>
+    public sealed record Row(DateOnly CutOff, string Element, string Figure, string Before, string After, string StatusBefore, string StatusAfter, bool Draft = false, bool New = false)
+    {
+        /// <summary>Published figures first (0), then drafts (1), then new cut-offs (2).</summary>
+        public int Group => New ? 2 : Draft ? 1 : 0;
+    }
 
     /// <summary>Every cut-off's figures, drafts included; whether they match their records is validate's concern.</summary>
     private static readonly Pipeline.Options Figures = new() { IncludeDrafts = true, CheckRecords = false };
@@ -43,7 +51,7 @@ public static class FigureDiff
         var baseDiagnostics = new DiagnosticBag();
         var beforeReport = Pipeline.Compute(baseContent.Path, baseDiagnostics, Figures with { Display = $"{baseRef}:{content}" });
         var rows = Compare(beforeReport, after);
-        rows = [.. rows.Concat(Records(RecordHistory.Compare(Pipeline.Records(baseContent.Path, baseRef), after.Plan, content), content)).OrderBy(r => r.CutOff)];
+        rows = [.. rows.Concat(Records(RecordHistory.Compare(Pipeline.Records(baseContent.Path, baseRef), after.Plan, content), content)).OrderBy(r => r.Group).ThenBy(r => r.CutOff)];
         var note = beforeReport is null ? $"\n\nEl contenido en `{baseRef}` no era válido ({baseDiagnostics.ErrorCount} errores): todas las cifras se muestran como nuevas.\n" : "";
         return new Pipeline.Result(diagnostics.Sorted(), Markdown(rows, baseRef) + note);
     }
@@ -66,6 +74,13 @@ public static class FigureDiff
         {
             var old = before?.CutOffs.FirstOrDefault(c => c.CutOff.Date == date);
             var @new = after.CutOffs.FirstOrDefault(c => c.CutOff.Date == date);
+            if (old is null && @new is not null)
+            {
+                rows.AddRange(@new.Objectives.Select(o => new Row(date, $"Objetivo {o.Objective.Number} — {o.Objective.Title}",
+                    $"Cumplimiento (corte nuevo, {Plural.Of(o.Indicators.Count, "indicador", "indicadores")})",
+                    "no existía", Show(o.Compliance), "—", ObjectiveStatus(o) ?? "—", New: true)));
+                continue;
+            }
             var numbers = (old?.Objectives.Select(o => o.Objective.Number) ?? []).Union(@new?.Objectives.Select(o => o.Objective.Number) ?? []).Order();
             foreach (var number in numbers)
             {
@@ -81,13 +96,16 @@ public static class FigureDiff
                     var label = Label((i2 ?? i1)!.Indicator);
                     var s1 = i1 is null ? null : Vocabulary.Status(i1.Status);
                     var s2 = i2 is null ? null : Vocabulary.Status(i2.Status);
+                    var unit = (i2 ?? i1)!.Indicator.Unit;
+                    Add(rows, date, label, "Programado", i1?.Measurement.Planned, i2?.Measurement.Planned, s1, s2, exists: (i1 is not null, i2 is not null), unit: unit);
+                    Add(rows, date, label, "Ejecutado", i1?.Measurement.Executed, i2?.Measurement.Executed, s1, s2, exists: (i1 is not null, i2 is not null), unit: unit);
                     Add(rows, date, label, "% avance al corte", i1?.CutOffProgress, i2?.CutOffProgress, s1, s2, exists: (i1 is not null, i2 is not null));
                     Add(rows, date, label, "Avance de la vigencia", i1?.YearProgress, i2?.YearProgress, s1, s2, exists: (i1 is not null, i2 is not null));
                 }
             }
         }
         var drafts = (before?.CutOffs ?? []).Concat(after.CutOffs).Where(c => c.CutOff.Draft).Select(c => c.CutOff.Date).ToHashSet();
-        return rows.Select(r => drafts.Contains(r.CutOff) ? r with { Draft = true } : r).ToList();
+        return rows.Select(r => drafts.Contains(r.CutOff) ? r with { Draft = true } : r).OrderBy(r => r.Group).ThenBy(r => r.CutOff).ToList();
     }
 
     /// <summary>"Indicador 8116-3": its id, as in its address and the open data, with the plan's own code beside it where
@@ -103,19 +121,21 @@ public static class FigureDiff
     };
 
     private static void Add(List<Row> rows, DateOnly date, string element, string figure, decimal? before, decimal? after,
-        string? statusBefore, string? statusAfter, (bool Before, bool After)? exists = null)
+        string? statusBefore, string? statusAfter, (bool Before, bool After)? exists = null, Model.Unit? unit = null)
     {
         var (hadBefore, hasAfter) = exists ?? (statusBefore is not null, statusAfter is not null);
-        if (before == after && statusBefore == statusAfter && hadBefore == hasAfter)
+        if (before == after && (unit is not null || statusBefore == statusAfter) && hadBefore == hasAfter)
         {
             return;
         }
         rows.Add(new Row(date, element, figure,
-            hadBefore ? Show(before) : "no existía", hasAfter ? Show(after) : "ya no existe",
+            hadBefore ? Show(before, unit) : "no existía", hasAfter ? Show(after, unit) : "ya no existe",
             statusBefore ?? "—", statusAfter ?? "—"));
     }
 
-    private static string Show(decimal? value) => value is { } v ? EsCo.Percent(v) : "—";
+    /// <summary>A percentage computed by the method, or a magnitude in its indicator's unit (programado, ejecutado).</summary>
+    private static string Show(decimal? value, Model.Unit? unit = null) =>
+        value is not { } v ? "—" : unit is { } u ? EsCo.Magnitude(v, u) : EsCo.Percent(v);
 
     public static string Markdown(IReadOnlyList<Row> rows, string baseRef)
     {

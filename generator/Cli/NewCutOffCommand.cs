@@ -71,13 +71,42 @@ public static class NewCutOffCommand
             return Pipeline.Result.Refused(diagnostics);
         }
         var indicators = edits.Count - 1;
+        var words = ContentWords.Of(cutOff);
+        // It ends with what to do next, as the guide says: publicar, once the cut-off is complete.
         var summary =
-            $"Corte {ContentWords.Of(cutOff)} agregado como borrador en {ContentLayout.PlanFile} y en " +
-            $"{Plural.Of(indicators, "indicador", "indicadores")}. " +
-            "Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo." +
+            $"Corte {words} agregado como borrador en {ContentLayout.PlanFile} y en " +
+            $"{Plural.Of(indicators, "indicador", "indicadores")}." +
             Environment.NewLine + "Archivos modificados:" +
-            string.Concat(edits.Select(e => Environment.NewLine + "  " + e.Display));
+            string.Concat(edits.Select(e => Environment.NewLine + "  " + e.Display)) +
+            NotContinued(plan, cutOff) +
+            Environment.NewLine +
+            $"Complete programado, ejecutado y observaciones y, cuando el corte esté completo, ejecute `publicar {words}`.";
         return new Pipeline.Result(diagnostics.Sorted(), summary);
+    }
+
+    /// <summary>
+    /// The indicators and objectives of the year before that have no vigencia in the cut-off's year and are not marked as
+    /// finished: they did not get the cut-off, and publicar will refuse it until each goes on or is marked.
+    /// </summary>
+    private static string NotContinued(Model.Plan plan, DateOnly cutOff)
+    {
+        var (year, before, words) = (cutOff.Year, cutOff.Year - 1, ContentWords.Of(cutOff));
+        var missing = YearChangeRule.NotContinued(plan, year).ToList();
+        if (missing.Count == 0)
+        {
+            return "";
+        }
+        var count = missing.Sum(m => m.Indicators.Count);
+        var nl = Environment.NewLine;
+        return nl + $"Atención: {Plural.Of(count, "indicador tiene", "indicadores tienen")} vigencia {before} y no {year}, y no " +
+            $"{(count == 1 ? "recibió" : "recibieron")} el corte:" +
+            string.Concat(missing.Select(m =>
+                $"{nl}  objetivo {m.Objective.Number}" +
+                (m.Objective.Indicators.Any(i => i.FiscalYear(year) is not null) ? "" : $" (ningún indicador con vigencia {year})") +
+                ": " + string.Join(", ", m.Indicators.Select(i => i.Id)))) +
+            $"{nl}Si siguen en {year}, agregue a cada uno la vigencia {year} con 'meta' y 'ponderacion' y luego ejecute " +
+            $"`descartar {words}` y otra vez `nuevo-corte {words}`; si terminaron, escriba en cada uno 'ultima_vigencia: {before}'. " +
+            $"Mientras tanto validate lo advierte (PEI137) y publicar no publica el corte.";
     }
 
     /// <summary>A new cut-off goes after the last one (cut-offs stay in increasing order, without repeats) and within the plan's period.</summary>

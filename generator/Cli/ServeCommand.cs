@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Pei.Site.Build;
+using Pei.Site.Diagnostics;
 using Pei.Site.Serve;
 
 namespace Pei.Site.Cli;
@@ -21,6 +22,11 @@ public static class ServeCommand
             {
                 stderr.WriteLine(diagnostic);
             }
+            return CommandLine.ContentErrors;
+        }
+        if (!Directory.Exists(theme))
+        {
+            stderr.WriteLine(new Diagnostic(Codes.ThemeMissing.Code, Severity.Error, new SourceSpan(theme, 1, 1), Codes.ThemeMissing.Format(theme)));
             return CommandLine.ContentErrors;
         }
         stdout = TextWriter.Synchronized(stdout);

@@ -8,7 +8,7 @@ namespace Pei.Site.Load;
 internal sealed class IndicatorFileReader(PlanFileReader.Header plan, DiagnosticBag diagnostics)
 {
     public static readonly string[] Keys =
-        ["tipo", "meta", "nombre", "codigo", "unidad", "anualizacion", "linea_base", "responsable", "vigencias"];
+        ["tipo", "meta", "nombre", "codigo", "unidad", "anualizacion", "linea_base", "responsable", "ultima_vigencia", "vigencias"];
     public static readonly string[] TargetKeys = ["codigo", "descripcion"];
     public static readonly string[] FiscalYearKeys = ["meta", "ponderacion", "cortes"];
     /// <summary>The keys nuevo-corte writes, empty, into a new measurement.</summary>
@@ -37,11 +37,16 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
         var accumulation = file.Choice("anualizacion", Accumulations) ?? Accumulation.Sum;
         var baseline = file.Magnitude("linea_base");
         var responsible = file.Text("responsable");
+        var lastYear = file.Integer("ultima_vigencia", plan.Period.From, plan.Period.To);
         if (accumulation is Accumulation.Increasing or Accumulation.Decreasing && file.Node("linea_base") is null)
         {
             diagnostics.Error(Codes.BaselineRequired, file.Node("anualizacion")!.Where, ContentWords.Of(accumulation));
         }
         var years = ReadFiscalYears(file);
+        if (lastYear is { } last && years?.FirstOrDefault(y => y.Year > last) is { } later)
+        {
+            diagnostics.Error(Codes.LastYearBeforeYear, file.Node("ultima_vigencia")!.Where, last, later.Year);
+        }
         if (type is null || target is null || name is null || unit is null || years is null)
         {
             return null;
@@ -58,6 +63,7 @@ internal sealed class IndicatorFileReader(PlanFileReader.Header plan, Diagnostic
             Accumulation = accumulation,
             Baseline = baseline,
             Responsible = responsible,
+            LastYear = lastYear,
             FiscalYears = years,
             Where = root.Where,
         };

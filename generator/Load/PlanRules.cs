@@ -1,5 +1,6 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Load;
 
@@ -77,17 +78,18 @@ public static class PlanRules
             {
                 continue;
             }
-            var parts = string.Join(", ", year.Select(x => $"{x.Indicator.Id}: {Scalars.Invariant(x.Year.Weight)}"));
+            // Figures as the site writes them (es-CO): 90,5, not 90.5.
+            var parts = string.Join(", ", year.Select(x => $"{x.Indicator.Id}: {EsCo.Exact(x.Year.Weight)}"));
             var measured = plan.CutOffs.Any(c => c.Year == year.Key);
             foreach (var (_, fiscalYear) in year)
             {
                 if (measured)
                 {
-                    diagnostics.Error(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, Scalars.Invariant(total), parts);
+                    diagnostics.Error(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, EsCo.Exact(total), parts);
                 }
                 else
                 {
-                    diagnostics.Warning(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, Scalars.Invariant(total), parts);
+                    diagnostics.Warning(Codes.WeightsDoNotAddUp, fiscalYear.WeightWhere, year.Key, objective.Number, EsCo.Exact(total), parts);
                 }
             }
         }

@@ -18,7 +18,8 @@ public static class YearTargetsRule
         {
             return;
         }
-        var missing = plan.Indicators.Where(i => i.FiscalYear(year) is null).ToList();
+        // An indicator marked as finished (ultima_vigencia before the year) is not expected in it.
+        var missing = plan.Indicators.Where(i => i.FiscalYear(year) is null && !(i.LastYear < year)).ToList();
         // No indicator has the year at all: one warning for the plan, at its list of cut-offs, rather than one per file.
         if (missing.Count > 1 && missing.Count == plan.Indicators.Count() && plan.CutOffs.Count > 0)
         {

@@ -1,5 +1,6 @@
 using Pei.Site.Diagnostics;
 using Pei.Site.Model;
+using Pei.Site.Text;
 
 namespace Pei.Site.Method;
 
@@ -97,8 +98,17 @@ public static class PublicationCheck
             : $"{what} del indicador {key.Indicator} (objetivo {key.Objective})";
     }
 
-    /// <summary>A figure as the record writes it (<see cref="PublishedFigures.Format"/>), or "vacío" where there is none.</summary>
-    public static string Value(FigureKey key, decimal? value) => value is { } number ? PublishedFigures.Format(key.Name, number) : "vacío";
+    /// <summary>
+    /// A figure in a message, as the site writes it (es-CO): a computed percentage with two decimals ("87,20 %"), a
+    /// weight with its sign ("25 %"), an input with every digit written ("0,36456"); "vacío" where there is none.
+    /// </summary>
+    public static string Value(FigureKey key, decimal? value) => value switch
+    {
+        null => "vacío",
+        { } number when !PublishedFigures.IsInput(key.Name) => EsCo.PercentInMessage(number),
+        { } number when key.Name == FigureNames.Weight => EsCo.Exact(number) + " %",
+        { } number => EsCo.Exact(number),
+    };
 
     /// <summary>The indicator's file when it is still in the plan, else the record's line.</summary>
     private static SourceSpan IndicatorWhere(Plan plan, RecordedFigure figure) =>

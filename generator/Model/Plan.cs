@@ -119,6 +119,8 @@ public sealed record Indicator
     public Accumulation Accumulation { get; init; } = Accumulation.Sum;
     public decimal? Baseline { get; init; }
     public string? Responsible { get; init; }
+    /// <summary>The indicator's last fiscal year (ultima_vigencia): it ends there and is not expected in later years; null while it goes on.</summary>
+    public int? LastYear { get; init; }
     /// <summary>Fiscal years (vigencias) in increasing order.</summary>
     public required IReadOnlyList<FiscalYear> FiscalYears { get; init; }
     public required SourceSpan Where { get; init; }

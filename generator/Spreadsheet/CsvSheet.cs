@@ -27,7 +27,8 @@ public static class CsvSheet
                 csv.Row(
                 [
                     Pei.Site.Model.ContentWords.Of(row.CutOff), row.Objective, row.Target, row.Id, row.Indicator, row.Unit,
-                    Number(row.YearTarget), Number(row.Planned), Number(row.Executed), row.Observations ?? "",
+                    Number(row.YearTarget), row.Accumulation, Number(row.PreviousPlanned), Number(row.PreviousExecuted),
+                    Number(row.Planned), Number(row.Executed), row.Observations ?? "",
                     row.Explanation?.Cause ?? "", row.Explanation?.Action ?? "", row.Explanation?.Responsible ?? "",
                     row.Explanation?.Due is { } due ? Pei.Site.Model.ContentWords.Of(due) : "",
                 ]);

@@ -11,6 +11,9 @@ public sealed record SheetRow(
     string Indicator,
     string Unit,
     decimal YearTarget,
+    string Accumulation,
+    decimal? PreviousPlanned,
+    decimal? PreviousExecuted,
     decimal? Planned,
     decimal? Executed,
     string? Observations)
@@ -36,6 +39,9 @@ public static class MeasurementSheet
     public static readonly SheetColumn Indicator = new("indicador", 48, false);
     public static readonly SheetColumn Unit = new("unidad", 11, false);
     public static readonly SheetColumn YearTarget = new("meta de la vigencia", 12, false);
+    public static readonly SheetColumn Accumulation = new("anualización", 24, false);
+    public static readonly SheetColumn PreviousPlanned = new("programado del corte anterior", 14, false);
+    public static readonly SheetColumn PreviousExecuted = new("ejecutado del corte anterior", 14, false);
     public static readonly SheetColumn Planned = new("programado", 13, true);
     public static readonly SheetColumn Executed = new("ejecutado", 13, true);
     public static readonly SheetColumn Observations = new("observaciones", 70, true);
@@ -46,7 +52,7 @@ public static class MeasurementSheet
 
     /// <summary>The columns in sheet order.</summary>
     public static IReadOnlyList<SheetColumn> Columns { get; } =
-        [CutOff, Objective, Target, Id, Indicator, Unit, YearTarget, Planned, Executed, Observations, Cause, Action, Responsible, Due];
+        [CutOff, Objective, Target, Id, Indicator, Unit, YearTarget, Accumulation, PreviousPlanned, PreviousExecuted, Planned, Executed, Observations, Cause, Action, Responsible, Due];
 
     /// <summary>The columns of a lag's structured explanation: optional, so a sheet written before them still imports
     /// (and then leaves those keys as they are); with any of them, importar writes all four.</summary>
@@ -66,11 +72,22 @@ public static class MeasurementSheet
         where year is not null
         select (objective, indicator, year);
 
+    /// <summary>What the figures of an indicator are, in words, for the sheet's anualización column.</summary>
+    public static string AccumulationWords(Accumulation accumulation) => accumulation switch
+    {
+        Model.Accumulation.Sum => "suma: acumulado del año",
+        Model.Accumulation.Constant => "constante: el valor al corte",
+        Model.Accumulation.Increasing => "creciente: el valor alcanzado al corte",
+        _ => "decreciente: el valor alcanzado al corte",
+    };
+
     public static IReadOnlyList<SheetRow> Rows(Plan plan, DateOnly cutOff) =>
         Expected(plan, cutOff)
             .Select(e =>
             {
                 var measurement = e.Year.Measurement(cutOff);
+                // The cut-off before, in the same year: a running total goes on from its figures.
+                var previous = e.Year.Measurements.LastOrDefault(m => m.CutOff < cutOff);
                 return new SheetRow(
                     cutOff,
                     $"{e.Objective.Number}. {e.Objective.Title}",
@@ -79,6 +96,9 @@ public static class MeasurementSheet
                     e.Indicator.Code is { } indicatorCode ? $"{indicatorCode}. {e.Indicator.Name}" : e.Indicator.Name,
                     ContentWords.Of(e.Indicator.Unit),
                     e.Year.Target,
+                    AccumulationWords(e.Indicator.Accumulation),
+                    previous?.Planned,
+                    previous?.Executed,
                     measurement?.Planned,
                     measurement?.Executed,
                     measurement?.Observations)

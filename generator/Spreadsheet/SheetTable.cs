@@ -1,7 +1,11 @@
 namespace Pei.Site.Spreadsheet;
 
 /// <summary>A cell as read from a workbook or a CSV file: its 1-based position, its text, and whether the file stored it as a number.</summary>
-public sealed record SheetCell(int Row, int Column, string Text, bool IsNumber);
+public sealed record SheetCell(int Row, int Column, string Text, bool IsNumber)
+{
+    /// <summary>What the workbook stored beyond the text (a percentage, a logical value, a formula without a result…).</summary>
+    public CellNote Note { get; init; }
+}
 
 /// <summary>
 /// The cells of the first sheet of a file, row by row, as the planner sees them in a spreadsheet program; the sheet's

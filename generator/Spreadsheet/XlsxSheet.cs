@@ -11,9 +11,11 @@ namespace Pei.Site.Spreadsheet;
 /// <summary>
 /// The measurement sheet as an Excel workbook (Office Open XML, read by Excel and LibreOffice): one sheet named after the
 /// cut-off, a bold header row frozen at the top, column widths, figures stored as numbers, and the columns planners do
-/// not fill in shaded grey (the id column's header says "no editar"). Written by the site's one XLSX writer
-/// (<see cref="WorkbookWriter"/>); read with the Open XML SDK, which reads any workbook a spreadsheet program saves, and
-/// its cells exactly as stored.
+/// not fill in shaded grey and locked (the sheet is protected without a password; the id column's header says "no
+/// editar"). Beside the cells to fill are the previous cut-off's programado and ejecutado and the anualización in words
+/// ("suma: acumulado del año"), and the programado and ejecutado cells accept numbers only. Written by the site's one
+/// XLSX writer (<see cref="WorkbookWriter"/>); read with the Open XML SDK, which reads any workbook a spreadsheet program
+/// saves, and its cells as <see cref="CellValue"/> interprets them.
 /// </summary>
 public static class XlsxSheet
 {
@@ -22,13 +24,15 @@ public static class XlsxSheet
     private const int Header = 1;
     private const int ReadOnly = 2;
     private const int Wrapped = 3;
+    private const int Input = 4;
 
     private static readonly WorkbookFormat[] Formats =
     [
         new(),
         new(Bold: true),
         new(Fill: "FFE7E6E6", Wrapped: true),
-        new(Wrapped: true),
+        new(Wrapped: true, Unlocked: true),
+        new(Unlocked: true),
     ];
 
     public static byte[] Write(string sheetName, IReadOnlyList<SheetRow> rows)
@@ -36,7 +40,15 @@ public static class XlsxSheet
         using var output = new MemoryStream();
         WorkbookWriter.Write(output, Formats,
         [
-            new WorkbookSheet(sheetName, sheet => Rows(sheet, rows)) { ColumnWidths = [.. MeasurementSheet.Columns.Select(c => c.Width)] },
+            new WorkbookSheet(sheetName, sheet => Rows(sheet, rows))
+            {
+                ColumnWidths = [.. MeasurementSheet.Columns.Select(c => c.Width)],
+                Protected = true,
+                NumberOnly = new NumberOnlyColumns(
+                    [ColumnOf(MeasurementSheet.Planned), ColumnOf(MeasurementSheet.Executed)],
+                    "Solo una cifra",
+                    "Escriba solo la cifra, sin '%' ni separador de miles. Con anualización 'suma', el acumulado del año hasta el corte."),
+            },
         ]);
         return output.ToArray();
     }
@@ -59,8 +71,11 @@ public static class XlsxSheet
             sheet.Text(row.Indicator, ReadOnly);
             sheet.Text(row.Unit, ReadOnly);
             sheet.Number(row.YearTarget, ReadOnly);
-            Number(sheet, row.Planned);
-            Number(sheet, row.Executed);
+            sheet.Text(row.Accumulation, ReadOnly);
+            Number(sheet, row.PreviousPlanned, ReadOnly);
+            Number(sheet, row.PreviousExecuted, ReadOnly);
+            Number(sheet, row.Planned, Input);
+            Number(sheet, row.Executed, Input);
             sheet.Text(row.Observations ?? "", Wrapped);
             sheet.Text(row.Explanation?.Cause ?? "", Wrapped);
             sheet.Text(row.Explanation?.Action ?? "", Wrapped);
@@ -70,17 +85,19 @@ public static class XlsxSheet
         }
     }
 
-    private static void Number(WorkbookRows sheet, decimal? value)
+    private static void Number(WorkbookRows sheet, decimal? value, int format)
     {
         if (value is { } number)
         {
-            sheet.Number(number, Plain);
+            sheet.Number(number, format);
         }
         else
         {
-            sheet.Empty(Plain);
+            sheet.Empty(format);
         }
     }
+
+    private static int ColumnOf(SheetColumn column) => MeasurementSheet.Columns.ToList().IndexOf(column) + 1;
 
     public static SheetTable Read(byte[] bytes)
     {
@@ -90,6 +107,7 @@ public static class XlsxSheet
             var workbook = document.WorkbookPart ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableSheetException("el libro no tiene hojas");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+            var styles = CellValue.Styles(workbook);
             var rows = new List<IReadOnlyList<SheetCell>>();
             var rowNumber = 0;
             var counter = new SheetLimits.Counter();
@@ -124,9 +142,9 @@ public static class XlsxSheet
                         var cell = (Cell)reader.LoadCurrentElement()!;
                         column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column + 1;
                         counter.Column(rowNumber, column);
-                        var (text, isNumber) = ValueOf(cell, shared);
+                        var (text, isNumber, note) = CellValue.Of(cell, shared, styles);
                         counter.Cell(rowNumber, column, text.Length);
-                        cells.Add(new SheetCell(rowNumber, column, text, isNumber));
+                        cells.Add(new SheetCell(rowNumber, column, text, isNumber) { Note = note });
                     }
                 }
                 if (cells is not null)
@@ -149,7 +167,7 @@ public static class XlsxSheet
     /// <summary>
     /// The workbook's shared strings, read with a plain <see cref="System.Xml.XmlReader"/> (no document type, so no
     /// entity expansion), at most <see cref="SheetLimits.MaxCells"/> of them: each item's text, or its rich-text runs
-    /// (phonetic guides left out), as <see cref="TextOf"/> reads one.
+    /// (phonetic guides left out), as <see cref="CellValue.TextOf"/> reads one.
     /// </summary>
     private static List<string> SharedStrings(SharedStringTablePart? part)
     {
@@ -197,29 +215,6 @@ public static class XlsxSheet
         }
         return shared;
     }
-
-    private static (string Text, bool IsNumber) ValueOf(Cell cell, List<string> shared)
-    {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-        {
-            return (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "", false);
-        }
-        if (type == CellValues.InlineString)
-        {
-            return (cell.InlineString is { } inline ? TextOf(inline) : raw, false);
-        }
-        if (type is null || type == CellValues.Number)
-        {
-            return (raw, raw.Length > 0);
-        }
-        return (raw, false);
-    }
-
-    /// <summary>The text of a string item: its plain text, or its rich-text runs (phonetic guides left out).</summary>
-    private static string TextOf(OpenXmlCompositeElement item) =>
-        item.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.Text>() is { } text ? text.Text : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
 
     /// <summary>"C5" → 3 (past <see cref="SheetLimits.MaxColumns"/>, one more: a reference of many letters cannot overflow).</summary>
     private static int ColumnOf(string reference)

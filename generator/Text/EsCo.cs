@@ -43,6 +43,16 @@ public static class EsCo
     public static string Number(decimal value) =>
         Round(value, MagnitudeDecimals).ToString("#,##0.##", Numbers);
 
+    /// <summary>A figure with every digit it was written with, thousands grouped: 8.110 (three decimals) → "8,110", 15334 → "15.334".</summary>
+    public static string Exact(decimal value)
+    {
+        var written = value.ToString(CultureInfo.InvariantCulture);
+        var point = written.IndexOf('.', StringComparison.Ordinal);
+        var whole = decimal.Truncate(value).ToString("#,##0", Numbers);
+        var sign = value < 0 && decimal.Truncate(value) == 0 ? "-" : "";
+        return point < 0 ? whole : sign + whole + "," + written[(point + 1)..];
+    }
+
     /// <summary>A figure with at most <paramref name="decimals"/> decimals, trailing zeros trimmed, thousands with ".": (0.5, 2) → "0,5", (25, 2) → "25".</summary>
     public static string Number(decimal value, int decimals) =>
         Round(value, decimals).ToString(decimals <= 0 ? "#,##0" : "#,##0." + new string('#', decimals), Numbers);

@@ -10,7 +10,14 @@ namespace Pei.Site.Text;
 /// fill (an ARGB colour such as <c>FFE7E6E6</c>), text wrapped and aligned to the top. A cell names its format by its
 /// index in the list handed to <see cref="WorkbookWriter.Write"/>; the first is the one of cells without a format.
 /// </summary>
-public sealed record WorkbookFormat(bool Bold = false, string? NumberFormat = null, string? Fill = null, bool Wrapped = false);
+/// <param name="Unlocked">The cell can be changed in a protected sheet (<see cref="WorkbookSheet.Protected"/>).</param>
+public sealed record WorkbookFormat(bool Bold = false, string? NumberFormat = null, string? Fill = null, bool Wrapped = false, bool Unlocked = false);
+
+/// <summary>
+/// Columns (1-based) whose cells below the header accept numbers only: a spreadsheet program refuses anything else with
+/// <paramref name="Message"/> under <paramref name="Title"/>, and shows the same as a hint on the cell.
+/// </summary>
+public sealed record NumberOnlyColumns(IReadOnlyList<int> Columns, string Title, string Message);
 
 /// <summary>
 /// A sheet of a workbook: its name, its rows (written as they come by <paramref name="Rows"/>), its header row frozen at
@@ -19,6 +26,12 @@ public sealed record WorkbookFormat(bool Bold = false, string? NumberFormat = nu
 public sealed record WorkbookSheet(string Name, Action<WorkbookRows> Rows)
 {
     public IReadOnlyList<double> ColumnWidths { get; init; } = [];
+
+    /// <summary>The sheet is protected (without a password): only cells of an <see cref="WorkbookFormat.Unlocked"/> format change.</summary>
+    public bool Protected { get; init; }
+
+    /// <summary>Columns that accept numbers only, when given.</summary>
+    public NumberOnlyColumns? NumberOnly { get; init; }
 
     /// <summary>An autofilter on the header row, over every column and row written.</summary>
     public bool Filter { get; init; }
@@ -204,12 +217,26 @@ public static class WorkbookWriter
             {
                 attributes.Add(("applyFill", "1"));
             }
-            if (format.Wrapped)
+            if (format.Wrapped || format.Unlocked)
             {
-                attributes.Add(("applyAlignment", "1"));
+                if (format.Wrapped)
+                {
+                    attributes.Add(("applyAlignment", "1"));
+                }
+                if (format.Unlocked)
+                {
+                    attributes.Add(("applyProtection", "1"));
+                }
                 xml.WriteStartElement("", "xf", Main);
                 Attributes(xml, attributes);
-                Empty(xml, "alignment", ("vertical", "top"), ("wrapText", "1"));
+                if (format.Wrapped)
+                {
+                    Empty(xml, "alignment", ("vertical", "top"), ("wrapText", "1"));
+                }
+                if (format.Unlocked)
+                {
+                    Empty(xml, "protection", ("locked", "0"));
+                }
                 xml.WriteEndElement();
             }
             else
@@ -250,9 +277,30 @@ public static class WorkbookWriter
         var rows = new WorkbookRows(xml, formatCount);
         sheet.Rows(rows);
         xml.WriteEndElement();
+        if (sheet.Protected)
+        {
+            // Columns and rows may still be resized (formatColumns/formatRows "0": not protected).
+            Empty(xml, "sheetProtection", ("sheet", "1"), ("objects", "1"), ("scenarios", "1"), ("formatColumns", "0"), ("formatRows", "0"));
+        }
         if (sheet.Filter && rows.Count > 0 && rows.Columns > 0)
         {
             Empty(xml, "autoFilter", ("ref", $"A1:{ColumnName(rows.Columns)}{Number(rows.Count)}"));
+        }
+        if (sheet.NumberOnly is { } numbers && rows.Count > 1)
+        {
+            xml.WriteStartElement("", "dataValidations", Main);
+            xml.WriteAttributeString("count", "1");
+            xml.WriteStartElement("", "dataValidation", Main);
+            Attributes(xml,
+            [
+                ("type", "decimal"), ("operator", "between"), ("allowBlank", "1"), ("showInputMessage", "1"), ("showErrorMessage", "1"),
+                ("errorTitle", numbers.Title), ("error", numbers.Message), ("promptTitle", numbers.Title), ("prompt", numbers.Message),
+                ("sqref", string.Join(' ', numbers.Columns.Select(c => $"{ColumnName(c)}2:{ColumnName(c)}{Number(rows.Count)}"))),
+            ]);
+            xml.WriteElementString("", "formula1", Main, "-1E+15");
+            xml.WriteElementString("", "formula2", Main, "1E+15");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
         xml.WriteEndElement();
     }

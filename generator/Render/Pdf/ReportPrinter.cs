@@ -24,6 +24,13 @@ public sealed partial class ReportPrinter : IAsyncDisposable
         this.browser = browser;
     }
 
+    /// <summary>
+    /// Whether Microsoft.Playwright's driver (a Node program, 135 MB) is beside the generator. The planners' download is
+    /// published without it (-p:PlaywrightPlatform=none): the PDF reports are printed by the publishing workflow.
+    /// </summary>
+    public static bool DriverInstalled => Directory.Exists(Path.Combine(AppContext.BaseDirectory, ".playwright", "node"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PLAYWRIGHT_DRIVER_SEARCH_PATH"));
+
     /// <summary>The Chromium to print with: PEI_CHROMIUM when set, else /usr/bin/chromium; null when that file is missing.</summary>
     public static string? FindChromium()
     {

@@ -9,11 +9,24 @@ public class CommandLineTests
     [InlineData("build --out")]
     [InlineData("validate --format xml")]
     [InlineData("validate --content a --content b")]
-    public void Usage_errors_exit_with_two_and_explain_the_usage(string commandLine)
+    [InlineData("descartar")]
+    public void Usage_errors_exit_with_two_in_one_line_that_says_where_help_is(string commandLine)
     {
         var outcome = Cli.Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("uso:", outcome.Stderr, StringComparison.Ordinal);
+        var line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("; la ayuda se ve con --help", line, StringComparison.Ordinal);
+        Assert.Equal("", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Help_lists_every_command_on_standard_output()
+    {
+        var outcome = Cli.Run("--help");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("uso:", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pei-site descartar AAAA-MM-DD", outcome.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +93,7 @@ public class CommandLineTests
         {
             System.Globalization.CultureInfo.CurrentCulture = original;
         }
-        Assert.Contains("suman 90.5 y deben sumar 100", outputs[0], StringComparison.Ordinal);
+        Assert.Contains("suman 90,5 y deben sumar 100", outputs[0], StringComparison.Ordinal);
         Assert.Contains("use punto decimal: 8.5", outputs[0], StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.Equal(outputs[0], o));
     }
@@ -107,7 +120,7 @@ public class CommandLineTests
     {
         using var temp = new TempFolder();
         var missing = temp["no-existe"];
-        string[] options = command == "build" ? ["--content", missing, "--out", temp["_site"]] : ["--content", missing];
+        string[] options = command == "build" ? ["--content", missing, "--out", temp["_site"], "--theme", Repository.Theme] : ["--content", missing];
         var outcome = Cli.Run([.. command.Split(' '), .. options]);
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal($"{missing}:1:1: error PEI016: falta la carpeta de contenido '{missing}' (use --content para indicar otra)", outcome.ErrorLines.Single());
@@ -139,9 +152,13 @@ public class CommandLineTests
         File.WriteAllText(file, File.ReadAllText(file).Replace("unidad: numero", "unidad: numeros", StringComparison.Ordinal));
 
         var validate = Cli.Run("validate", "--content", content);
-        var build = Cli.Run("build", "--content", content, "--out", Path.Combine(temp.Path, "_site"));
+        var build = Cli.Run("build", "--content", content, "--out", Path.Combine(temp.Path, "_site"), "--theme", Repository.Theme);
+        var publish = Cli.Run("publicar", "2025-06-30", "--content", content);
+        var discard = Cli.Run("descartar", "2025-06-30", "--content", content);
 
         Assert.Equal($"1 error, {DatedWarnings.Warnings(DatedWarnings.Count(validate.Stderr))}.", validate.Stderr.TrimEnd().Split('\n')[^1]);
         Assert.Equal($"1 error, {DatedWarnings.Warnings(DatedWarnings.Count(build.Stderr))}; no se escribió nada.", build.Stderr.TrimEnd().Split('\n')[^1]);
+        Assert.EndsWith("; no se escribió nada.", publish.Stderr.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("; no se escribió nada.", discard.Stderr.TrimEnd(), StringComparison.Ordinal);
     }
 }

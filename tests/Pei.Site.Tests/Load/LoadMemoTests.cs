@@ -91,7 +91,7 @@ public sealed class LoadMemoTests : IDisposable
         // An edit that keeps the length: another digit.
         Edit(file, "ejecutado: 0.49", "ejecutado: 0.48");
         Assert.Equal(1, LoadBoth());
-        Assert.Contains("se publicó 0.36456 y ahora da 0.48", Load(_memo).Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("se publicó 0,36456 y ahora da 0,48", Load(_memo).Diagnostics, StringComparison.Ordinal);
 
         // Back as published: no error any more.
         Edit(file, "ejecutado: 0.48", "ejecutado: 0.36456");

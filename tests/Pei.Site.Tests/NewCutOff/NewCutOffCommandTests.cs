@@ -49,9 +49,9 @@ public sealed class NewCutOffCommandTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Stderr);
-        Assert.Contains(
-            $"Corte {NewDate} agregado como borrador en plan.yaml y en {IndicatorsOfTheYear} indicadores. Complete programado, ejecutado y observaciones; quite 'borrador: true' para publicarlo.",
-            outcome.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith($"Corte {NewDate} agregado como borrador en plan.yaml y en {IndicatorsOfTheYear} indicadores.\n", outcome.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith($"\nComplete programado, ejecutado y observaciones y, cuando el corte esté completo, ejecute `publicar {NewDate}`.\n",
+            outcome.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains(content + "/plan.yaml", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains(content + "/objetivos/03-comunicacion-publica/indicadores/4199.yaml", outcome.Stdout, StringComparison.Ordinal);
     }

@@ -49,12 +49,12 @@ public sealed class CorrectCommandTests : IDisposable
         var compliance = Assert.Single(validate.ErrorLines, l => l.Contains("cumplimiento", StringComparison.Ordinal));
         Assert.StartsWith($"{RecordPath}:", compliance, StringComparison.Ordinal);
         Assert.EndsWith(
-            ": error PEI055: el corte 2025-06-30 ya está publicado y el cumplimiento del objetivo 3 cambia: se publicó 87.20 y ahora da 84.64; si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio",
+            ": error PEI055: el corte 2025-06-30 ya está publicado y el cumplimiento del objetivo 3 cambia: se publicó 87,20 % y ahora da 84,64 %; si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio",
             compliance, StringComparison.Ordinal);
         Assert.Equal(
-            $"{Objective3}/4199.yaml:13:18: error PEI055: el corte 2025-06-30 ya está publicado y la ponderación del indicador 4199 (objetivo 3) cambia: se publicó 50 y ahora da 60; si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio",
+            $"{Objective3}/4199.yaml:13:18: error PEI055: el corte 2025-06-30 ya está publicado y la ponderación del indicador 4199 (objetivo 3) cambia: se publicó 50 % y ahora da 60 %; si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio",
             validate.ErrorLines.Single(l => l.Contains("4199 (objetivo 3)", StringComparison.Ordinal)));
-        Assert.Single(validate.ErrorLines, l => l.StartsWith($"{Objective3}/8116-3.yaml:13:18: error PEI055: ", StringComparison.Ordinal) && l.Contains("se publicó 25 y ahora da 20", StringComparison.Ordinal));
+        Assert.Single(validate.ErrorLines, l => l.StartsWith($"{Objective3}/8116-3.yaml:13:18: error PEI055: ", StringComparison.Ordinal) && l.Contains("se publicó 25 % y ahora da 20 %", StringComparison.Ordinal));
         Assert.Single(validate.ErrorLines, l => l.StartsWith($"{Objective3}/8116-4.yaml:13:18: error PEI055: ", StringComparison.Ordinal));
         Assert.Equal(1, Cli.Run("build", "--content", content, "--out", temp["site"], "--theme", Repository.Theme).ExitCode);
         Assert.False(Directory.Exists(temp["site"]));
@@ -71,8 +71,8 @@ public sealed class CorrectCommandTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Stderr);
         Assert.Contains($"Corrección del corte 2025-06-30 registrada el 2026-11-26 en {RecordPath} (4 cifras; motivo: {Reason}):", outcome.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  el cumplimiento del objetivo 3: 87.20 → 84.64", outcome.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  la ponderación del indicador 4199 (objetivo 3): 50 → 60", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  el cumplimiento del objetivo 3: 87,20 % → 84,64 %", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  la ponderación del indicador 4199 (objetivo 3): 50 % → 60 %", outcome.Stdout, StringComparison.Ordinal);
         Assert.Equal(published + """
             correcciones:
               - fecha: 2026-11-26
@@ -148,8 +148,8 @@ public sealed class CorrectCommandTests : IDisposable
         var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", "Una \"campaña\" quedó a la mitad", "--content", content);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("  el ejecutado del indicador 8116-3 (objetivo 3): 2 → 1.5", outcome.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  el cumplimiento del objetivo 3: 84.64 → 79.64", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  el ejecutado del indicador 8116-3 (objetivo 3): 2 → 1,5", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  el cumplimiento del objetivo 3: 84,64 % → 79,64 %", outcome.Stdout, StringComparison.Ordinal);
         var record = File.ReadAllText(RecordPath);
         Assert.Contains("""
                           ponderacion: 20

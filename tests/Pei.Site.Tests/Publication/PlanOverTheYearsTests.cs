@@ -79,7 +79,7 @@ public sealed class PlanOverTheYearsTests : IDisposable
         var validate = Cli.Run("validate", "--content", Content);
         Assert.Equal(1, validate.ExitCode);
         Assert.DoesNotContain("PEI022", validate.Stderr, StringComparison.Ordinal);
-        Assert.Contains(validate.ErrorLines, l => l.StartsWith($"{Objective2}/201.yaml:11:18: error PEI055: el corte 2025-06-30 ya está publicado y la ponderación del indicador 201 (objetivo 2) cambia: se publicó 50 y ahora da 40", StringComparison.Ordinal));
+        Assert.Contains(validate.ErrorLines, l => l.StartsWith($"{Objective2}/201.yaml:11:18: error PEI055: el corte 2025-06-30 ya está publicado y la ponderación del indicador 201 (objetivo 2) cambia: se publicó 50 % y ahora da 40 %", StringComparison.Ordinal));
 
         Assert.Equal(0, Cli.Run("corregir", "2025-06-30", "--motivo", "Nueva ponderación de 2025 con el indicador 204", "--content", Content).ExitCode);
 

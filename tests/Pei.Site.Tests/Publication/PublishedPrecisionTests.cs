@@ -108,7 +108,7 @@ public sealed class PublishedPrecisionTests : IDisposable
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Contains(validate.ErrorLines, l => l.EndsWith(
-            ": error PEI055: el corte 2025-06-30 ya está publicado y el avance al corte del indicador 101 (objetivo 1) cambia: se publicó 75.00 y ahora da 66.67; si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio",
+            ": error PEI055: el corte 2025-06-30 ya está publicado y el avance al corte del indicador 101 (objetivo 1) cambia: se publicó 75,00 % y ahora da 66,67 %; si es una corrección, ejecute `corregir 2025-06-30 --motivo \"…\"` para registrarla en la fe de erratas; si no, deshaga el cambio",
             StringComparison.Ordinal));
         // At 2025-12-31 all 8 of 8 were executed: 100 % either way, so that cut-off moves nothing.
         var moved = CutOffs.Where(c => c != "2025-12-31").ToList();

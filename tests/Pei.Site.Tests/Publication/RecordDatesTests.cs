@@ -177,7 +177,7 @@ public sealed class RecordDatesTests : IDisposable
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
         [
-            $"{Record("2025-09-30")}:57:28: error PEI088: la corrección del 2025-11-06 repite la ponderación del indicador 101 (objetivo 1) con el valor vigente (60): una corrección lista solo las cifras que cambian, como la escribe `corregir`",
+            $"{Record("2025-09-30")}:57:28: error PEI088: la corrección del 2025-11-06 repite la ponderación del indicador 101 (objetivo 1) con el valor vigente (60 %): una corrección lista solo las cifras que cambian, como la escribe `corregir`",
             $"{Record("2025-09-30")}:59:28: error PEI087: la corrección del 2025-11-06 agrega el indicador 103 (objetivo 1), que el corte 2025-09-30 no publicó: una corrección solo cambia cifras publicadas, y un indicador nuevo no entra en un corte ya publicado",
         ], outcome.ErrorLines.Where(l => !l.Contains("PEI055", StringComparison.Ordinal)));
     }

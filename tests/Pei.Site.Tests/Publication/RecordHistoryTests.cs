@@ -78,10 +78,10 @@ public sealed class RecordHistoryTests : IDisposable
         var record = Record("2026-03-31");
         Assert.Equal(
         [
-            $"{record}:24:21: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el cumplimiento del objetivo 2 (en HEAD: 104.17; aquí: 100.00): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
+            $"{record}:24:21: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el cumplimiento del objetivo 2 (en HEAD: 104,17 %; aquí: 100,00 %): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
             $"{record}:30:22: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el ejecutado del indicador 201 (objetivo 2) (en HEAD: 73; aquí: 72): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
-            $"{record}:31:25: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el avance al corte del indicador 201 (objetivo 2) (en HEAD: 108.33; aquí: 100.00): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
-            $"{record}:32:28: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el avance de la vigencia del indicador 201 (objetivo 2) (en HEAD: 65.00; aquí: 60.00): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
+            $"{record}:31:25: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el avance al corte del indicador 201 (objetivo 2) (en HEAD: 108,33 %; aquí: 100,00 %): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
+            $"{record}:32:28: error PEI092: el registro del corte 2026-03-31 cambia una cifra publicada, el avance de la vigencia del indicador 201 (objetivo 2) (en HEAD: 65,00 %; aquí: 60,00 %): las cifras publicadas no se reescriben; {Restore} `corregir 2026-03-31 --motivo \"…\"`",
         ], outcome.ErrorLines);
     }
 
@@ -114,8 +114,8 @@ public sealed class RecordHistoryTests : IDisposable
         Assert.Equal(
         [
             $"{path}:1:1: error PEI093: el registro del corte 2025-09-30 quita la corrección del 2025-11-05 (motivo: «Se corrige la ponderación del indicador 101, que se publicó con la de 2026»), que está en HEAD: la fe de erratas no se borra; restáurela",
-            $"{path}:7:21: error PEI092: el registro del corte 2025-09-30 cambia una cifra publicada, el cumplimiento del objetivo 1 (en HEAD: 99.26; aquí: 99.33): las cifras publicadas no se reescriben; {Restore} `corregir 2025-09-30 --motivo \"…\"`",
-            $"{path}:10:24: error PEI092: el registro del corte 2025-09-30 cambia una cifra publicada, la ponderación del indicador 101 (objetivo 1) (en HEAD: 50; aquí: 60): las cifras publicadas no se reescriben; {Restore} `corregir 2025-09-30 --motivo \"…\"`",
+            $"{path}:7:21: error PEI092: el registro del corte 2025-09-30 cambia una cifra publicada, el cumplimiento del objetivo 1 (en HEAD: 99,26 %; aquí: 99,33 %): las cifras publicadas no se reescriben; {Restore} `corregir 2025-09-30 --motivo \"…\"`",
+            $"{path}:10:24: error PEI092: el registro del corte 2025-09-30 cambia una cifra publicada, la ponderación del indicador 101 (objetivo 1) (en HEAD: 50 %; aquí: 60 %): las cifras publicadas no se reescriben; {Restore} `corregir 2025-09-30 --motivo \"…\"`",
         ], outcome.ErrorLines);
     }
 
@@ -186,7 +186,7 @@ public sealed class RecordHistoryTests : IDisposable
         var removed = outcome.ErrorLines.Where(l => l.Contains("error PEI092: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, removed.Count);
         Assert.Contains(
-            $"{Record("2025-06-30")}:4:1: error PEI092: el registro del corte 2025-06-30 cambia una cifra publicada, la ponderación del indicador 102 (objetivo 1) (en HEAD: 40; aquí: no está): las cifras publicadas no se reescriben; {Restore} `corregir 2025-06-30 --motivo \"…\"`",
+            $"{Record("2025-06-30")}:4:1: error PEI092: el registro del corte 2025-06-30 cambia una cifra publicada, la ponderación del indicador 102 (objetivo 1) (en HEAD: 40 %; aquí: no está): las cifras publicadas no se reescriben; {Restore} `corregir 2025-06-30 --motivo \"…\"`",
             removed);
     }
 
@@ -195,7 +195,7 @@ public sealed class RecordHistoryTests : IDisposable
         "    motivo: \"Se corrige la ponderación del indicador 101\"\n", 42, 13,
         "el motivo (en HEAD: «Se corrige la ponderación del indicador 101, que se publicó con la de 2026»; aquí: «Se corrige la ponderación del indicador 101»)")]
     [InlineData("  - fecha: 2025-11-05\n", "  - fecha: 2025-11-06\n", 41, 12, "la fecha (en HEAD: 2025-11-05; aquí: 2025-11-06)")]
-    [InlineData("              ponderacion: 60\n", "              ponderacion: 55\n", 49, 28, "la ponderación del indicador 101 (objetivo 1) (en HEAD: 60; aquí: 55)")]
+    [InlineData("              ponderacion: 60\n", "              ponderacion: 55\n", 49, 28, "la ponderación del indicador 101 (objetivo 1) (en HEAD: 60 %; aquí: 55 %)")]
     public void An_altered_correction_is_refused_at_the_changed_line(string from, string to, int line, int column, string what)
     {
         Edit(Record("2025-09-30"), from, to);

@@ -1,26 +1,30 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Pei.Site.Tests.Release;
 
-/// <summary>The Linux download as release.yml builds it: published once (self-contained, not trimmed) into a temporary
-/// folder with the site theme beside it, shared by the tests of this class. The generator's sources are copied first,
-/// so that publishing leaves the repository's bin/ and obj/ alone.
-/// One step of the release is left out: ReadyToRun (-p:PublishReadyToRun=false), which precompiles every assembly and
-/// is most of the time a publish takes. It only adds native code beside the IL of assemblies the download carries
-/// either way, and the runtime's own assemblies come precompiled in its runtime pack both ways; what can break a
-/// download (a missing runtime file or native library, the reference assemblies the template compiler reads at run
-/// time, the theme beside it, a dotnet found on the PATH) is the same with it or without.</summary>
+/// <summary>
+/// The Linux download as release.yml builds it: the generator published with the workflow's own arguments
+/// (<see cref="PublishArguments"/>: one self-contained program file), the theme and LEEME.txt beside it in a folder
+/// pei-site/, packed with tar into pei-site-vX-linux-x64.tar.gz, and left in a planner's ~/Downloads (a home folder made
+/// for the test). The generator's sources are copied first, so that publishing leaves the repository's bin/ and obj/
+/// alone. The tests then do what the planners' guide says, with its commands copied from content/README.md.
+/// </summary>
 public sealed class SelfContainedDownload : IDisposable
 {
+    /// <summary>What release.yml passes to <c>dotnet publish generator -r "$rid"</c> (WorkflowTests checks it is there).</summary>
+    public static readonly string[] PublishArguments = ["-c", "Release", "-p:PeiDownload=true"];
+
+    /// <summary>The most a download may weigh: 60 MB (60,000,000 bytes).</summary>
+    public const long MaxArchiveBytes = 60L * 1000 * 1000;
+
     private readonly TempFolder temp = new();
 
     public SelfContainedDownload()
     {
-        Folder = temp["pei-site-linux-x64"];
         var sources = temp["fuentes"];
         foreach (var file in Directory.GetFiles(Repository.PathTo("generator"), "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(Repository.PathTo("generator"), f).Split(Path.DirectorySeparatorChar)[0].Equals("bin", StringComparison.Ordinal)
-                && !Path.GetRelativePath(Repository.PathTo("generator"), f).Split(Path.DirectorySeparatorChar)[0].Equals("obj", StringComparison.Ordinal)))
+            .Where(f => Path.GetRelativePath(Repository.PathTo("generator"), f).Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj")))
         {
             var target = Path.Combine(sources, "generator", Path.GetRelativePath(Repository.PathTo("generator"), file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -30,50 +34,91 @@ public sealed class SelfContainedDownload : IDisposable
         {
             File.Copy(Repository.PathTo(name), Path.Combine(sources, name));
         }
-        var publish = new ProcessStartInfo("dotnet",
-            ["publish", Path.Combine(sources, "generator"), "-r", "linux-x64", "--self-contained", "-c", "Release", "-p:PublishTrimmed=false", "-p:PublishReadyToRun=false",
-                "-o", Folder, "-v", "q", "-nologo"])
+        // As release.yml: publish into dist/linux-x64/pei-site, add the theme and LEEME.txt, pack the folder.
+        var folder = temp["dist/linux-x64/pei-site"];
+        Run("dotnet", ["publish", Path.Combine(sources, "generator"), "-r", "linux-x64", .. PublishArguments, "-o", folder, "-v", "q", "-nologo"]);
+        TempFolder.CopyTree(Repository.Theme, Path.Combine(folder, "site-theme"));
+        File.Copy(Repository.PathTo("generator/Download/LEEME.txt"), Path.Combine(folder, "LEEME.txt"));
+        Home = Directory.CreateDirectory(temp["home"]).FullName;
+        Archive = Path.Combine(Directory.CreateDirectory(Path.Combine(Home, "Downloads")).FullName, "pei-site-vX-linux-x64.tar.gz");
+        Run("tar", ["-C", temp["dist/linux-x64"], "-czf", Archive, "pei-site"]);
+        // The planner's clone of the repository: their content, no theme of its own.
+        TempFolder.CopyTree(Repository.Content, Path.Combine(Home, "Documents", "pei-site-repo", "content"));
+        Bin = MinimalBin(temp["bin"]);
+    }
+
+    /// <summary>The planner's home folder: the archive in Downloads, the repository in Documents/pei-site-repo.</summary>
+    public string Home { get; }
+
+    public string Archive { get; }
+
+    /// <summary>The only PATH the planner's commands get: bash and what tar needs, and no dotnet.</summary>
+    public string Bin { get; }
+
+    public string Scratch(string name) => temp[name];
+
+    public void Dispose() => temp.Dispose();
+
+    private static string MinimalBin(string bin)
+    {
+        Directory.CreateDirectory(bin);
+        foreach (var tool in new[] { "bash", "tar", "gzip", "mkdir", "rm", "cp" })
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(publish)!;
+            var real = new[] { "/usr/bin", "/bin" }.Select(d => Path.Combine(d, tool)).First(File.Exists);
+            File.CreateSymbolicLink(Path.Combine(bin, tool), real);
+        }
+        return bin;
+    }
+
+    private static void Run(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish falló ({process.ExitCode}):\n{output.Result}\n{error}");
+            throw new InvalidOperationException($"{program} falló ({process.ExitCode}):\n{output.Result}\n{error}");
         }
-        TempFolder.CopyTree(Repository.Theme, Path.Combine(Folder, "site-theme"));
-        EmptyBin = Directory.CreateDirectory(temp["bin-sin-dotnet"]).FullName;
     }
-
-    public string Folder { get; }
-
-    /// <summary>A folder with nothing in it: the only PATH the download gets, so no dotnet can be found.</summary>
-    public string EmptyBin { get; }
-
-    public string Scratch(string name) => temp[name];
-
-    public void Dispose() => temp.Dispose();
 }
 
 [Trait(Needs.Trait, Needs.Publish)]
-public sealed class SelfContainedDownloadTests(SelfContainedDownload download) : IClassFixture<SelfContainedDownload>
+public sealed partial class SelfContainedDownloadTests(SelfContainedDownload download) : IClassFixture<SelfContainedDownload>
 {
-    private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    [GeneratedRegex(@"^[ \t]*\*\*(?<system>[^*]+)\*\* \((?<terminal>[^)]+)\):\s*\n\s*\n\s*```(?<language>\w+)\n(?<commands>.*?)\n\s*```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex GuideBlock();
+
+    /// <summary>The command blocks of the guide's "Camino 2" for a system, in order ("Linux" matches "macOS o Linux").</summary>
+    private static List<string> GuideCommands(string system)
     {
-        var start = new ProcessStartInfo(Path.Combine(download.Folder, "pei-site"), args)
+        var guide = File.ReadAllText(Repository.PathTo("content/README.md")).ReplaceLineEndings("\n");
+        var start = guide.IndexOf("### Camino 2", StringComparison.Ordinal);
+        var section = guide[start..guide.IndexOf("\n## 1.", start, StringComparison.Ordinal)];
+        return GuideBlock().Matches(section)
+            .Where(m => m.Groups["system"].Value.Split([" o ", ", "], StringSplitOptions.None).Contains(system))
+            .SelectMany(m => m.Groups["commands"].Value.Split('\n').Select(l => l.Trim()))
+            .Where(l => l.Length > 0)
+            .ToList();
+    }
+
+    /// <summary>Runs the lines in one bash, from the home folder, as a planner types them into a terminal.</summary>
+    private (int ExitCode, string Stdout, string Stderr) Type(IEnumerable<string> lines, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(Path.Combine(download.Bin, "bash"), ["-e"])
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = workingDirectory ?? download.Home,
         };
         start.Environment.Clear();
-        start.Environment["PATH"] = download.EmptyBin;
-        start.Environment["HOME"] = download.Scratch("home");
+        start.Environment["PATH"] = download.Bin;
+        start.Environment["HOME"] = download.Home;
         using var process = Process.Start(start)!;
+        process.StandardInput.Write(string.Join("\n", lines) + "\n");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "the download did not finish");
@@ -81,26 +126,65 @@ public sealed class SelfContainedDownloadTests(SelfContainedDownload download) :
     }
 
     [Fact]
-    public void Download_validates_the_real_content_with_no_dotnet_on_the_path()
+    public void The_archive_weighs_at_most_60_MB()
     {
-        Assert.False(File.Exists(Path.Combine(download.EmptyBin, "dotnet")));
-
-        var (exitCode, stdout, stderr) = Run("validate", "--content", Repository.Content);
-
-        Assert.True(exitCode == 0, stderr);
-        Assert.Matches(@"^Contenido válido: \d+ objetivos, \d+ indicadores, \d+ cortes? publicados?\.\n$", stdout.ReplaceLineEndings("\n"));
+        var size = new FileInfo(download.Archive).Length;
+        Assert.True(size <= SelfContainedDownload.MaxArchiveBytes, $"{Path.GetFileName(download.Archive)} pesa {size} bytes");
     }
 
     [Fact]
-    public void Download_builds_the_site_with_the_theme_it_carries()
+    public void The_guides_commands_unpack_the_download_validate_and_build_with_no_dotnet_on_the_path()
     {
-        var output = download.Scratch("_site");
+        var commands = GuideCommands("Linux");
+        Assert.Contains("tar -xzf ~/Downloads/pei-site-vX-linux-x64.tar.gz -C ~/Documents", commands);
+        Assert.Contains("~/Documents/pei-site/pei-site validate", commands);
+        Assert.Contains("~/Documents/pei-site/pei-site build", commands);
+        Assert.DoesNotContain(Directory.GetFiles(download.Bin), f => Path.GetFileName(f) == "dotnet");
 
-        var (exitCode, stdout, stderr) = Run("build", "--content", Repository.Content, "--theme", Path.Combine(download.Folder, "site-theme"), "--out", output);
+        var (exitCode, stdout, stderr) = Type(commands);
 
         Assert.True(exitCode == 0, stderr);
-        Assert.StartsWith($"Sitio generado en {output}:", stdout, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(output, "index.html")));
+        var unpacked = Path.Combine(download.Home, "Documents", "pei-site");
+        // The top level shows the program, the theme and LEEME.txt, and nothing else.
+        Assert.Equal(["LEEME.txt", "pei-site", "site-theme"],
+            Directory.GetFileSystemEntries(unpacked).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var lines = stdout.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^Contenido válido: \d+ objetivos, \d+ indicadores, \d+ cortes? publicados?\.$", lines[0]);
+        Assert.StartsWith("Sitio generado en _site:", lines[1], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(download.Home, "Documents", "pei-site-repo", "_site", "index.html")));
+    }
+
+    [Fact]
+    public void The_macOS_commands_are_the_Linux_ones_with_the_macOS_archive()
+    {
+        var mac = GuideCommands("macOS");
+        Assert.Contains("tar -xzf ~/Downloads/pei-site-vX-osx-arm64.tar.gz -C ~/Documents", mac);
+        Assert.Contains("xattr -dr com.apple.quarantine ~/Documents/pei-site", mac);
+        Assert.Contains("~/Documents/pei-site/pei-site validate", mac);
+        // Windows: the archive holds the same folder, so the program is Documents\pei-site\pei-site.exe.
+        var windows = GuideCommands("Windows");
+        Assert.Contains("Expand-Archive \"$HOME\\Downloads\\pei-site-vX-win-x64.zip\" -DestinationPath \"$HOME\\Documents\"", windows);
+        Assert.Contains("& \"$HOME\\Documents\\pei-site\\pei-site.exe\" validate", windows);
+    }
+
+    [Fact]
+    public void Without_its_theme_folder_the_download_says_so_and_a_pdf_is_refused_with_its_own_diagnostics()
+    {
+        var copy = download.Scratch("sin-tema");
+        var repository = download.Scratch("repositorio");
+        TempFolder.CopyTree(Path.Combine(download.Home, "Documents", "pei-site-repo", "content"), Path.Combine(repository, "content"));
+        var unpack = Type([$"mkdir -p {copy}", $"tar -xzf {download.Archive} -C {copy}", $"rm -r {copy}/pei-site/site-theme"]);
+        Assert.True(unpack.ExitCode == 0, unpack.Stderr);
+
+        var (exitCode, _, stderr) = Type([$"{copy}/pei-site/pei-site build"], repository);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(stderr.Split('\n'), l => l.StartsWith("site-theme:1:1: error PEI142: no se encontró la carpeta del tema 'site-theme';", StringComparison.Ordinal));
+        Assert.DoesNotContain("PEI100", stderr, StringComparison.Ordinal);
+
+        var pdf = Type([$"{copy}/pei-site/pei-site build --pdf --theme {Repository.Theme}"], repository);
+        Assert.Equal(1, pdf.ExitCode);
+        Assert.Contains("error PEI143: esta descarga del generador no imprime los informes PDF", pdf.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,9 +201,13 @@ public sealed class SelfContainedDownloadTests(SelfContainedDownload download) :
         var blank = download.Scratch("blancas.csv");
         File.WriteAllText(blank, "corte;id (no editar);programado;ejecutado;observaciones\n" + new string('\n', 5_000_000));
 
-        var loop = Run("validate", "--content", content);
-        var fifo = Run("importar", pipe, "--content", Repository.PublishedJune2025);
-        var bomb = Run("importar", blank, "--content", Repository.PublishedJune2025);
+        var unpacked = download.Scratch("descarga-riesgos");
+        Assert.Equal(0, Type([$"mkdir -p {unpacked}", $"tar -xzf {download.Archive} -C {unpacked}"]).ExitCode);
+        var program = $"{unpacked}/pei-site/pei-site";
+
+        var loop = Type([$"{program} validate --content {content}"]);
+        var fifo = Type([$"{program} importar {pipe} --content {Repository.PublishedJune2025}"]);
+        var bomb = Type([$"{program} importar {blank} --content {Repository.PublishedJune2025}"]);
 
         Assert.Equal(1, loop.ExitCode);
         Assert.Contains($"{content}/schemas/arriba:1:1: error PEI114: ", loop.Stderr, StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed class PreviewServerTests(ITestOutputHelper output) : IAsyncLifetim
         var page = await _served.GetPageAsync(ObjectivePage);
         Assert.Contains("74,40", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var banner = page.QuerySelector(".aviso-diagnosticos")!.TextContent;
-        Assert.Contains($"{file}:17:20: error PEI055: el corte 2025-06-30 ya está publicado y el ejecutado del indicador 4199 (objetivo 3) cambia: se publicó 0.36456 y ahora da 0.49", banner, StringComparison.Ordinal);
+        Assert.Contains($"{file}:17:20: error PEI055: el corte 2025-06-30 ya está publicado y el ejecutado del indicador 4199 (objetivo 3) cambia: se publicó 0,36456 y ahora da 0,49", banner, StringComparison.Ordinal);
 
         var version = _served.Server.Version;
         Assert.Equal(0, Cli.Run("corregir", "2025-06-30", "--motivo", "Se corrige el ejecutado de 4199", "--content", _served.Content).ExitCode);

@@ -41,7 +41,7 @@ public sealed class ImportCommandTests : IDisposable
         Row("102", "95", "96"),
         Row("201", "70", "72"),
         Row("202", "2", "2"),
-        Row("203", "1", "1"),
+        Row("203", "1", "12"),
     ];
 
     private Dictionary<string, string> Snapshot() =>
@@ -72,7 +72,7 @@ public sealed class ImportCommandTests : IDisposable
     public void Semicolon_csv_with_decimal_comma_and_a_byte_order_mark_fills_in_the_draft()
     {
         var sheet = Sheet("t.csv", FullSheet(
-            Row("101", "2,5", "1,25", "\"Rezago: faltó un punto; se abrirá en octubre.\nSegunda línea con \"\"comillas\"\".\""),
+            Row("101", "3,5", "2,25", "\"Rezago: faltó un punto; se abrirá en octubre.\nSegunda línea con \"\"comillas\"\".\""),
             Filled[1], Filled[2], Filled[3], Filled[4]));
 
         var outcome = Cli.Run("importar", sheet, "--content", content);
@@ -81,11 +81,11 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal("", outcome.Stderr);
         Assert.StartsWith($"Cifras del corte 2025-09-30 importadas de {sheet}: 5 indicadores, 5 archivos modificados.", outcome.Stdout, StringComparison.Ordinal);
         var measurement = September("101");
-        Assert.Equal(2.5m, measurement.Planned);
-        Assert.Equal(1.25m, measurement.Executed);
+        Assert.Equal(3.5m, measurement.Planned);
+        Assert.Equal(2.25m, measurement.Executed);
         Assert.Equal("Rezago: faltó un punto; se abrirá en octubre.\nSegunda línea con \"comillas\".", measurement.Observations);
         Assert.Contains(
-            "      2025-09-30:\n        programado: 2.5\n        ejecutado: 1.25\n        observaciones: |\n          Rezago: faltó un punto; se abrirá en octubre.\n          Segunda línea con \"comillas\".\n",
+            "      2025-09-30:\n        programado: 3.5\n        ejecutado: 2.25\n        observaciones: |\n          Rezago: faltó un punto; se abrirá en octubre.\n          Segunda línea con \"comillas\".\n",
             File.ReadAllText(Path.Combine(content, "objetivos", "01-servicio-ciudadano", "indicadores", "101.yaml")), StringComparison.Ordinal);
     }
 
@@ -194,7 +194,7 @@ public sealed class ImportCommandTests : IDisposable
         var notAWorkbook = Sheet("b.xlsx", "esto no es un libro de Excel");
 
         Assert.Equal(
-            [$"{noColumn}:1:1: error PEI066: fila 1: falta la columna 'ejecutado'; la primera fila debe tener los encabezados de la plantilla: corte, objetivo, meta, id (no editar), indicador, unidad, meta de la vigencia, programado, ejecutado, observaciones, causa, accion, responsable, fecha_compromiso"],
+            [$"{noColumn}:1:1: error PEI066: fila 1: falta la columna 'ejecutado'; la primera fila debe tener los encabezados de la plantilla: corte, objetivo, meta, id (no editar), indicador, unidad, meta de la vigencia, anualización, programado del corte anterior, ejecutado del corte anterior, programado, ejecutado, observaciones, causa, accion, responsable, fecha_compromiso"],
             Refused(noColumn).ErrorLines);
         var unreadable = Assert.Single(Refused(notAWorkbook).ErrorLines);
         Assert.StartsWith($"{notAWorkbook}:1:1: error PEI065: no se pudo leer la hoja de cálculo: no es un libro de Excel (.xlsx) válido", unreadable, StringComparison.Ordinal);

@@ -42,7 +42,7 @@ public sealed class SheetRoundTripTests : IDisposable
 
         // Fill in the sheet as a spreadsheet program saves it: same columns, a value in every figure cell.
         var lines = File.ReadAllText(sheet, Encoding.UTF8).TrimEnd('\r', '\n').Split("\r\n");
-        Assert.Equal("corte;objetivo;meta;id (no editar);indicador;unidad;meta de la vigencia;programado;ejecutado;observaciones;causa;accion;responsable;fecha_compromiso", lines[0]);
+        Assert.Equal("corte;objetivo;meta;id (no editar);indicador;unidad;meta de la vigencia;anualización;programado del corte anterior;ejecutado del corte anterior;programado;ejecutado;observaciones;causa;accion;responsable;fecha_compromiso", lines[0]);
         Assert.Equal(expected.Count, lines.Length - 1);
         var filled = new StringBuilder(lines[0] + "\r\n");
         var values = new Dictionary<string, (decimal Planned, decimal Executed)>();
@@ -52,7 +52,7 @@ public sealed class SheetRoundTripTests : IDisposable
             var (planned, executed) = (i + 0.5m, i + 0.25m);
             values[id] = (planned, executed);
             filled.Append(CultureInfo.InvariantCulture,
-                $"2025-09-30;x;x;{id};x;x;1;{planned.ToString(CultureInfo.InvariantCulture).Replace('.', ',')};{executed.ToString(CultureInfo.InvariantCulture).Replace('.', ',')};\"Rezago de 0,25 en {id}.\nSe subsanará en octubre.\"\r\n");
+                $"2025-09-30;x;x;{id};x;x;1;x;;;{planned.ToString(CultureInfo.InvariantCulture).Replace('.', ',')};{executed.ToString(CultureInfo.InvariantCulture).Replace('.', ',')};\"Rezago de 0,25 en {id}.\nSe subsanará en octubre.\"\r\n");
         }
         File.WriteAllText(sheet, filled.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
@@ -93,14 +93,14 @@ public sealed class SheetRoundTripTests : IDisposable
         var part = (WorksheetPart)workbook.GetPartById(sheetEntry.Id!.Value!);
         var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
         Assert.Equal(
-            ["corte", "objetivo", "meta", "id (no editar)", "indicador", "unidad", "meta de la vigencia", "programado", "ejecutado", "observaciones", "causa", "accion", "responsable", "fecha_compromiso"],
+            ["corte", "objetivo", "meta", "id (no editar)", "indicador", "unidad", "meta de la vigencia", "anualización", "programado del corte anterior", "ejecutado del corte anterior", "programado", "ejecutado", "observaciones", "causa", "accion", "responsable", "fecha_compromiso"],
             rows[0].Select(c => c.InnerText));
         Assert.Equal(expected.Select(i => i.Id), rows.Skip(1).Select(r => r[3].InnerText));
         Assert.All(rows.Skip(1), r => Assert.Equal("2025-09-30", r[0].InnerText));
         var row4199 = rows.Single(r => r[3].InnerText == "4199");
         Assert.Equal(CellValues.Number, row4199[6].DataType!.Value);
         Assert.Equal(1m, decimal.Parse(row4199[6].CellValue!.Text, CultureInfo.InvariantCulture));
-        Assert.Equal(14, part.Worksheet.Descendants<Column>().Count());
+        Assert.Equal(17, part.Worksheet.Descendants<Column>().Count());
         Assert.All(part.Worksheet.Descendants<Column>(), c => Assert.True(c.Width!.Value >= 10));
     }
 
@@ -127,9 +127,9 @@ public sealed class SheetRoundTripTests : IDisposable
         var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
         Assert.All(rows[0], c => Assert.NotNull(fonts[(int)FormatOf(c).FontId!.Value].GetFirstChild<Bold>()));
         var row4199 = rows.Single(r => r[3].InnerText == "4199");
-        Assert.All(row4199.Take(7), c => Assert.Equal("FFE7E6E6", FillOf(c)));
-        Assert.All(row4199.Skip(7), c => Assert.Null(FillOf(c)));
-        Assert.True(FormatOf(row4199[9]).Alignment!.WrapText!.Value);
+        Assert.All(row4199.Take(10), c => Assert.Equal("FFE7E6E6", FillOf(c)));
+        Assert.All(row4199.Skip(10), c => Assert.Null(FillOf(c)));
+        Assert.True(FormatOf(row4199[12]).Alignment!.WrapText!.Value);
     }
 
     [Fact]
@@ -141,9 +141,9 @@ public sealed class SheetRoundTripTests : IDisposable
         {
             var part = document.WorkbookPart!.WorksheetParts.Single();
             var row = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).Single(r => r[3].InnerText == "4199");
-            Assert.Equal(0.49m, decimal.Parse(row[7].CellValue!.Text, CultureInfo.InvariantCulture));
-            Assert.Equal(0.36456m, decimal.Parse(row[8].CellValue!.Text, CultureInfo.InvariantCulture));
-            Assert.StartsWith("Al corte del 30 de junio", row[9].InnerText, StringComparison.Ordinal);
+            Assert.Equal(0.49m, decimal.Parse(row[10].CellValue!.Text, CultureInfo.InvariantCulture));
+            Assert.Equal(0.36456m, decimal.Parse(row[11].CellValue!.Text, CultureInfo.InvariantCulture));
+            Assert.StartsWith("Al corte del 30 de junio", row[12].InnerText, StringComparison.Ordinal);
         }
 
         var draft = temp["septiembre.xlsx"];

@@ -89,7 +89,7 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void Release_workflow_publishes_self_contained_untrimmed_downloads_for_three_platforms_on_a_version_tag()
+    public void Release_workflow_packs_one_pei_site_folder_per_platform_on_a_version_tag_and_writes_the_sizes_to_its_summary()
     {
         var workflow = Load("release.yml");
         var push = (YamlMappingNode)((YamlMappingNode)workflow["on"])["push"];
@@ -97,11 +97,16 @@ public class WorkflowTests
         var runs = string.Join("\n", Runs(workflow));
 
         Assert.Contains("for rid in linux-x64 win-x64 osx-arm64; do", runs, StringComparison.Ordinal);
-        Assert.Contains("dotnet publish generator -r \"$rid\" --self-contained -c Release -p:PublishTrimmed=false", runs, StringComparison.Ordinal);
+        // The same publish the release test unpacks and runs (Release/SelfContainedDownloadTests.cs).
+        Assert.Contains($"dotnet publish generator -r \"$rid\" {string.Join(' ', Release.SelfContainedDownload.PublishArguments)} -o \"$out\"", runs, StringComparison.Ordinal);
+        Assert.Contains("out=\"dist/$rid/pei-site\"", runs, StringComparison.Ordinal);
         Assert.Contains("cp -r site-theme \"$out/site-theme\"", runs, StringComparison.Ordinal);
-        Assert.Contains("pei-site-$GITHUB_REF_NAME-linux-x64.tar.gz", runs, StringComparison.Ordinal);
-        Assert.Contains("pei-site-$GITHUB_REF_NAME-win-x64.zip", runs, StringComparison.Ordinal);
-        Assert.Contains("pei-site-$GITHUB_REF_NAME-osx-arm64.tar.gz", runs, StringComparison.Ordinal);
+        Assert.Contains("cp generator/Download/LEEME.txt \"$out/LEEME.txt\"", runs, StringComparison.Ordinal);
+        Assert.Contains("tar -C dist/linux-x64 -czf \"dist/pei-site-$GITHUB_REF_NAME-linux-x64.tar.gz\" pei-site", runs, StringComparison.Ordinal);
+        Assert.Contains("tar -C dist/osx-arm64 -czf \"dist/pei-site-$GITHUB_REF_NAME-osx-arm64.tar.gz\" pei-site", runs, StringComparison.Ordinal);
+        Assert.Contains("(cd dist/win-x64 && zip -qr \"../pei-site-$GITHUB_REF_NAME-win-x64.zip\" pei-site)", runs, StringComparison.Ordinal);
+        Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", runs, StringComparison.Ordinal);
+        Assert.Contains($"limit=$((60 * 1000 * 1000))", runs, StringComparison.Ordinal);
         Assert.Contains("gh release upload \"$GITHUB_REF_NAME\" dist/*.tar.gz dist/*.zip --clobber", runs, StringComparison.Ordinal);
         var job = (YamlMappingNode)((YamlMappingNode)workflow["jobs"])["release"];
         Assert.Equal("write", ((YamlMappingNode)job["permissions"])["contents"].ToString());

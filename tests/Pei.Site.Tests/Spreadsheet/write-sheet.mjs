@@ -1,0 +1,28 @@
+// Writes a workbook as a planner's spreadsheet program would, with exceljs (an independent writer, not the generator's):
+// node write-sheet.mjs spec.json out.xlsx, where spec.json is { "sheet": "Corte 2025-09-30", "rows": [[…], …] } and each
+// cell is a number, a text, true/false, null (empty), or an object:
+//   { "value": 0.96, "numFmt": "0%" }               a value with a number format (a percentage, here 96 %);
+//   { "formula": "K3*2" }                            a formula without a stored result (a program that does not calculate);
+//   { "formula": "1/0", "result": { "error": "#DIV/0!" } }   a formula with its stored result.
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+
+const [specFile, output] = process.argv.slice(2);
+const spec = JSON.parse(readFileSync(specFile, 'utf8'));
+const workbook = new ExcelJS.Workbook();
+const sheet = workbook.addWorksheet(spec.sheet);
+spec.rows.forEach((row, r) => {
+  row.forEach((value, c) => {
+    if (value === null) return;
+    const cell = sheet.getCell(r + 1, c + 1);
+    if (typeof value === 'object' && value.formula !== undefined) {
+      cell.value = value.result === undefined ? { formula: value.formula } : { formula: value.formula, result: value.result };
+    } else if (typeof value === 'object') {
+      cell.value = value.value;
+    } else {
+      cell.value = value;
+    }
+    if (typeof value === 'object' && value.numFmt !== undefined) cell.numFmt = value.numFmt;
+  });
+});
+await workbook.xlsx.writeFile(output);
