@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Pei.Site.Spreadsheet;
 
 namespace Pei.Site.Tests.Hardening;
 
@@ -37,6 +38,9 @@ public sealed class SheetBombTests : IDisposable
     }
 
     /// <summary>The workbook plantilla writes for the draft, with its sheet's rows followed by what <paramref name="rows"/> writes.</summary>
+    /// <summary>The column letter of a column of the template (all of them fit in A–Z).</summary>
+    private static char Letter(SheetColumn column) => (char)('A' + MeasurementSheet.Columns.ToList().IndexOf(column));
+
     private string Workbook(string name, Action<TextWriter> rows, string? part = null, Action<TextWriter>? partText = null, bool onlyHeader = false)
     {
         var path = temp[name];
@@ -248,9 +252,9 @@ public sealed class SheetBombTests : IDisposable
             for (var i = 0; i < ids.Length; i++)
             {
                 var row = i + 2;
-                var observations = i < 2 ? $"<c r=\"J{row}\" t=\"s\"><v>{i}</v></c>" : "";
-                w.Write($"<row r=\"{row}\"><c r=\"A{row}\" t=\"s\"><v>2</v></c><c r=\"D{row}\" t=\"inlineStr\"><is><t>{ids[i]}</t></is></c>" +
-                    $"<c r=\"H{row}\"><v>1</v></c><c r=\"I{row}\"><v>1</v></c>{observations}</row>");
+                var observations = i < 2 ? $"<c r=\"{Letter(MeasurementSheet.Observations)}{row}\" t=\"s\"><v>{i}</v></c>" : "";
+                w.Write($"<row r=\"{row}\"><c r=\"{Letter(MeasurementSheet.CutOff)}{row}\" t=\"s\"><v>2</v></c><c r=\"{Letter(MeasurementSheet.Id)}{row}\" t=\"inlineStr\"><is><t>{ids[i]}</t></is></c>" +
+                    $"<c r=\"{Letter(MeasurementSheet.Planned)}{row}\"><v>1</v></c><c r=\"{Letter(MeasurementSheet.Executed)}{row}\"><v>1</v></c>{observations}</row>");
             }
         }, SharedStrings, w => w.Write(
             "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3\" uniqueCount=\"3\">" +
