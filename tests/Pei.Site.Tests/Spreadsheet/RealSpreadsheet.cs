@@ -22,19 +22,31 @@ public static class RealSpreadsheet
     /// <summary>A formula that ended in an error such as "#DIV/0!".</summary>
     public static object FormulaError(string formula, string error) => Formula(formula, new Dictionary<string, object> { ["error"] = error });
 
+    /// <summary>The one writer process of the test run, started by the first workbook and ended with the run.</summary>
+    private static readonly Lazy<Process> Writer = new(Start);
+
     /// <summary>Writes a workbook with one sheet of <paramref name="rows"/> (null is an empty cell) to <paramref name="path"/>.</summary>
     public static void Write(string path, string sheet, IEnumerable<IEnumerable<object?>> rows)
     {
-        var script = Repository.PathTo("tests", "Pei.Site.Tests", "Spreadsheet", "write-sheet.mjs");
+        var request = JsonSerializer.Serialize(new { @out = path, sheet, rows });
+        string? answer;
+        lock (Writer)
+        {
+            Writer.Value.StandardInput.WriteLine(request);
+            Writer.Value.StandardInput.Flush();
+            answer = Writer.Value.StandardOutput.ReadLine();
+        }
+        Assert.True(answer == "ok", $"exceljs: {answer ?? Writer.Value.StandardError.ReadToEnd()}");
+    }
+
+    private static Process Start()
+    {
         Assert.True(File.Exists(Repository.PathTo("tests", "node_modules", "exceljs", "package.json")),
             "exceljs is missing: run `npm install` in tests/ (tests/run.sh does)");
-        var spec = path + ".json";
-        File.WriteAllText(spec, JsonSerializer.Serialize(new { sheet, rows }));
-        var start = new ProcessStartInfo("node", [script, spec, path]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var node = Process.Start(start)!;
-        var error = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        File.Delete(spec);
-        Assert.True(node.ExitCode == 0, error);
+        var script = Repository.PathTo("tests", "Pei.Site.Tests", "Spreadsheet", "write-sheet.mjs");
+        var start = new ProcessStartInfo("node", [script]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var node = Process.Start(start)!;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.Kill();
+        return node;
     }
 }
