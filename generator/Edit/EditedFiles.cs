@@ -66,33 +66,20 @@ public static class EditedFiles
     /// <summary>Writes <paramref name="bytes"/> to a new file ".&lt;file&gt;.nuevo-corte-&lt;random&gt;.tmp" beside <paramref name="path"/>.</summary>
     private static string Stage(string path, byte[] bytes)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        while (true)
+        var temporary = WholeFile.CreateBeside(path, out var stream, tag: "nuevo-corte-");
+        using (stream)
         {
-            var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.nuevo-corte-{Guid.NewGuid().ToString("N")[..12]}.tmp");
-            FileStream stream;
             try
             {
-                stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(bytes);
             }
-            catch (IOException) when (FileKinds.Of(temporary) is not FileKind.Missing)
+            catch
             {
-                continue; // The name was taken (by chance, or planted): draw another.
+                stream.Dispose();
+                File.Delete(temporary);
+                throw;
             }
-            using (stream)
-            {
-                try
-                {
-                    stream.Write(bytes);
-                }
-                catch
-                {
-                    stream.Dispose();
-                    File.Delete(temporary);
-                    throw;
-                }
-            }
-            return temporary;
         }
+        return temporary;
     }
 }

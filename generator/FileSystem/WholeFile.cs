@@ -34,13 +34,16 @@ public static class WholeFile
         }
     }
 
-    /// <summary>A new file ".&lt;name&gt;.&lt;random&gt;.tmp" beside <paramref name="path"/>, created exclusively, open for writing.</summary>
-    public static string CreateBeside(string path, out FileStream stream)
+    /// <summary>
+    /// A new file ".&lt;name&gt;.&lt;tag&gt;&lt;random&gt;.tmp" beside <paramref name="path"/>, created exclusively, open
+    /// for writing; <paramref name="tag"/> names the command that writes it (e.g. "nuevo-corte-").
+    /// </summary>
+    public static string CreateBeside(string path, out FileStream stream, string tag = "")
     {
         var folder = Path.GetDirectoryName(path)!;
         for (var attempt = 0; ; attempt++)
         {
-            var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid().ToString("N")[..12]}.tmp");
+            var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{tag}{Guid.NewGuid().ToString("N")[..12]}.tmp");
             try
             {
                 stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
