@@ -41,7 +41,13 @@ public static class CommandLine
         descartar    quita un corte en borrador de plan.yaml y de cada indicador (un corte publicado no se descarta)
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Clock.FromEnvironment());
+
+    /// <param name="clock">
+    /// Where validate, build, publicar and corregir take today from. The program passes SOURCE_DATE_EPOCH from its
+    /// environment; tests pass their own day, so that tests running at once in one process do not share it.
+    /// </param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Clock clock)
     {
         if (args.Length == 0)
         {
@@ -67,12 +73,12 @@ public static class CommandLine
             }
             var result = arguments.Command switch
             {
-                "build" => BuildSite(arguments),
-                "validate" => ValidateCommand.Run(arguments.Content, arguments.Base),
+                "build" => BuildSite(arguments, clock),
+                "validate" => ValidateCommand.Run(arguments.Content, arguments.Base, clock),
                 "diff" => FigureDiff.Run(arguments.Content, arguments.Base ?? Arguments.DefaultBase),
                 "nuevo-corte" => NewCutOffCommand.Run(arguments.Content, arguments.Date!, arguments.Title),
-                "publicar" => PublishCommand.Run(arguments.Content, arguments.Date!, arguments.Dated),
-                "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!, arguments.Dated),
+                "publicar" => PublishCommand.Run(arguments.Content, arguments.Date!, arguments.Dated, clock),
+                "corregir" => CorrectCommand.Run(arguments.Content, arguments.Date!, arguments.Reason!, arguments.Dated, clock),
                 "plantilla" => TemplateCommand.Run(arguments.Content, arguments.Date!, arguments.Out),
                 "importar" => ImportCommand.Run(arguments.Content, arguments.Date!),
                 "descartar" => DiscardCommand.Run(arguments.Content, arguments.Date!),
@@ -111,7 +117,7 @@ public static class CommandLine
     }
 
     /// <summary>build, with today in Bogotá so that no record is dated after it.</summary>
-    private static Pipeline.Result BuildSite(Arguments arguments)
+    private static Pipeline.Result BuildSite(Arguments arguments, Clock clock)
     {
         var diagnostics = new DiagnosticBag();
         if (arguments.BaseUrl is { } address && Model.WebAddress.HasCredentials(address))
@@ -119,7 +125,7 @@ public static class CommandLine
             diagnostics.Error(Codes.AddressWithCredentials, new SourceSpan("--base-url", 1, 1), Model.WebAddress.WithoutCredentials(address));
             return Pipeline.Result.Refused(diagnostics);
         }
-        return PublicationDate.Today(diagnostics) is { } today
+        return PublicationDate.Today(clock, diagnostics) is { } today
             ? Pipeline.Build(arguments.Content, arguments.Out, arguments.Theme, new Pipeline.BuildOptions(arguments.BaseUrl, arguments.Pdf, Today: today))
             : Pipeline.Result.Refused(diagnostics);
     }

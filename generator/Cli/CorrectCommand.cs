@@ -22,7 +22,8 @@ public static class CorrectCommand
     private const string ArgumentPlace = "corregir";
 
     /// <param name="dated">--fecha as given; null for today.</param>
-    public static Pipeline.Result Run(string content, string date, string reason, string? dated = null)
+    /// <param name="clock">Where today comes from (<see cref="Clock"/>).</param>
+    public static Pipeline.Result Run(string content, string date, string reason, string? dated, Clock clock)
     {
         var diagnostics = new DiagnosticBag();
         var day = ContentWords.DateOf(date);
@@ -35,7 +36,7 @@ public static class CorrectCommand
             diagnostics.Error(Codes.EmptyValue, new SourceSpan(ArgumentPlace, 1, 1), "--motivo");
         }
         ArgumentText.Check(reason, "--motivo", ArgumentPlace, diagnostics);
-        if (diagnostics.HasErrors || PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var corrected, var today, var place))
+        if (diagnostics.HasErrors || PublicationDate.Of(dated, ArgumentPlace, clock, diagnostics) is not (var corrected, var today, var place))
         {
             return Pipeline.Result.Refused(diagnostics);
         }

@@ -4,17 +4,33 @@ using Pei.Site.Diagnostics;
 namespace Pei.Site.Cli;
 
 /// <summary>
-/// The date publicar and corregir write, and the day no record may be dated after: today in Bogotá (UTC−5, no daylight saving), or the day of SOURCE_DATE_EPOCH
-/// (seconds since 1970-01-01 UTC, the reproducible-builds convention) when that variable is set, so runs can be repeated.
+/// Where the commands take today from: the day of SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC, the
+/// reproducible-builds convention, as text: it is checked when read) when set, so runs can be repeated, else the real
+/// time. The program reads it from its environment once (<see cref="FromEnvironment"/>); a caller that runs the command
+/// line in-process passes its own, since the environment is shared by everything running in the process.
+/// </summary>
+public sealed record Clock(string? SourceDateEpoch)
+{
+    /// <summary>The real time, whatever the environment says.</summary>
+    public static readonly Clock Real = new((string?)null);
+
+    /// <summary>SOURCE_DATE_EPOCH as the process's environment has it now.</summary>
+    public static Clock FromEnvironment() => new(Environment.GetEnvironmentVariable(PublicationDate.Variable));
+}
+
+/// <summary>
+/// The date publicar and corregir write, and the day no record may be dated after: today in Bogotá (UTC−5, no daylight
+/// saving) by the <see cref="Clock"/>.
 /// </summary>
 internal static class PublicationDate
 {
     public const string Variable = "SOURCE_DATE_EPOCH";
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);
 
-    public static DateOnly? Today(DiagnosticBag diagnostics)
+    /// <summary>Today in Bogotá by <paramref name="clock"/>; null, with a diagnostic, when its SOURCE_DATE_EPOCH is not a number of seconds.</summary>
+    public static DateOnly? Today(Clock clock, DiagnosticBag diagnostics)
     {
-        var epoch = Environment.GetEnvironmentVariable(Variable);
+        var epoch = clock.SourceDateEpoch;
         var now = DateTimeOffset.UtcNow;
         if (!string.IsNullOrEmpty(epoch))
         {
@@ -33,9 +49,9 @@ internal static class PublicationDate
     /// the place diagnostics about that date name ("--fecha", or the command when the date is today's). Null, with a
     /// diagnostic, when --fecha is not a date or SOURCE_DATE_EPOCH is wrong.
     /// </summary>
-    public static (DateOnly Date, DateOnly Today, SourceSpan Where)? Of(string? dated, string command, DiagnosticBag diagnostics)
+    public static (DateOnly Date, DateOnly Today, SourceSpan Where)? Of(string? dated, string command, Clock clock, DiagnosticBag diagnostics)
     {
-        if (Today(diagnostics) is not { } today)
+        if (Today(clock, diagnostics) is not { } today)
         {
             return null;
         }

@@ -22,7 +22,8 @@ public static class PublishCommand
     private const string ArgumentPlace = "publicar";
 
     /// <param name="dated">--fecha as given; null for today.</param>
-    public static Pipeline.Result Run(string content, string date, string? dated = null)
+    /// <param name="clock">Where today comes from (<see cref="Clock"/>).</param>
+    public static Pipeline.Result Run(string content, string date, string? dated, Clock clock)
     {
         var diagnostics = new DiagnosticBag();
         if (ContentWords.DateOf(date) is not { } day)
@@ -30,7 +31,7 @@ public static class PublishCommand
             diagnostics.Error(Codes.InvalidDate, new SourceSpan(ArgumentPlace, 1, 1), date);
             return Pipeline.Result.Refused(diagnostics);
         }
-        if (PublicationDate.Of(dated, ArgumentPlace, diagnostics) is not (var published, var today, var place) ||
+        if (PublicationDate.Of(dated, ArgumentPlace, clock, diagnostics) is not (var published, var today, var place) ||
             !RecordRules.PublicationDate(day, published, today, place, diagnostics) ||
             Pipeline.Compute(content, diagnostics, new Pipeline.Options { Publishing = day, Today = today }) is not { } report)
         {

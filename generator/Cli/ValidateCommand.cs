@@ -9,10 +9,11 @@ namespace Pei.Site.Cli;
 /// </summary>
 public static class ValidateCommand
 {
-    public static Pipeline.Result Run(string content, string? baseRef)
+    /// <param name="clock">Where today comes from (<see cref="Clock"/>).</param>
+    public static Pipeline.Result Run(string content, string? baseRef, Clock clock)
     {
         var diagnostics = new DiagnosticBag();
-        if (PublicationDate.Today(diagnostics) is not { } today)
+        if (PublicationDate.Today(clock, diagnostics) is not { } today)
         {
             return Pipeline.Result.Refused(diagnostics);
         }

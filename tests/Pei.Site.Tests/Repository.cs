@@ -1,3 +1,5 @@
+using Pei.Site.Cli;
+
 namespace Pei.Site.Tests;
 
 /// <summary>Paths of the repository the tests run from.</summary>
@@ -85,12 +87,22 @@ public static class Cli
         public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error PEI", StringComparison.Ordinal)).ToArray();
     }
 
-    public static Outcome Run(params string[] args)
+    /// <summary>Runs the command line with today as the process's SOURCE_DATE_EPOCH says (no test sets it: the real day).</summary>
+    public static Outcome Run(params string[] args) => On(Clock.FromEnvironment()).Run(args);
+
+    /// <summary>The command line with today taken from <paramref name="clock"/> instead of the process's environment.</summary>
+    public static Dated On(Clock clock) => new(clock);
+
+    /// <summary>The command line on a clock of its own: tests that date records run at the same time as any other.</summary>
+    public sealed class Dated(Clock clock)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Pei.Site.Cli.CommandLine.Run(args, stdout, stderr);
-        return new Outcome(exit, stdout.ToString(), stderr.ToString());
+        public Outcome Run(params string[] args)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = Pei.Site.Cli.CommandLine.Run(args, stdout, stderr, clock);
+            return new Outcome(exit, stdout.ToString(), stderr.ToString());
+        }
     }
 }
 

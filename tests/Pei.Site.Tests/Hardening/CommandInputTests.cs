@@ -1,5 +1,3 @@
-using Pei.Site.Tests.Publication;
-
 namespace Pei.Site.Tests.Hardening;
 
 /// <summary>
@@ -8,7 +6,6 @@ namespace Pei.Site.Tests.Hardening;
 /// user or password are refused without repeating it (PEI118); plantilla writes through a new temporary file and leaves
 /// nothing behind when it fails (PEI120). Every refusal is exit 1 with no file changed.
 /// </summary>
-[Collection(PublicationClock.Name)]
 public sealed class CommandInputTests : IDisposable
 {
     private readonly TempFolder temp = new();

@@ -50,7 +50,7 @@ public sealed class BrokenContentTests
         // The CLI names files by the --content value as given.
         var loaded = new DiagnosticBag();
         // With today's date, as the command line runs: after 31 January a year's missing targets are warnings (PEI155).
-        Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, loaded, new() { Display = content.ContentDirectory, Today = Pei.Site.Cli.PublicationDate.Today(new DiagnosticBag()), YearTargets = true });
+        Pei.Site.Build.Pipeline.Compute(content.ContentDirectory, loaded, new() { Display = content.ContentDirectory, Today = Pei.Site.Cli.PublicationDate.Today(Pei.Site.Cli.Clock.FromEnvironment(), new DiagnosticBag()), YearTargets = true });
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 

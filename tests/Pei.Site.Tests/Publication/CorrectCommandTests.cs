@@ -6,9 +6,10 @@ namespace Pei.Site.Tests.Publication;
 /// corregir and the comparison rule on a copy of the real content, whose 2025-06-30 cut-off is published: objective 3's
 /// published 87,20 % is re-weighted to 84,64 % (4199 to 60, 8116-3 and 8116-4 to 20 in 2025).
 /// </summary>
-[Collection(PublicationClock.Name)]
 public sealed class CorrectCommandTests : IDisposable
 {
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
+
     private const string Reason = "Se corrigen las ponderaciones de 2025 del objetivo 3";
 
     private readonly TempFolder temp = new();
@@ -16,13 +17,11 @@ public sealed class CorrectCommandTests : IDisposable
 
     public CorrectCommandTests()
     {
-        PublicationClock.Set(PublicationClock.Noon26November2026);
         content = temp.Copy(Repository.PublishedJune2025, "content");
     }
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         temp.Dispose();
     }
 
@@ -42,7 +41,7 @@ public sealed class CorrectCommandTests : IDisposable
     {
         Reweight();
 
-        var validate = Cli.Run("validate", "--content", content);
+        var validate = cli.Run("validate", "--content", content);
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Equal(4, validate.ErrorLines.Length);
@@ -56,7 +55,7 @@ public sealed class CorrectCommandTests : IDisposable
             validate.ErrorLines.Single(l => l.Contains("4199 (objetivo 3)", StringComparison.Ordinal)));
         Assert.Single(validate.ErrorLines, l => l.StartsWith($"{Objective3}/8116-3.yaml:13:18: error PEI055: ", StringComparison.Ordinal) && l.Contains("se publicó 25 % y ahora da 20 %", StringComparison.Ordinal));
         Assert.Single(validate.ErrorLines, l => l.StartsWith($"{Objective3}/8116-4.yaml:13:18: error PEI055: ", StringComparison.Ordinal));
-        Assert.Equal(1, Cli.Run("build", "--content", content, "--out", temp["site"], "--theme", Repository.Theme).ExitCode);
+        Assert.Equal(1, cli.Run("build", "--content", content, "--out", temp["site"], "--theme", Repository.Theme).ExitCode);
         Assert.False(Directory.Exists(temp["site"]));
     }
 
@@ -66,7 +65,7 @@ public sealed class CorrectCommandTests : IDisposable
         Reweight();
         var published = File.ReadAllText(RecordPath);
 
-        var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
+        var outcome = cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Stderr);
@@ -91,7 +90,7 @@ public sealed class CorrectCommandTests : IDisposable
 
             """, File.ReadAllText(RecordPath));
         Assert.Contains("    3:\n      cumplimiento: 87.20\n", File.ReadAllText(RecordPath), StringComparison.Ordinal);
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode);
     }
 
     [Theory]
@@ -103,21 +102,21 @@ public sealed class CorrectCommandTests : IDisposable
         File.WriteAllText(RecordPath, published + empty);
         Reweight();
 
-        var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
+        var outcome = cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
 
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
         var text = File.ReadAllText(RecordPath);
         Assert.StartsWith(published + key + "  - fecha: 2026-11-26\n    motivo: \"" + Reason + "\"\n    cifras:\n", text, StringComparison.Ordinal);
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode);
     }
 
     [Fact]
     public void Plan_json_carries_the_publication_date_and_the_fe_de_erratas()
     {
         Reweight();
-        Assert.Equal(0, Cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content).ExitCode);
 
-        Assert.Equal(0, Cli.Run("build", "--content", content, "--out", temp["site"], "--theme", Repository.Theme).ExitCode);
+        Assert.Equal(0, cli.Run("build", "--content", content, "--out", temp["site"], "--theme", Repository.Theme).ExitCode);
 
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp["site"], "datos", "plan.json")));
         var cutOff = json.RootElement.GetProperty("cortes").EnumerateArray().Single(c => c.GetProperty("fecha").GetString() == "2025-06-30");
@@ -141,11 +140,11 @@ public sealed class CorrectCommandTests : IDisposable
     public void A_second_correction_goes_after_the_first_and_its_published_value_is_the_corrected_one()
     {
         Reweight();
-        Assert.Equal(0, Cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content).ExitCode);
         Edit(Path.Combine(Objective3, "8116-3.yaml"), "        ejecutado: 2\n", "        ejecutado: 1.5\n");
         Edit(Path.Combine(Objective3, "8116-3.yaml"), "        programado: 2\n", "        programado: 2\n        observaciones: Se ajustó el ejecutado, una campaña quedó a la mitad.\n");
 
-        var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", "Una \"campaña\" quedó a la mitad", "--content", content);
+        var outcome = cli.Run("corregir", "2025-06-30", "--motivo", "Una \"campaña\" quedó a la mitad", "--content", content);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("  el ejecutado del indicador 8116-3 (objetivo 3): 2 → 1,5", outcome.Stdout, StringComparison.Ordinal);
@@ -156,7 +155,7 @@ public sealed class CorrectCommandTests : IDisposable
               - fecha: 2026-11-26
                 motivo: "Una \"campaña\" quedó a la mitad"
             """, record, StringComparison.Ordinal);
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode);
     }
 
     [Fact]
@@ -164,7 +163,7 @@ public sealed class CorrectCommandTests : IDisposable
     {
         var before = File.ReadAllBytes(RecordPath);
 
-        var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
+        var outcome = cli.Run("corregir", "2025-06-30", "--motivo", Reason, "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
@@ -181,7 +180,7 @@ public sealed class CorrectCommandTests : IDisposable
         Reweight();
         var before = File.ReadAllBytes(RecordPath);
 
-        var outcome = Cli.Run("corregir", "2025-06-30", "--motivo", reason, "--content", content);
+        var outcome = cli.Run("corregir", "2025-06-30", "--motivo", reason, "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(expected, Assert.Single(outcome.ErrorLines));
@@ -191,7 +190,7 @@ public sealed class CorrectCommandTests : IDisposable
     [Fact]
     public void Corregir_without_motivo_is_a_usage_error()
     {
-        var outcome = Cli.Run("corregir", "2025-06-30", "--content", content);
+        var outcome = cli.Run("corregir", "2025-06-30", "--content", content);
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.StartsWith("error: falta --motivo \"…\" (la razón de la corrección, que se publica en la fe de erratas)", outcome.Stderr, StringComparison.Ordinal);
@@ -200,11 +199,11 @@ public sealed class CorrectCommandTests : IDisposable
     [Fact]
     public void A_draft_cut_off_cannot_be_corrected_and_nothing_changes()
     {
-        Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
         var plan = Path.Combine(content, "plan.yaml");
         var line = File.ReadAllLines(plan).ToList().IndexOf("  - fecha: 2025-09-30") + 1;
 
-        var outcome = Cli.Run("corregir", "2025-09-30", "--motivo", Reason, "--content", content);
+        var outcome = cli.Run("corregir", "2025-09-30", "--motivo", Reason, "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(

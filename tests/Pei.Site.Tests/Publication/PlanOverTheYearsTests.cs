@@ -11,16 +11,14 @@ namespace Pei.Site.Tests.Publication;
 /// is never pulled into the published cut-off, a year's weights must add up only once the year has a cut-off, and the
 /// record's indicators must stay measured.
 /// </summary>
-[Collection(PublicationClock.Name)]
 public sealed class PlanOverTheYearsTests : IDisposable
 {
-    private readonly ContentCase fixture = ContentCase.Open(ContentCase.BaseName);
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
 
-    public PlanOverTheYearsTests() => PublicationClock.Set(PublicationClock.Noon26November2026);
+    private readonly ContentCase fixture = ContentCase.Open(ContentCase.BaseName);
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         fixture.Dispose();
     }
 
@@ -43,7 +41,7 @@ public sealed class PlanOverTheYearsTests : IDisposable
     {
         File.WriteAllText(Path.Combine(Objective2, "204.yaml"), NewIndicator("  2026:\n    meta: 40\n    ponderacion: 30\n"));
 
-        var validate = Cli.Run("validate", "--content", Content);
+        var validate = cli.Run("validate", "--content", Content);
 
         Assert.Equal(0, validate.ExitCode);
         Assert.Equal(
@@ -59,9 +57,9 @@ public sealed class PlanOverTheYearsTests : IDisposable
     public void Once_the_year_has_a_cut_off_its_weights_must_add_up()
     {
         File.WriteAllText(Path.Combine(Objective2, "204.yaml"), NewIndicator("  2026:\n    meta: 40\n    ponderacion: 30\n"));
-        Assert.Equal(0, Cli.Run("nuevo-corte", "2026-03-31", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("nuevo-corte", "2026-03-31", "--content", Content).ExitCode);
 
-        var validate = Cli.Run("validate", "--content", Content);
+        var validate = cli.Run("validate", "--content", Content);
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Contains($"{Objective2}/204.yaml:9:18: error PEI020: las ponderaciones de la vigencia 2026 del objetivo 2 suman 30", validate.Stderr, StringComparison.Ordinal);
@@ -73,17 +71,17 @@ public sealed class PlanOverTheYearsTests : IDisposable
         // 204 joins objective 2 in 2025 after 2025-06-30 was published: weights re-balanced, measured from 2025-09-30.
         Edit(Path.Combine(Objective2, "201.yaml"), "ponderacion: 50", "ponderacion: 40");
         File.WriteAllText(Path.Combine(Objective2, "204.yaml"), NewIndicator("  2025:\n    meta: 40\n    ponderacion: 10\n"));
-        Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("nuevo-corte", "2025-09-30", "--content", Content).ExitCode);
 
         // No PEI022 for 204 at the published 2025-06-30: the record does not count it. The new weight of 201 is a difference.
-        var validate = Cli.Run("validate", "--content", Content);
+        var validate = cli.Run("validate", "--content", Content);
         Assert.Equal(1, validate.ExitCode);
         Assert.DoesNotContain("PEI022", validate.Stderr, StringComparison.Ordinal);
         Assert.Contains(validate.ErrorLines, l => l.StartsWith($"{Objective2}/201.yaml:11:18: error PEI055: el corte 2025-06-30 ya está publicado y la ponderación del indicador 201 (objetivo 2) cambia: se publicó 50 % y ahora da 40 %", StringComparison.Ordinal));
 
-        Assert.Equal(0, Cli.Run("corregir", "2025-06-30", "--motivo", "Nueva ponderación de 2025 con el indicador 204", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("corregir", "2025-06-30", "--motivo", "Nueva ponderación de 2025 con el indicador 204", "--content", Content).ExitCode);
 
-        Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", Content).ExitCode);
         var diagnostics = new DiagnosticBag();
         var plan = Pei.Site.Build.Pipeline.Compute(Content, diagnostics, new() { Display = "content" })?.Plan!;
         var june = PlanCalculator.Compute(plan, includeDrafts: true).CutOffs[0];
@@ -101,8 +99,8 @@ public sealed class PlanOverTheYearsTests : IDisposable
         var recorded = File.ReadAllText(record);
         var expected = $"{Objective2}/204.yaml:11:7: error PEI057: el indicador 204 tiene medición en el corte 2025-06-30, que ya está publicado sin contarlo; un indicador nuevo no entra en cortes ya publicados (ni con `corregir`): quite esa medición";
 
-        var validate = Cli.Run("validate", "--content", Content);
-        var correct = Cli.Run("corregir", "2025-06-30", "--motivo", "Se agrega 204", "--content", Content);
+        var validate = cli.Run("validate", "--content", Content);
+        var correct = cli.Run("corregir", "2025-06-30", "--motivo", "Se agrega 204", "--content", Content);
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Contains(expected, validate.ErrorLines);
@@ -118,8 +116,8 @@ public sealed class PlanOverTheYearsTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path)[..File.ReadAllText(path).IndexOf("    cortes:", StringComparison.Ordinal)]);
         var expected = $"{path}:1:1: error PEI056: el corte 2025-06-30 ya está publicado y contó el indicador 202 del objetivo 2, que ahora no tiene medición en ese corte; restaure la medición: un indicador que se retira conserva sus mediciones de los cortes ya publicados";
 
-        var validate = Cli.Run("validate", "--content", Content);
-        var correct = Cli.Run("corregir", "2025-06-30", "--motivo", "Se retira 202", "--content", Content);
+        var validate = cli.Run("validate", "--content", Content);
+        var correct = cli.Run("corregir", "2025-06-30", "--motivo", "Se retira 202", "--content", Content);
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Contains(expected, validate.ErrorLines);
@@ -130,7 +128,7 @@ public sealed class PlanOverTheYearsTests : IDisposable
     private string[] PublishedIds(string date)
     {
         var site = Path.Combine(Path.GetDirectoryName(Content)!, "_site");
-        var build = Cli.Run("build", "--content", Content, "--out", site, "--theme", Repository.Theme);
+        var build = cli.Run("build", "--content", Content, "--out", site, "--theme", Repository.Theme);
         Assert.True(build.ExitCode == 0, build.Stderr);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site, "datos", "plan.json")));
         return json.RootElement.GetProperty("cortes").EnumerateArray().Single(c => c.GetProperty("fecha").GetString() == date)

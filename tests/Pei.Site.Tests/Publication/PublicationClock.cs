@@ -1,16 +1,13 @@
+using Pei.Site.Cli;
+
 namespace Pei.Site.Tests.Publication;
 
 /// <summary>
-/// The tests that run publicar or corregir set SOURCE_DATE_EPOCH (a process-wide variable), so they share one collection
-/// and never run at the same time as each other.
+/// The day the tests of publicar and corregir run on, passed to the command line as its clock (<see cref="Cli.On"/>)
+/// rather than set in SOURCE_DATE_EPOCH, which every test of the process would share: so they run alongside the others.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PublicationClock
+public static class PublicationClock
 {
-    public const string Name = "publicar y corregir";
-
     /// <summary>2026-11-26 17:00 UTC, noon in Bogotá.</summary>
-    public const string Noon26November2026 = "1795712400";
-
-    public static void Set(string? secondsSinceEpoch) => Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", secondsSinceEpoch);
+    public static readonly Clock Noon26November2026 = new("1795712400");
 }

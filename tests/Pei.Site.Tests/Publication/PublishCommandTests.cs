@@ -3,7 +3,6 @@ using Pei.Site.Tests.Load;
 namespace Pei.Site.Tests.Publication;
 
 /// <summary>publicar on the corpus's base plan, its 2025-06-30 cut-off turned back into a draft without a record.</summary>
-[Collection(PublicationClock.Name)]
 public sealed class PublishCommandTests : IDisposable
 {
     private const string DraftPlan = """
@@ -73,17 +72,16 @@ public sealed class PublishCommandTests : IDisposable
         """;
 
     private readonly ContentCase fixture = ContentCase.Open(ContentCase.BaseName);
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
 
     public PublishCommandTests()
     {
-        PublicationClock.Set(PublicationClock.Noon26November2026);
         File.Delete(RecordPath);
         File.WriteAllText(PlanPath, DraftPlan);
     }
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         fixture.Dispose();
     }
 
@@ -96,24 +94,54 @@ public sealed class PublishCommandTests : IDisposable
     [Fact]
     public void Publicar_writes_the_exact_record_and_removes_only_the_borrador_line_keeping_comments()
     {
-        var outcome = Cli.Run("publicar", "2025-06-30", "--content", Content);
+        var outcome = cli.Run("publicar", "2025-06-30", "--content", Content);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Stderr);
         Assert.StartsWith("Corte 2025-06-30 publicado el 2026-11-26: 2 objetivos y 5 indicadores.", outcome.Stdout, StringComparison.Ordinal);
         Assert.Equal(ExpectedRecord, File.ReadAllText(RecordPath));
         Assert.Equal(DraftPlan.Replace("    borrador: true  # se quita al publicar\n", "", StringComparison.Ordinal), File.ReadAllText(PlanPath));
-        Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", Content).ExitCode);
     }
 
     [Fact]
     public void The_publication_date_is_the_day_in_Bogota()
     {
-        PublicationClock.Set("1795748400"); // 2026-11-27 03:00 UTC is still the 26th in Bogotá (UTC−5)
+        var lateAtNight = Cli.On(new Pei.Site.Cli.Clock("1795748400")); // 2026-11-27 03:00 UTC is still the 26th in Bogotá (UTC−5)
 
-        Assert.Equal(0, Cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
+        Assert.Equal(0, lateAtNight.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
 
         Assert.Contains("\npublicado: 2026-11-26\n", File.ReadAllText(RecordPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_program_takes_today_from_SOURCE_DATE_EPOCH_in_its_environment_and_refuses_one_that_is_not_seconds()
+    {
+        var wrong = Program("mañana", "publicar", "2025-06-30", "--content", Content);
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("SOURCE_DATE_EPOCH:1:1: error PEI009: 'SOURCE_DATE_EPOCH' vale mañana, pero debe ser un número entero de segundos desde 1970-01-01 UTC", wrong.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(RecordPath));
+
+        var published = Program("1795748400", "publicar", "2025-06-30", "--content", Content);
+        Assert.True(published.ExitCode == 0, published.Stderr);
+        Assert.Contains("\npublicado: 2026-11-26\n", File.ReadAllText(RecordPath), StringComparison.Ordinal);
+    }
+
+    /// <summary>The generator as its own process, with <paramref name="sourceDateEpoch"/> as SOURCE_DATE_EPOCH in its environment.</summary>
+    private static Cli.Outcome Program(string sourceDateEpoch, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pei-site.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new Cli.Outcome(process.ExitCode, stdout, stderr.Result);
     }
 
     [Fact]
@@ -123,10 +151,10 @@ public sealed class PublishCommandTests : IDisposable
             "  - fecha: 2025-06-30\n    titulo: Segundo trimestre 2025  # el del informe\n    borrador: true  # se quita al publicar\n",
             "  - borrador: true\n    fecha: 2025-06-30\n", StringComparison.Ordinal));
 
-        Assert.Equal(0, Cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
 
         Assert.Contains("cortes:\n  - fecha: 2025-06-30\n    # comentario que se queda\n", File.ReadAllText(PlanPath), StringComparison.Ordinal);
-        Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", Content).ExitCode);
     }
 
     [Theory]
@@ -136,7 +164,7 @@ public sealed class PublishCommandTests : IDisposable
     {
         var before = Snapshot();
 
-        var outcome = Cli.Run("publicar", date, "--content", Content);
+        var outcome = cli.Run("publicar", date, "--content", Content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(expected, Assert.Single(outcome.ErrorLines));
@@ -147,10 +175,10 @@ public sealed class PublishCommandTests : IDisposable
     [Fact]
     public void An_already_published_cut_off_is_refused_and_nothing_changes()
     {
-        Assert.Equal(0, Cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
         var before = Snapshot();
 
-        var outcome = Cli.Run("publicar", "2025-06-30", "--content", Content);
+        var outcome = cli.Run("publicar", "2025-06-30", "--content", Content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
@@ -164,10 +192,10 @@ public sealed class PublishCommandTests : IDisposable
     {
         var indicator = Path.Combine(Content, "objetivos", "01-servicio-ciudadano", "indicadores", "101.yaml");
         File.WriteAllText(indicator, File.ReadAllText(indicator).Replace("        programado: 2\n", "        programado:\n", StringComparison.Ordinal));
-        Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", Content).ExitCode);
         var before = Snapshot();
 
-        var outcome = Cli.Run("publicar", "2025-06-30", "--content", Content);
+        var outcome = cli.Run("publicar", "2025-06-30", "--content", Content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
@@ -183,7 +211,7 @@ public sealed class PublishCommandTests : IDisposable
         File.WriteAllText(indicator, File.ReadAllText(indicator).Replace("unidad:", "unidades:", StringComparison.Ordinal));
         var before = Snapshot();
 
-        var outcome = Cli.Run("publicar", "2025-06-30", "--content", Content);
+        var outcome = cli.Run("publicar", "2025-06-30", "--content", Content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains(outcome.ErrorLines, l => l.Contains("error PEI005: clave desconocida 'unidades'", StringComparison.Ordinal));
@@ -195,16 +223,16 @@ public sealed class PublishCommandTests : IDisposable
     {
         File.WriteAllText(PlanPath, DraftPlan.Replace("    borrador: true  # se quita al publicar\n", "", StringComparison.Ordinal));
 
-        var validate = Cli.Run("validate", "--content", Content);
+        var validate = cli.Run("validate", "--content", Content);
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Equal(
             $"{Content}/plan.yaml:8:12: error PEI058: el corte 2025-06-30 no es borrador y no tiene registro de publicación ({Content}/publicaciones/2025-06-30.yaml); ejecute `publicar 2025-06-30` para publicarlo, o márquelo otra vez con 'borrador: true'",
             Assert.Single(validate.ErrorLines));
 
-        Assert.Equal(0, Cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("publicar", "2025-06-30", "--content", Content).ExitCode);
         Assert.Equal(ExpectedRecord, File.ReadAllText(RecordPath));
-        Assert.Equal(0, Cli.Run("validate", "--content", Content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", Content).ExitCode);
     }
 
     private Dictionary<string, byte[]> Snapshot() =>

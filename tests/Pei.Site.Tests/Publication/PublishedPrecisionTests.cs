@@ -10,9 +10,10 @@ namespace Pei.Site.Tests.Publication;
 /// validate refuses until corregir records it. On a copy of plan-en-el-tiempo, indicator 101 (suma; 3 of 4 programmed at
 /// 2025-06-30, avance al corte 75 %) is switched to creciente with a línea base.
 /// </summary>
-[Collection(PublicationClock.Name)]
 public sealed class PublishedPrecisionTests : IDisposable
 {
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
+
     private static readonly string[] CutOffs = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31"];
 
     private readonly TempFolder temp = new();
@@ -20,13 +21,11 @@ public sealed class PublishedPrecisionTests : IDisposable
 
     public PublishedPrecisionTests()
     {
-        PublicationClock.Set(PublicationClock.Noon26November2026);
         content = temp.Copy(TimelineFixture.Content, "content");
     }
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         temp.Dispose();
     }
 
@@ -42,7 +41,7 @@ public sealed class PublishedPrecisionTests : IDisposable
     private string Build(string name)
     {
         var output = temp[name];
-        var build = Cli.Run("build", "--content", content, "--out", output, "--theme", Repository.Theme);
+        var build = cli.Run("build", "--content", content, "--out", output, "--theme", Repository.Theme);
         Assert.True(build.ExitCode == 0, build.Stderr);
         return output;
     }
@@ -104,7 +103,7 @@ public sealed class PublishedPrecisionTests : IDisposable
     {
         SwitchToCreciente("1");
 
-        var validate = Cli.Run("validate", "--content", content);
+        var validate = cli.Run("validate", "--content", content);
 
         Assert.Equal(1, validate.ExitCode);
         Assert.Contains(validate.ErrorLines, l => l.EndsWith(
@@ -117,10 +116,10 @@ public sealed class PublishedPrecisionTests : IDisposable
 
         foreach (var cutOff in moved)
         {
-            var correct = Cli.Run("corregir", cutOff, "--motivo", "El indicador 101 se mide desde su línea base", "--content", content);
+            var correct = cli.Run("corregir", cutOff, "--motivo", "El indicador 101 se mide desde su línea base", "--content", content);
             Assert.True(correct.ExitCode == 0, correct.Stderr);
         }
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode);
 
         var site = Build("corregido");
         var records = Csv.Parse(File.ReadAllText(Path.Combine(site, "datos", "cortes", "2025-06-30.csv")));

@@ -5,21 +5,20 @@ namespace Pei.Site.Tests.Publication;
 /// corregir date with --fecha or today and refuse a date validate would refuse, and never write a figure the loader
 /// would refuse; validate applies the same rules to every record.
 /// </summary>
-[Collection(PublicationClock.Name)]
 public sealed class RecordDatesTests : IDisposable
 {
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
+
     private readonly TempFolder temp = new();
     private readonly string content;
 
     public RecordDatesTests()
     {
-        PublicationClock.Set(PublicationClock.Noon26November2026);
         content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Fixtures", "plan-en-el-tiempo"), "content");
     }
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         temp.Dispose();
     }
 
@@ -46,12 +45,12 @@ public sealed class RecordDatesTests : IDisposable
     [Fact]
     public void Publicar_with_fecha_dates_the_record_on_that_day_to_migrate_an_earlier_report()
     {
-        var outcome = Cli.Run("publicar", "2026-06-30", "--fecha", "2026-07-10", "--content", content);
+        var outcome = cli.Run("publicar", "2026-06-30", "--fecha", "2026-07-10", "--content", content);
 
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
         Assert.StartsWith("Corte 2026-06-30 publicado el 2026-07-10: ", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("\npublicado: 2026-07-10\n", File.ReadAllText(Record("2026-06-30")), StringComparison.Ordinal);
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode);
     }
 
     [Theory]
@@ -62,7 +61,7 @@ public sealed class RecordDatesTests : IDisposable
     {
         var before = Snapshot();
 
-        var outcome = Cli.Run("publicar", "2026-06-30", "--fecha", date, "--content", content);
+        var outcome = cli.Run("publicar", "2026-06-30", "--fecha", date, "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(expected, Assert.Single(outcome.ErrorLines));
@@ -77,7 +76,7 @@ public sealed class RecordDatesTests : IDisposable
         Edit(indicator, "      2026-06-30:\n        programado: 92\n        ejecutado: 90\n", "      2026-06-30:\n        programado: 0.000001\n        ejecutado: 900000000000000\n");
         var before = Snapshot();
 
-        var outcome = Cli.Run("publicar", "2026-06-30", "--content", content);
+        var outcome = cli.Run("publicar", "2026-06-30", "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
@@ -93,11 +92,11 @@ public sealed class RecordDatesTests : IDisposable
     {
         Change201AtSeptember();
 
-        var outcome = Cli.Run("corregir", "2025-09-30", "--motivo", "Se corrige 201", "--fecha", "2025-11-05", "--content", content);
+        var outcome = cli.Run("corregir", "2025-09-30", "--motivo", "Se corrige 201", "--fecha", "2025-11-05", "--content", content);
 
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
         Assert.Contains("\n  - fecha: 2025-11-05\n    motivo: \"Se corrige 201\"\n", File.ReadAllText(Record("2025-09-30")), StringComparison.Ordinal);
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode);
     }
 
     [Theory]
@@ -109,7 +108,7 @@ public sealed class RecordDatesTests : IDisposable
         Change201AtSeptember();
         var before = Snapshot();
 
-        var outcome = Cli.Run("corregir", "2025-09-30", "--motivo", "Se corrige 201", "--fecha", date, "--content", content);
+        var outcome = cli.Run("corregir", "2025-09-30", "--motivo", "Se corrige 201", "--fecha", date, "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(expected, Assert.Single(outcome.ErrorLines));
@@ -125,7 +124,7 @@ public sealed class RecordDatesTests : IDisposable
     {
         Edit(Record(record), from, to);
 
-        var outcome = Cli.Run("validate", "--content", content);
+        var outcome = cli.Run("validate", "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal($"{Record(record)}:{expected}", Assert.Single(outcome.ErrorLines));
@@ -147,7 +146,7 @@ public sealed class RecordDatesTests : IDisposable
 
             """);
 
-        var outcome = Cli.Run("validate", "--content", content);
+        var outcome = cli.Run("validate", "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
@@ -172,7 +171,7 @@ public sealed class RecordDatesTests : IDisposable
 
             """);
 
-        var outcome = Cli.Run("validate", "--content", content);
+        var outcome = cli.Run("validate", "--content", content);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(

@@ -5,9 +5,10 @@ namespace Pei.Site.Tests.Publication;
 /// of 2025-09-30 corrected once), committed as the base: every change to a published record is refused at its line,
 /// except a correction appended as corregir writes it.
 /// </summary>
-[Collection(PublicationClock.Name)]
 public sealed class RecordHistoryTests : IDisposable
 {
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
+
     private const string Restore = "restáurela y, si debe cambiar, ejecute";
 
     private readonly TempFolder temp = new();
@@ -15,13 +16,11 @@ public sealed class RecordHistoryTests : IDisposable
 
     public RecordHistoryTests()
     {
-        PublicationClock.Set(PublicationClock.Noon26November2026);
         content = GitRepository.WithContent(temp, Repository.PathTo("tests", "Pei.Site.Tests", "Fixtures", "plan-en-el-tiempo"));
     }
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         temp.Dispose();
     }
 
@@ -38,7 +37,7 @@ public sealed class RecordHistoryTests : IDisposable
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
-    private Cli.Outcome ValidateAgainstBase() => Cli.Run("validate", "--content", content, "--base", "HEAD");
+    private Cli.Outcome ValidateAgainstBase() => cli.Run("validate", "--content", content, "--base", "HEAD");
 
     [Fact]
     public void Unchanged_records_pass_and_the_summary_says_they_were_compared()
@@ -70,7 +69,7 @@ public sealed class RecordHistoryTests : IDisposable
         Edit(Record("2026-03-31"), "      cumplimiento: 104.17\n", "      cumplimiento: 100.00\n");
         Edit(Record("2026-03-31"), "          ejecutado: 73\n          avance_corte: 108.33\n          avance_vigencia: 65\n",
             "          ejecutado: 72\n          avance_corte: 100.00\n          avance_vigencia: 60.00\n");
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode); // the figures match: only the base tells
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode); // the figures match: only the base tells
 
         var outcome = ValidateAgainstBase();
 
@@ -89,10 +88,10 @@ public sealed class RecordHistoryTests : IDisposable
     public void The_same_change_recorded_with_corregir_is_admitted_and_the_diff_lists_the_new_correction()
     {
         Edit(Indicator201, "        programado: 67\n        ejecutado: 66\n", "        programado: 67\n        ejecutado: 65\n");
-        Assert.Equal(0, Cli.Run("corregir", "2025-09-30", "--motivo", "Se corrige el ejecutado de 201", "--content", content).ExitCode);
+        Assert.Equal(0, cli.Run("corregir", "2025-09-30", "--motivo", "Se corrige el ejecutado de 201", "--content", content).ExitCode);
 
         var outcome = ValidateAgainstBase();
-        var diff = Cli.Run("diff", "--content", content, "--base", "HEAD");
+        var diff = cli.Run("diff", "--content", content, "--base", "HEAD");
 
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
         Assert.Contains("| 30 de septiembre de 2025 | publicaciones/2025-09-30.yaml | La corrección del 2026-11-26 (nueva) | no existía | 4 cifras | — | se admite |",
@@ -124,7 +123,7 @@ public sealed class RecordHistoryTests : IDisposable
     {
         File.Delete(Record("2026-03-31"));
         Edit(PlanPath, "  - fecha: 2026-03-31\n", "  - fecha: 2026-03-31\n    borrador: true\n");
-        Assert.Equal(0, Cli.Run("validate", "--content", content).ExitCode); // a draft without a record is valid on its own
+        Assert.Equal(0, cli.Run("validate", "--content", content).ExitCode); // a draft without a record is valid on its own
 
         var outcome = ValidateAgainstBase();
 
@@ -239,7 +238,7 @@ public sealed class RecordHistoryTests : IDisposable
         File.Delete(Record("2026-03-31"));
         Edit(PlanPath, "  - fecha: 2026-03-31\n", "  - fecha: 2026-03-31\n    borrador: true\n");
 
-        var outcome = Cli.Run("diff", "--content", content, "--base", "HEAD");
+        var outcome = cli.Run("diff", "--content", content, "--base", "HEAD");
 
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
         var lines = outcome.Stdout.Split('\n');

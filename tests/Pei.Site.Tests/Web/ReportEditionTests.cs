@@ -12,10 +12,11 @@ namespace Pei.Site.Tests.Web;
 /// same text as before, and a corrected edition, stamped with the day, opens with the fe de erratas. Needs Chromium and
 /// poppler-utils (tests/run.sh installs both).
 /// </summary>
-[Collection(PublicationClock.Name)]
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class ReportEditionTests : IDisposable
 {
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
+
     private const string BaseUrl = "https://example.gov.co/";
     private static readonly string[] Published = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31"];
 
@@ -24,20 +25,18 @@ public sealed class ReportEditionTests : IDisposable
 
     public ReportEditionTests()
     {
-        PublicationClock.Set(PublicationClock.Noon26November2026);
         content = temp.Copy(TimelineFixture.Content, "content");
     }
 
     public void Dispose()
     {
-        PublicationClock.Set(null);
         temp.Dispose();
     }
 
     private string Build(string name)
     {
         var output = temp[name];
-        var build = Cli.Run("build", "--content", content, "--out", output, "--theme", Repository.Theme, "--base-url", BaseUrl, "--pdf");
+        var build = cli.Run("build", "--content", content, "--out", output, "--theme", Repository.Theme, "--base-url", BaseUrl, "--pdf");
         Assert.True(build.ExitCode == 0, build.Stderr);
         return output;
     }
@@ -53,7 +52,7 @@ public sealed class ReportEditionTests : IDisposable
         const string June = "      2025-06-30:\n        programado: 4\n        ejecutado: 3\n";
         Assert.Contains(June, yaml, StringComparison.Ordinal);
         File.WriteAllText(indicator, yaml.Replace(June, June.Replace("ejecutado: 3", "ejecutado: 4", StringComparison.Ordinal), StringComparison.Ordinal));
-        var correct = Cli.Run("corregir", "2025-06-30", "--motivo", "Ejecutado mal digitado", "--content", content);
+        var correct = cli.Run("corregir", "2025-06-30", "--motivo", "Ejecutado mal digitado", "--content", content);
         Assert.True(correct.ExitCode == 0, correct.Stderr);
         var after = Build("despues");
 
