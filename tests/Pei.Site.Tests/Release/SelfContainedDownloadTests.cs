@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Pei.Site.Tests.Release;
@@ -7,8 +9,8 @@ namespace Pei.Site.Tests.Release;
 /// The Linux download as release.yml builds it: the generator published with the workflow's own arguments
 /// (<see cref="PublishArguments"/>: one self-contained program file), the theme and LEEME.txt beside it in a folder
 /// pei-site/, packed with tar into pei-site-vX-linux-x64.tar.gz, and left in a planner's ~/Downloads (a home folder made
-/// for the test). The generator's sources are copied first, so that publishing leaves the repository's bin/ and obj/
-/// alone. The tests then do what the planners' guide says, with its commands copied from content/README.md.
+/// for the test). The program comes from <see cref="PublishedProgram"/>. The tests then do what the planners' guide says,
+/// with its commands copied from content/README.md.
 /// </summary>
 public sealed class SelfContainedDownload : IDisposable
 {
@@ -22,21 +24,9 @@ public sealed class SelfContainedDownload : IDisposable
 
     public SelfContainedDownload()
     {
-        var sources = temp["fuentes"];
-        foreach (var file in Directory.GetFiles(Repository.PathTo("generator"), "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetRelativePath(Repository.PathTo("generator"), f).Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj")))
-        {
-            var target = Path.Combine(sources, "generator", Path.GetRelativePath(Repository.PathTo("generator"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        foreach (var name in new[] { "Directory.Build.props", "global.json" })
-        {
-            File.Copy(Repository.PathTo(name), Path.Combine(sources, name));
-        }
         // As release.yml: publish into dist/linux-x64/pei-site, add the theme and LEEME.txt, pack the folder.
         var folder = temp["dist/linux-x64/pei-site"];
-        Run("dotnet", ["publish", Path.Combine(sources, "generator"), "-r", "linux-x64", .. PublishArguments, "-o", folder, "-v", "q", "-nologo"]);
+        PublishedProgram.Into(folder, temp["fuentes"]);
         TempFolder.CopyTree(Repository.Theme, Path.Combine(folder, "site-theme"));
         File.Copy(Repository.PathTo("generator/Download/LEEME.txt"), Path.Combine(folder, "LEEME.txt"));
         Home = Directory.CreateDirectory(temp["home"]).FullName;
@@ -70,7 +60,7 @@ public sealed class SelfContainedDownload : IDisposable
         return bin;
     }
 
-    private static void Run(string program, string[] args)
+    internal static void Run(string program, string[] args)
     {
         var start = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
@@ -80,6 +70,97 @@ public sealed class SelfContainedDownload : IDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{program} falló ({process.ExitCode}):\n{output.Result}\n{error}");
+        }
+    }
+}
+
+/// <summary>
+/// The generator as <c>dotnet publish</c> makes the download, published from a copy of its sources (so that publishing
+/// leaves the repository's bin/ and obj/ alone). The publish is the costliest step of the release tests, and what it
+/// makes depends only on what goes into it: the generator's files, the two build files copied beside them, the SDK and
+/// the arguments. So when the test cache is on (PEI_CACHE, which tests/run.sh sets) the published folder is kept there
+/// under the hash of all of those, and a later run with the same hash copies it instead of publishing again; any change
+/// to one of them publishes afresh. A fresh clone, or PEI_CACHE unset or "no", always publishes.
+/// </summary>
+internal static class PublishedProgram
+{
+    private const string Runtime = "linux-x64";
+
+    /// <summary>The files of the repository a publish reads, relative to its root: generator/ (without bin/, obj/) and the build files.</summary>
+    private static IEnumerable<string> Inputs() =>
+        Directory.GetFiles(Repository.PathTo("generator"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.Root, f))
+            .Where(f => f.Split(Path.DirectorySeparatorChar)[1] is not ("bin" or "obj"))
+            .Concat(["Directory.Build.props", "global.json"])
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Publishes the generator into <paramref name="folder"/> (<paramref name="sources"/> takes the copy of its sources), or copies the publish an earlier run kept.</summary>
+    public static void Into(string folder, string sources)
+    {
+        var kept = CacheFolder() is { } cache ? Path.Combine(cache, Key()) : null;
+        if (kept is not null && Directory.Exists(kept))
+        {
+            TempFolder.CopyTree(kept, folder);
+            return;
+        }
+        foreach (var file in Inputs())
+        {
+            var target = Path.Combine(sources, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Repository.PathTo(file), target);
+        }
+        SelfContainedDownload.Run("dotnet", ["publish", Path.Combine(sources, "generator"), "-r", Runtime, .. SelfContainedDownload.PublishArguments, "-o", folder, "-v", "q", "-nologo"]);
+        if (kept is not null)
+        {
+            Keep(folder, kept);
+        }
+    }
+
+    /// <summary>PEI_CACHE/descarga-publicada, or null when the test cache is off.</summary>
+    private static string? CacheFolder() =>
+        Environment.GetEnvironmentVariable("PEI_CACHE") is { Length: > 0 } root and not "no" ? Path.Combine(Path.GetFullPath(root), "descarga-publicada") : null;
+
+    /// <summary>The hash of every input of the publish: each file's path and bytes, the SDK's version and the arguments.</summary>
+    private static string Key()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Inputs())
+        {
+            var bytes = File.ReadAllBytes(Repository.PathTo(file));
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.Replace('\\', '/')}\0{bytes.Length}\0"));
+            hash.AppendData(bytes);
+        }
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\0', [SdkVersion(), Runtime, .. SelfContainedDownload.PublishArguments])));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
+
+    private static string SdkVersion()
+    {
+        var start = new ProcessStartInfo("dotnet", ["--version"]) { RedirectStandardOutput = true, WorkingDirectory = Repository.Root };
+        using var process = Process.Start(start)!;
+        var version = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return version;
+    }
+
+    /// <summary>Keeps the publish in <paramref name="kept"/> as the cache's only entry: a copy renamed into place, so no run finds half of one.</summary>
+    private static void Keep(string folder, string kept)
+    {
+        var cache = Path.GetDirectoryName(kept)!;
+        var staging = kept + ".copia-" + Guid.NewGuid().ToString("N")[..8];
+        TempFolder.CopyTree(folder, staging);
+        try
+        {
+            Directory.Move(staging, kept);
+        }
+        catch (IOException)
+        {
+            // Another run kept the same publish first.
+            Directory.Delete(staging, recursive: true);
+        }
+        foreach (var older in Directory.GetDirectories(cache).Where(d => d != kept && !d.Contains(".copia-", StringComparison.Ordinal)))
+        {
+            Directory.Delete(older, recursive: true);
         }
     }
 }
