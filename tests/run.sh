@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full gate (what CI runs): installs what the test suite needs (Chromium, Java, poppler-utils for reading PDFs, the
+# The full gate (what CI runs): installs what the test suite needs (Chromium and its headless shell, Java, poppler-utils for reading PDFs, the
 # W3C validator, exceljs and SheetJS for reading the workbook outside .NET) and runs every test, printing a line as each test finishes.
 # With --fast: the inner loop, the unit and command tests only. It installs nothing and leaves out the tests that drive
 # Chromium or publish the release download (marked [Trait("Needs", …)], see tests/Pei.Site.Tests/Needs.cs).
@@ -22,11 +22,18 @@ if [ "$fast" = 0 ]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
   command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Instalando: ${need_apt[*]}"
-    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null || {
       echo "error: no se pudieron instalar ${need_apt[*]}" >&2; exit 1; }
+  fi
+  # The browser checks walk every page in Chromium's headless shell when there is one (Debian packages it; the same
+  # engine for a fraction of the CPU, see BrowserSite.ChromiumPath), else in Chromium itself.
+  if ! command -v chromium-headless-shell >/dev/null 2>&1 && apt-cache show chromium-headless-shell >/dev/null 2>&1; then
+    echo "Instalando: chromium-headless-shell"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium-headless-shell >/dev/null ||
+      echo "aviso: no se pudo instalar chromium-headless-shell; el recorrido del sitio usa Chromium" >&2
   fi
 
   if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d tests/node_modules/exceljs ] || [ ! -d tests/node_modules/xlsx ]; then

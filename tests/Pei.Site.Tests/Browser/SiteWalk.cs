@@ -246,8 +246,7 @@ public static class SiteWalk
                 chartTexts += layout.GetProperty("chartTexts").GetInt32();
             }
 
-            // Already laid out at 320 px by the last width above.
-            await ResizeAsync(320, 900);
+            // Laid out at 320 px by the last of the widths above.
             var phone = await page.EvaluateAsync<JsonElement>(
                 "() => ({ width: document.documentElement.scrollWidth, " +
                 "scrolling: [...document.querySelectorAll('.tabla')].filter(r => r.querySelector('table.metas, table.erratas-tabla'))" +
