@@ -85,11 +85,12 @@ public static class CacheFolder
     /// <summary>Writes a cache file whole (a temporary file renamed), or not at all: a cache that cannot be written only costs time.</summary>
     public static void WriteWhole(string path, Action<Stream> write)
     {
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        string? temporary = null;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            temporary = WholeFile.CreateBeside(path, out var stream, bufferSize: 64 * 1024);
+            using (stream)
             {
                 write(stream);
             }
@@ -99,7 +100,10 @@ public static class CacheFolder
         {
             try
             {
-                File.Delete(temporary);
+                if (temporary is not null)
+                {
+                    File.Delete(temporary);
+                }
             }
             catch (Exception again) when (again is IOException or UnauthorizedAccessException)
             {

@@ -36,9 +36,10 @@ public static class WholeFile
 
     /// <summary>
     /// A new file ".&lt;name&gt;.&lt;tag&gt;&lt;random&gt;.tmp" beside <paramref name="path"/>, created exclusively, open
-    /// for writing; <paramref name="tag"/> names the command that writes it (e.g. "nuevo-corte-").
+    /// for writing through a buffer of <paramref name="bufferSize"/> bytes; <paramref name="tag"/> names the command that
+    /// writes it (e.g. "nuevo-corte-").
     /// </summary>
-    public static string CreateBeside(string path, out FileStream stream, string tag = "")
+    public static string CreateBeside(string path, out FileStream stream, string tag = "", int bufferSize = 4096)
     {
         var folder = Path.GetDirectoryName(path)!;
         for (var attempt = 0; ; attempt++)
@@ -46,7 +47,7 @@ public static class WholeFile
             var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{tag}{Guid.NewGuid().ToString("N")[..12]}.tmp");
             try
             {
-                stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
                 return temporary;
             }
             catch (IOException) when (attempt < 16 && FileKinds.Of(temporary) is not FileKind.Missing)

@@ -23,7 +23,7 @@ public static class RecordRules
     private static void Check(Publication publication, DateOnly? today, DiagnosticBag diagnostics)
     {
         PublicationDate(publication.CutOff, publication.Published, today, publication.PublishedWhere ?? publication.Where, diagnostics);
-        var inForce = new Dictionary<FigureKey, RecordedFigure>(publication.FirstPublished);
+        Dictionary<FigureKey, RecordedFigure>? inForce = null;
         DateOnly? previous = null;
         foreach (var correction in publication.Corrections)
         {
@@ -35,6 +35,8 @@ public static class RecordRules
                 diagnostics.Error(Codes.EmptyValue, correction.Where, $"cifras de la corrección del {date}");
             }
             var added = new HashSet<(int, string?)>();
+            // The figures in force, copied from the first ones only for a record that has corrections.
+            inForce ??= new Dictionary<FigureKey, RecordedFigure>(publication.FirstPublished);
             foreach (var figure in correction.Figures)
             {
                 if (!publication.FirstPublished.ContainsKey(figure.Key))

@@ -18,8 +18,10 @@ public sealed record Publication
         Figures = figures;
         Corrections = corrections;
         Where = where;
-        // One pass over the corrections in order: each erratum's "before" is the value in force just before it.
-        var current = figures.ToDictionary(f => f.Key);
+        // One pass over the corrections in order: each erratum's "before" is the value in force just before it. A record
+        // never corrected (most of them) has its first figures in force: one dictionary serves as both.
+        var first = figures.ToDictionary(f => f.Key);
+        var current = corrections.Count == 0 ? first : new Dictionary<FigureKey, RecordedFigure>(first);
         var errata = new List<Erratum>();
         foreach (var correction in corrections)
         {
@@ -31,7 +33,7 @@ public sealed record Publication
         }
         Current = current;
         Errata = errata;
-        FirstPublished = figures.ToDictionary(f => f.Key);
+        FirstPublished = first;
         LastCorrection = errata.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last());
         IndicatorIds = current.Keys.Where(k => k.Indicator is not null).Select(k => k.Indicator!).ToHashSet(StringComparer.Ordinal);
     }

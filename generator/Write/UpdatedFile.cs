@@ -116,8 +116,8 @@ internal sealed class UpdatedFile : Stream
             _new = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024);
             return;
         }
-        _temporary = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Guid.NewGuid():N}.tmp");
-        _new = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024);
+        _temporary = WholeFile.CreateBeside(_path, out var stream, bufferSize: 16 * 1024);
+        _new = stream;
         _earlier.Position = 0;
         var remaining = _matched;
         while (remaining > 0)

@@ -3,8 +3,11 @@ using System.Globalization;
 
 namespace Pei.Site.Benchmarks;
 
-/// <summary>One run of a program: wall time and peak resident memory (ru_maxrss through GNU time, else VmHWM polled from /proc).</summary>
-internal sealed record Measured(TimeSpan Wall, long PeakBytes)
+/// <summary>
+/// One run of a program: wall time and peak resident memory (ru_maxrss through GNU time, else VmHWM polled from /proc),
+/// and with GNU time the CPU seconds it spent in its own code (user) and in the kernel (system); zero without it.
+/// </summary>
+internal sealed record Measured(TimeSpan Wall, long PeakBytes, double UserSeconds = 0, double SystemSeconds = 0)
 {
     /// <summary>GNU time, when installed: the kernel's own peak (ru_maxrss) instead of polling /proc.</summary>
     private const string GnuTime = "/usr/bin/time";
@@ -16,7 +19,7 @@ internal sealed record Measured(TimeSpan Wall, long PeakBytes)
         var start = new ProcessStartInfo(timed ? GnuTime : program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         if (timed)
         {
-            foreach (var argument in new[] { "-f", "%M", "-o", report, program })
+            foreach (var argument in new[] { "-f", "%U %S %M", "-o", report, program })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -47,8 +50,10 @@ internal sealed record Measured(TimeSpan Wall, long PeakBytes)
         }
         if (timed)
         {
-            peak = long.Parse(File.ReadAllText(report).Trim().Split('\n')[^1], CultureInfo.InvariantCulture) * 1024;
+            var fields = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ');
             File.Delete(report);
+            return new Measured(clock.Elapsed, long.Parse(fields[2], CultureInfo.InvariantCulture) * 1024,
+                double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture));
         }
         return new Measured(clock.Elapsed, peak);
     }
