@@ -8,10 +8,9 @@ namespace Pei.Site.Tests.Publication;
 /// </summary>
 public sealed class CorrectCommandTests : IDisposable
 {
-    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
-
     private const string Reason = "Se corrigen las ponderaciones de 2025 del objetivo 3";
 
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
     private readonly TempFolder temp = new();
     private readonly string content;
 

@@ -12,10 +12,9 @@ namespace Pei.Site.Tests.Publication;
 /// </summary>
 public sealed class PublishedPrecisionTests : IDisposable
 {
-    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
-
     private static readonly string[] CutOffs = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31"];
 
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
     private readonly TempFolder temp = new();
     private readonly string content;
 

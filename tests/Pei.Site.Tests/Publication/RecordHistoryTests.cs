@@ -7,10 +7,9 @@ namespace Pei.Site.Tests.Publication;
 /// </summary>
 public sealed class RecordHistoryTests : IDisposable
 {
-    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
-
     private const string Restore = "restáurela y, si debe cambiar, ejecute";
 
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
     private readonly TempFolder temp = new();
     private readonly string content;
 

@@ -15,11 +15,10 @@ namespace Pei.Site.Tests.Web;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class ReportEditionTests : IDisposable
 {
-    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
-
     private const string BaseUrl = "https://example.gov.co/";
     private static readonly string[] Published = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31"];
 
+    private readonly Cli.Dated cli = Cli.On(PublicationClock.Noon26November2026);
     private readonly TempFolder temp = new();
     private readonly string content;
 
