@@ -93,6 +93,30 @@ public static class Cli
     /// <summary>The command line with today taken from <paramref name="clock"/> instead of the process's environment.</summary>
     public static Dated On(Clock clock) => new(clock);
 
+    /// <summary>
+    /// The generator as a process of its own, with <paramref name="environment"/> added to its environment: for what the
+    /// program reads from its environment (SOURCE_DATE_EPOCH, PEI_CHROMIUM), which a test may not change for the process
+    /// every other test runs in.
+    /// </summary>
+    public static Outcome AsProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "pei-site.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new Outcome(process.ExitCode, stdout, stderr.Result);
+    }
+
     /// <summary>The command line on a clock of its own: tests that date records run at the same time as any other.</summary>
     public sealed class Dated(Clock clock)
     {

@@ -128,21 +128,8 @@ public sealed class PublishCommandTests : IDisposable
     }
 
     /// <summary>The generator as its own process, with <paramref name="sourceDateEpoch"/> as SOURCE_DATE_EPOCH in its environment.</summary>
-    private static Cli.Outcome Program(string sourceDateEpoch, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pei-site.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new Cli.Outcome(process.ExitCode, stdout, stderr.Result);
-    }
+    private static Cli.Outcome Program(string sourceDateEpoch, params string[] args) =>
+        Cli.AsProcess(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = sourceDateEpoch }, args);
 
     [Fact]
     public void A_borrador_written_first_in_its_item_goes_and_the_dash_stays()

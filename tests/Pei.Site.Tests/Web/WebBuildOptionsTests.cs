@@ -2,15 +2,7 @@ using AngleSharp.Html.Parser;
 
 namespace Pei.Site.Tests.Web;
 
-/// <summary>Changing PEI_CHROMIUM is process-wide: these tests run alone, after the parallel ones.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection
-{
-    public const string Name = "process environment";
-}
-
 /// <summary>build without a base URL or without --pdf, the plan's own url and licencia, and the errors of both options.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
 public class WebBuildOptionsTests
 {
     [Fact]
@@ -90,23 +82,17 @@ public class WebBuildOptionsTests
     {
         using var temp = new TempFolder();
         var missing = temp["no-hay-chromium"];
-        var before = Environment.GetEnvironmentVariable("PEI_CHROMIUM");
-        Environment.SetEnvironmentVariable("PEI_CHROMIUM", missing);
-        try
-        {
-            var result = Cli.Run("build", "--content", Repository.Content, "--out", temp["_site"], "--theme", Repository.Theme, "--pdf");
+        // The program as its own process: PEI_CHROMIUM is read from the environment, which this process shares with
+        // every other test.
+        var result = Cli.AsProcess(new Dictionary<string, string> { ["PEI_CHROMIUM"] = missing },
+            "build", "--content", Repository.Content, "--out", temp["_site"], "--theme", Repository.Theme, "--pdf");
 
-            Assert.Equal(1, result.ExitCode);
-            var error = Assert.Single(result.ErrorLines);
-            Assert.StartsWith($"{missing}:1:1: error PEI081:", error, StringComparison.Ordinal);
-            Assert.Contains("apt-get install chromium", error, StringComparison.Ordinal);
-            Assert.Contains("PEI_CHROMIUM", error, StringComparison.Ordinal);
-            Assert.False(Directory.Exists(temp["_site"]));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PEI_CHROMIUM", before);
-        }
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"{missing}:1:1: error PEI081:", error, StringComparison.Ordinal);
+        Assert.Contains("apt-get install chromium", error, StringComparison.Ordinal);
+        Assert.Contains("PEI_CHROMIUM", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["_site"]));
     }
 
     [Fact]
