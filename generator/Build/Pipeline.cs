@@ -48,6 +48,9 @@ public static class Pipeline
         /// <summary>Whether published cut-offs must still have their records' figures; <c>corregir</c> compares them itself.</summary>
         public bool CheckRecords { get; init; } = true;
 
+        /// <summary>The cache folder of parsed content, instead of PEI_CACHE's (a caller with a cache of its own).</summary>
+        public string? Cache { get; init; }
+
         /// <summary>What an earlier load of this folder read, used again for files that did not change (serve).</summary>
         public LoadMemo? Memo { get; init; }
 
@@ -84,7 +87,7 @@ public static class Pipeline
     {
         options ??= new Options();
         var display = options.Display ?? content;
-        var plan = options.Memo is { } memo ? memo.Load(content, display, diagnostics) : ContentLoader.Load(content, display, diagnostics);
+        var plan = options.Memo is { } memo ? memo.Load(content, display, diagnostics) : ContentLoader.Load(content, display, diagnostics, options.Cache);
         if (plan is null)
         {
             return null;

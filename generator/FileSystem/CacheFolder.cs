@@ -17,19 +17,13 @@ public static class CacheFolder
     public static readonly string Build = Convert.ToHexStringLower(SHA256.HashData(
         Encoding.UTF8.GetBytes(typeof(CacheFolder).Assembly.ManifestModule.ModuleVersionId.ToString())))[..16];
 
-    private static readonly AsyncLocal<string?> Scoped = new();
-
-    /// <summary>A cache folder for the calling flow only, instead of PEI_CACHE (tests).</summary>
-    internal static string? ScopedRoot
+    /// <summary>
+    /// The cache folder for one kind of thing (not created), or null when there is no cache; <paramref name="given"/>, when
+    /// set, is used as PEI_CACHE would be (a caller with a cache of its own, such as a test).
+    /// </summary>
+    public static string? For(string kind, string? given = null)
     {
-        get => Scoped.Value;
-        set => Scoped.Value = value;
-    }
-
-    /// <summary>The cache folder for one kind of thing (not created), or null when there is no cache.</summary>
-    public static string? For(string kind)
-    {
-        var configured = Scoped.Value ?? Environment.GetEnvironmentVariable(Variable);
+        var configured = given ?? Environment.GetEnvironmentVariable(Variable);
         if (configured is "no")
         {
             return null;

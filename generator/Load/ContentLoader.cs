@@ -15,12 +15,13 @@ public static class ContentLoader
 {
     /// <param name="contentDirectory">The content folder on disk.</param>
     /// <param name="displayRoot">How the content folder is named in diagnostics (e.g. "content").</param>
-    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics) =>
-        Load(contentDirectory, displayRoot, diagnostics, memo: null);
+    /// <param name="cacheRoot">The cache folder of parsed trees, instead of PEI_CACHE's (<see cref="CacheFolder.For"/>).</param>
+    public static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, string? cacheRoot = null) =>
+        Load(contentDirectory, displayRoot, diagnostics, memo: null, cacheRoot);
 
     /// <param name="memo">What an earlier load of this folder read from each file, used again for files that did not
     /// change (<see cref="LoadMemo.Load"/>).</param>
-    internal static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
+    internal static Plan? Load(string contentDirectory, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo, string? cacheRoot = null)
     {
         var files = new ContentFolder(contentDirectory, displayRoot);
         if (!Directory.Exists(contentDirectory))
@@ -30,10 +31,10 @@ public static class ContentLoader
         }
         // With a memo the cache of parsed trees is opened only when the memo has nothing to give (memo.Begin, below): a load
         // that reads a few files would otherwise read the whole cache, and save it back with only those files' trees.
-        files.Trees = memo is null ? YamlTreeCache.Open(files.RealRoot) : YamlTreeCache.None;
+        files.Trees = memo is null ? YamlTreeCache.Open(files.RealRoot, cacheRoot) : YamlTreeCache.None;
         try
         {
-            return Load(files, displayRoot, diagnostics, memo);
+            return Load(files, displayRoot, diagnostics, memo, cacheRoot);
         }
         finally
         {
@@ -41,7 +42,7 @@ public static class ContentLoader
         }
     }
 
-    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo)
+    private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo, string? cacheRoot)
     {
         CheckLinkLoops(files, diagnostics);
         var planPath = files.PathOf(ContentLayout.PlanFile);
@@ -57,7 +58,7 @@ public static class ContentLoader
         }
         if (memo is not null && !memo.Begin(files, displayRoot, header))
         {
-            files.Trees = YamlTreeCache.Open(files.RealRoot);
+            files.Trees = YamlTreeCache.Open(files.RealRoot, cacheRoot);
         }
         List<Objective> objectives;
         List<Publication> publications;

@@ -32,10 +32,13 @@ internal sealed class YamlTreeCache
     /// <summary>A cache that keeps nothing (no cache folder).</summary>
     public static YamlTreeCache None { get; } = new(null);
 
-    /// <summary>The trees stored for the content folder at <paramref name="realRoot"/>; empty when none or unreadable.</summary>
-    public static YamlTreeCache Open(string realRoot)
+    /// <summary>
+    /// The trees stored for the content folder at <paramref name="realRoot"/>; empty when none or unreadable. In the cache
+    /// folder <paramref name="cacheRoot"/> when given, else PEI_CACHE's (<see cref="CacheFolder.For"/>).
+    /// </summary>
+    public static YamlTreeCache Open(string realRoot, string? cacheRoot)
     {
-        if (CacheFolder.For("contenido") is not { } folder)
+        if (CacheFolder.For("contenido", cacheRoot) is not { } folder)
         {
             return None;
         }

@@ -13,11 +13,12 @@ public class TreeCacheTests
 {
     private static readonly string Fixture = Repository.PathTo("tests", "Pei.Site.Tests", "Fixtures", "plan-en-el-tiempo");
 
-    private static (IReadOnlyList<Diagnostic> Diagnostics, string Summary, byte[]? Json) Run(string content)
+    private static (IReadOnlyList<Diagnostic> Diagnostics, string Summary, byte[]? Json) Run(string content, string cache)
     {
-        var validated = Site.Build.Pipeline.Validate(content);
+        var options = new Pipeline.Options { Cache = cache };
+        var validated = Site.Build.Pipeline.Validate(content, options);
         var diagnostics = new DiagnosticBag();
-        var report = Site.Build.Pipeline.Compute(content, diagnostics);
+        var report = Site.Build.Pipeline.Compute(content, diagnostics, options);
         return (validated.Diagnostics, validated.Summary, report is null ? null : Site.Render.SiteRenderer.OpenDataFiles(report, new Site.Render.RenderOptions()).Single(f => f.Path == "datos/plan.json").Content);
     }
 
@@ -29,32 +30,24 @@ public class TreeCacheTests
     {
         using var temp = new TempFolder();
         var content = temp.Copy(Fixture, "content");
-        CacheFolder.ScopedRoot = temp["cache"];
-        try
-        {
-            var first = Run(content);
-            var stored = CacheFile(temp["cache"]);
-            var written = File.GetLastWriteTimeUtc(stored);
-            var second = Run(content);
+        var first = Run(content, temp["cache"]);
+        var stored = CacheFile(temp["cache"]);
+        var written = File.GetLastWriteTimeUtc(stored);
+        var second = Run(content, temp["cache"]);
 
-            Assert.Equal(first.Diagnostics, second.Diagnostics);
-            Assert.Equal(first.Summary, second.Summary);
-            Assert.Equal(first.Json, second.Json);
-            // Nothing new was parsed, so the cache file was not rewritten.
-            Assert.Equal(written, File.GetLastWriteTimeUtc(stored));
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+        Assert.Equal(first.Summary, second.Summary);
+        Assert.Equal(first.Json, second.Json);
+        // Nothing new was parsed, so the cache file was not rewritten.
+        Assert.Equal(written, File.GetLastWriteTimeUtc(stored));
 
-            // An edited file is parsed again: its new value shows, and the cache is rewritten with its tree.
-            var plan = Path.Combine(content, "plan.yaml");
-            File.WriteAllText(plan, File.ReadAllText(plan).Replace("nombre: ", "nombre: Editado ", StringComparison.Ordinal));
-            var edited = Run(content);
-            Assert.NotEqual(first.Json, edited.Json);
-            Assert.Contains("\"nombre\": \"Editado ", System.Text.Encoding.UTF8.GetString(edited.Json!), StringComparison.Ordinal);
-            Assert.Equal(edited.Json, Run(content).Json);
-        }
-        finally
-        {
-            CacheFolder.ScopedRoot = null;
-        }
+        // An edited file is parsed again: its new value shows, and the cache is rewritten with its tree.
+        var plan = Path.Combine(content, "plan.yaml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("nombre: ", "nombre: Editado ", StringComparison.Ordinal));
+        var edited = Run(content, temp["cache"]);
+        Assert.NotEqual(first.Json, edited.Json);
+        Assert.Contains("\"nombre\": \"Editado ", System.Text.Encoding.UTF8.GetString(edited.Json!), StringComparison.Ordinal);
+        Assert.Equal(edited.Json, Run(content, temp["cache"]).Json);
     }
 
     [Fact]
@@ -69,15 +62,7 @@ public class TreeCacheTests
         File.WriteAllText(recent, "x");
         File.SetLastWriteTimeUtc(old, DateTime.UtcNow - CacheFolder.Unused - TimeSpan.FromDays(1));
         File.SetLastWriteTimeUtc(recent, DateTime.UtcNow - CacheFolder.Unused + TimeSpan.FromDays(1));
-        CacheFolder.ScopedRoot = temp["cache"];
-        try
-        {
-            Run(content);
-        }
-        finally
-        {
-            CacheFolder.ScopedRoot = null;
-        }
+        Run(content, temp["cache"]);
         Assert.False(File.Exists(old));
         Assert.True(File.Exists(recent));
         // The recent entry and the one this load wrote for its content.
@@ -92,26 +77,18 @@ public class TreeCacheTests
     {
         using var temp = new TempFolder();
         var content = temp.Copy(Fixture, "content");
-        CacheFolder.ScopedRoot = temp["cache"];
-        try
+        var first = Run(content, temp["cache"]);
+        var stored = CacheFile(temp["cache"]);
+        var bytes = File.ReadAllBytes(stored);
+        File.WriteAllBytes(stored, damage switch
         {
-            var first = Run(content);
-            var stored = CacheFile(temp["cache"]);
-            var bytes = File.ReadAllBytes(stored);
-            File.WriteAllBytes(stored, damage switch
-            {
-                "basura" => bytes.Select((b, i) => i > 16 ? (byte)(b ^ 0x5A) : b).ToArray(),
-                "truncado" => bytes[..(bytes.Length / 2)],
-                _ => [],
-            });
-            var second = Run(content);
-            Assert.Equal(first.Diagnostics, second.Diagnostics);
-            Assert.Equal(first.Json, second.Json);
-        }
-        finally
-        {
-            CacheFolder.ScopedRoot = null;
-        }
+            "basura" => bytes.Select((b, i) => i > 16 ? (byte)(b ^ 0x5A) : b).ToArray(),
+            "truncado" => bytes[..(bytes.Length / 2)],
+            _ => [],
+        });
+        var second = Run(content, temp["cache"]);
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+        Assert.Equal(first.Json, second.Json);
     }
 
     [Fact]
@@ -122,18 +99,10 @@ public class TreeCacheTests
         var indicator = Directory.GetFiles(Path.Combine(content, "objetivos"), "*.yaml", SearchOption.AllDirectories)
             .First(f => !f.EndsWith("objetivo.yaml", StringComparison.Ordinal));
         File.WriteAllText(indicator, File.ReadAllText(indicator) + "tipo: repetido\n");
-        CacheFolder.ScopedRoot = temp["cache"];
-        try
-        {
-            var first = Run(content);
-            var second = Run(content);
-            Assert.Contains(first.Diagnostics, d => d.Code == "PEI004");
-            Assert.Equal(first.Diagnostics, second.Diagnostics);
-            Assert.Null(second.Json);
-        }
-        finally
-        {
-            CacheFolder.ScopedRoot = null;
-        }
+        var first = Run(content, temp["cache"]);
+        var second = Run(content, temp["cache"]);
+        Assert.Contains(first.Diagnostics, d => d.Code == "PEI004");
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+        Assert.Null(second.Json);
     }
 }
