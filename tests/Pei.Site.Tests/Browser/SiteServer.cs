@@ -79,7 +79,8 @@ public sealed class SiteServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: Stop and then Close removes the listener twice, and the second removal looks its port up again,
+        // binding it anew when it is gone ("Address already in use" once another server has taken the port).
         listener.Close();
         loop.Wait(TimeSpan.FromSeconds(5));
     }
