@@ -116,6 +116,20 @@ public static class SeguimientoXlsx
         }
     }
 
+    /// <summary>A row of the dictionary for each column of a table: its name, type, unit and description.</summary>
+    private static void ColumnEntries(WorkbookRows row, IReadOnlyList<DataColumn> columns)
+    {
+        foreach (var column in columns)
+        {
+            row.Start();
+            row.Text(column.Name);
+            row.Text(column.Type);
+            row.Text(Unit(column));
+            row.Text(column.Description);
+            row.End();
+        }
+    }
+
     private static void DictionaryRows(WorkbookRows row)
     {
         row.Start();
@@ -124,15 +138,7 @@ public static class SeguimientoXlsx
             row.Text(header, HeaderStyle);
         }
         row.End();
-        foreach (var column in SeguimientoCsv.Columns)
-        {
-            row.Start();
-            row.Text(column.Name);
-            row.Text(column.Type);
-            row.Text(Unit(column));
-            row.Text(column.Description);
-            row.End();
-        }
+        ColumnEntries(row, SeguimientoCsv.Columns);
         // The sheet Compromisos (compromisos.csv) after the cut-offs' columns.
         row.Start();
         row.Text("");
@@ -140,15 +146,7 @@ public static class SeguimientoXlsx
         row.Start();
         row.Text($"Hoja {CompromisosCsv.SheetName} (compromisos.csv)", HeaderStyle);
         row.End();
-        foreach (var column in CompromisosCsv.Columns)
-        {
-            row.Start();
-            row.Text(column.Name);
-            row.Text(column.Type);
-            row.Text(Unit(column));
-            row.Text(column.Description);
-            row.End();
-        }
+        ColumnEntries(row, CompromisosCsv.Columns);
         row.Start();
         row.Text("");
         row.End();
