@@ -88,9 +88,7 @@ internal static class PublishedProgram
 
     /// <summary>The files of the repository a publish reads, relative to its root: generator/ (without bin/, obj/) and the build files.</summary>
     private static IEnumerable<string> Inputs() =>
-        Directory.GetFiles(Repository.PathTo("generator"), "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Repository.Root, f))
-            .Where(f => f.Split(Path.DirectorySeparatorChar)[1] is not ("bin" or "obj"))
+        Repository.GeneratorFiles()
             .Concat(["Directory.Build.props", "global.json"])
             .Order(StringComparer.Ordinal);
 
