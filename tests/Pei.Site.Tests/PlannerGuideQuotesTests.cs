@@ -14,7 +14,7 @@ public sealed partial class PlannerGuideQuotesTests : IDisposable
     private readonly TempFolder temp = new();
     private readonly string content;
 
-    public PlannerGuideQuotesTests() => content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
+    public PlannerGuideQuotesTests() => content = temp.Copy(Repository.BaseCase, "content");
 
     public void Dispose() => temp.Dispose();
 

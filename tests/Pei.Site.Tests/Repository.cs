@@ -19,6 +19,15 @@ internal static class Repository
 
     public static string PathTo(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>The small valid content the tests edit: Load/Cases/_base (two objectives, the cut-off 2025-06-30 published).</summary>
+    public static string BaseCase => PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base");
+
+    /// <summary>The generator's own files: everything under generator/ but its build outputs (bin/, obj/), relative to the root.</summary>
+    public static IEnumerable<string> GeneratorFiles() =>
+        Directory.GetFiles(PathTo("generator"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f))
+            .Where(f => f.Split(Path.DirectorySeparatorChar)[1] is not ("bin" or "obj"));
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

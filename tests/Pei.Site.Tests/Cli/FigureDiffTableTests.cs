@@ -26,7 +26,7 @@ public sealed class FigureDiffTableTests : IDisposable
     [Fact]
     public void A_change_to_a_published_figure_comes_before_a_new_cut_off_folded_into_one_line_per_objective()
     {
-        var before = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "antes");
+        var before = temp.Copy(Repository.BaseCase, "antes");
         var after = temp.Copy(before, "despues");
         Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", after).ExitCode);
         var indicator = Directory.GetFiles(after, "101.yaml", SearchOption.AllDirectories).Single();

@@ -132,7 +132,7 @@ public sealed class CsvInjectionTests : IDisposable
     [Fact]
     public void Plantilla_writes_formula_like_texts_after_a_quote_and_importar_reads_them_back_unchanged()
     {
-        var content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
+        var content = temp.Copy(Repository.BaseCase, "content");
         Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
         var indicator = Directory.GetFiles(content, "101.yaml", SearchOption.AllDirectories).Single();
         File.WriteAllText(indicator, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(indicator), "(?m)^nombre: .*$", "nombre: \"=1+1\""));

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Pei.Site.Spreadsheet;
+using Pei.Site.Tests.Spreadsheet;
 
 namespace Pei.Site.Tests.Hardening;
 
@@ -13,15 +14,12 @@ namespace Pei.Site.Tests.Hardening;
 /// </summary>
 public sealed class SheetBombTests : IDisposable
 {
-    private const string Header = "corte;objetivo;meta;id (no editar);indicador;unidad;meta de la vigencia;programado;ejecutado;observaciones";
-
     private readonly TempFolder temp = new();
     private readonly string content;
 
     public SheetBombTests()
     {
-        content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
-        Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
+        content = DraftContent.In(temp);
     }
 
     public void Dispose() => temp.Dispose();
@@ -287,7 +285,7 @@ public sealed class SheetBombTests : IDisposable
     {
         var sheet = Csv("blancas.csv", w =>
         {
-            w.Write(Header + "\n");
+            w.Write(DraftContent.Header + "\n");
             w.Write(new string('\n', 9_000_000));
         });
 
@@ -301,7 +299,7 @@ public sealed class SheetBombTests : IDisposable
     {
         var sheet = Csv("separadores.csv", w =>
         {
-            w.Write(Header + "\r\n");
+            w.Write(DraftContent.Header + "\r\n");
             for (var i = 0; i < 1_000_000; i++)
             {
                 w.Write(";;\r\n");
@@ -316,7 +314,7 @@ public sealed class SheetBombTests : IDisposable
     {
         var sheet = Csv("campos.csv", w =>
         {
-            w.Write(Header + "\n");
+            w.Write(DraftContent.Header + "\n");
             w.Write(new string(';', 5_000_000) + "\n");
         });
 
@@ -330,7 +328,7 @@ public sealed class SheetBombTests : IDisposable
     {
         var sheet = Csv("campo.csv", w =>
         {
-            w.Write(Header + "\n");
+            w.Write(DraftContent.Header + "\n");
             w.Write("2025-09-30;;;101;;;;1;1;\"" + new string('x', 5_000_000) + "\"\n");
         });
 
@@ -344,7 +342,7 @@ public sealed class SheetBombTests : IDisposable
     {
         var sheet = Csv("abierta.csv", w =>
         {
-            w.Write(Header + "\n");
+            w.Write(DraftContent.Header + "\n");
             w.Write("2025-09-30;;;101;;;;1;1;\"" + string.Concat(Enumerable.Repeat("línea\n", 1_000_000)));
         });
 
@@ -391,7 +389,7 @@ public sealed class SheetBombTests : IDisposable
     {
         var sheet = Csv("grande.csv", w =>
         {
-            w.Write(Header + "\n");
+            w.Write(DraftContent.Header + "\n");
             w.Write(new string(' ', 11 * 1024 * 1024));
         });
 

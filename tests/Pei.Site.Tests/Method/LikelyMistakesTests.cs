@@ -15,7 +15,7 @@ public sealed class LikelyMistakesTests : IDisposable
 
     public LikelyMistakesTests()
     {
-        content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
+        content = temp.Copy(Repository.BaseCase, "content");
         Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
         Fill("101", "3", "3");
         Fill("102", "95", "96");

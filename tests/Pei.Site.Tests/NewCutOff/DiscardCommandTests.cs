@@ -10,7 +10,7 @@ public sealed class DiscardCommandTests : IDisposable
     private readonly TempFolder temp = new();
     private readonly string content;
 
-    public DiscardCommandTests() => content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
+    public DiscardCommandTests() => content = temp.Copy(Repository.BaseCase, "content");
 
     public void Dispose() => temp.Dispose();
 

@@ -12,7 +12,7 @@ public sealed class YearChangeTests : IDisposable
     private readonly TempFolder temp = new();
     private readonly string content;
 
-    public YearChangeTests() => content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
+    public YearChangeTests() => content = temp.Copy(Repository.BaseCase, "content");
 
     public void Dispose() => temp.Dispose();
 

@@ -9,15 +9,12 @@ namespace Pei.Site.Tests.Spreadsheet;
 /// every refusal with its exact diagnostic and no file changed.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
-    private const string Header = "corte;objetivo;meta;id (no editar);indicador;unidad;meta de la vigencia;programado;ejecutado;observaciones";
-
     private readonly TempFolder temp = new();
     private readonly string content;
 
     public ImportCommandTests()
     {
-        content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
-        Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
+        content = DraftContent.In(temp);
     }
 
     public void Dispose() => temp.Dispose();
@@ -33,7 +30,7 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
-    private string FullSheet(params string[] rows) => string.Join("\n", [Header, .. rows]) + "\n";
+    private string FullSheet(params string[] rows) => string.Join("\n", [DraftContent.Header, .. rows]) + "\n";
 
     private static readonly string[] Filled =
     [
@@ -190,7 +187,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void A_missing_column_or_an_unreadable_file_is_refused()
     {
-        var noColumn = Sheet("a.csv", string.Join("\n", [Header.Replace(";ejecutado", "", StringComparison.Ordinal), "2025-09-30;;;101;;;;1;"]));
+        var noColumn = Sheet("a.csv", string.Join("\n", [DraftContent.Header.Replace(";ejecutado", "", StringComparison.Ordinal), "2025-09-30;;;101;;;;1;"]));
         var notAWorkbook = Sheet("b.xlsx", "esto no es un libro de Excel");
 
         Assert.Equal(

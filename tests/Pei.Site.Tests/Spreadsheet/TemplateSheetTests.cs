@@ -15,7 +15,7 @@ public sealed class TemplateSheetTests : IDisposable
 
     public TemplateSheetTests()
     {
-        var content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
+        var content = temp.Copy(Repository.BaseCase, "content");
         Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
         sheet = temp["plantilla.xlsx"];
         Assert.Equal(0, Cli.Run("plantilla", "2025-09-30", "--out", sheet, "--content", content).ExitCode);

@@ -17,8 +17,7 @@ public sealed class WorkbookCellTests : IDisposable
 
     public WorkbookCellTests()
     {
-        content = temp.Copy(Repository.PathTo("tests", "Pei.Site.Tests", "Load", "Cases", "_base"), "content");
-        Assert.Equal(0, Cli.Run("nuevo-corte", "2025-09-30", "--content", content).ExitCode);
+        content = DraftContent.In(temp);
     }
 
     public void Dispose() => temp.Dispose();
