@@ -32,14 +32,24 @@ public sealed class SiteRenderer
     public IReadOnlyList<SiteFile> Files(PlanReport report, RenderOptions options)
     {
         var pages = PageBuilder.Build(report, options);
-        return
-        [
-            .. OpenData(report, options),
-            .. pages.Select(Page),
-            .. StaticFiles().Select(SiteFile.Of),
-            .. WebFiles(report, options, pages.Select(p => p.Path)).Select(SiteFile.Of),
-        ];
+        return Files(report, options, pages.Select(Page).ToList());
     }
+
+    /// <summary>
+    /// The same files as <see cref="Files(PlanReport, RenderOptions)"/>, each page's model built only when its file is
+    /// rendered (<see cref="PageBuilder.OnDemand"/>): for serve, which renders only the pages asked for, so that listing
+    /// the files of a plan of 10,000 indicators after an edit costs their paths, not 10,000 page models and the site map.
+    /// </summary>
+    public IReadOnlyList<SiteFile> FilesOnDemand(PlanReport report, RenderOptions options) =>
+        Files(report, options, PageBuilder.OnDemand(report, options).Select(p => Page(p.Path, p.Build)).ToList());
+
+    private IReadOnlyList<SiteFile> Files(PlanReport report, RenderOptions options, IReadOnlyList<SiteFile> pages) =>
+    [
+        .. OpenData(report, options),
+        .. pages,
+        .. StaticFiles().Select(SiteFile.Of),
+        .. WebFiles(report, options, pages.Select(p => p.Path)).Select(SiteFile.Of),
+    ];
 
     /// <summary>The HTML pages only, rendered into memory and sorted by path (ordinal): for tests.</summary>
     /// <exception cref="ThemeException">A template failed while rendering a page.</exception>
@@ -48,6 +58,13 @@ public sealed class SiteRenderer
 
     /// <summary>A page rendered with its template straight into the file's stream, as UTF-8 without a byte order mark.</summary>
     private SiteFile Page(Page page) => new(page.Path, stream => PageText.WriteTo(stream, writer => _theme.Render(page, writer)));
+
+    /// <summary>A page whose model <paramref name="build"/> makes when the file is rendered.</summary>
+    private SiteFile Page(string path, Func<Page> build) => new(path, stream =>
+    {
+        var page = build();
+        PageText.WriteTo(stream, writer => _theme.Render(page, writer));
+    });
 
     /// <summary>The HTML of one edition of a published cut-off's quarterly report (layouts/Report.cshtml), for <see cref="Pdf.ReportPrinter"/>.</summary>
     public Pdf.ReportDocument ReportHtml(PlanReport report, CutOffReport cutOff, Pdf.ReportEdition edition, RenderOptions options)

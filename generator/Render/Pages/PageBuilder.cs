@@ -16,91 +16,177 @@ public static class PageBuilder
     /// <summary>The order the home page counts statuses in; "Sin reporte" only appears when some draft has it.</summary>
     private static readonly Status[] CountedStatuses = [Status.OnTrack, Status.Lagging, Status.NotProgrammed, Status.NotReported];
 
+    /// <summary>
+    /// Every page of the site, each built now, the site map last (listing the others): what build renders.
+    /// </summary>
     public static IReadOnlyList<Page> Build(PlanReport report, RenderOptions options)
     {
-        var plan = report.Plan;
-        // Each cut-off's fe de erratas, worded once however many pages show it.
-        var errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
-        // The indicators each cut-off's record and those before it counted: what its own pages may name.
-        var recorded = Recorded(report);
-        var corrections = new CorrectedFigures(plan.Publications);
-        var site = Site(report, report.Latest, options, corrections);
-        var latest = report.CutOffs.Count - 1;
-        // Each cut-off's commitments as they stood at it, and what its corrections changed in them.
-        var commitments = report.CutOffs.Select((_, i) => CommitmentFollowUp.At(report, i)).ToList();
-        var commitmentChanges = report.CutOffs.Select((_, i) => CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, i))).ToList();
-        var current = latest < 0 ? [] : commitments[latest];
-        var currentByIndicator = current.ToLookup(c => c.Indicator.Id, StringComparer.Ordinal);
-        var pages = new List<Page>
+        var listed = List(report, options);
+        var pages = new List<Page>(listed.Pages.Count + 1);
+        foreach (var source in listed.Pages)
         {
-            Home(report, errata, latest, site, SitePaths.Home, [], SitePaths.Objective,
-                new CommitmentSummary(CommitmentFollowUp.Overdue(current), current.Count, SitePaths.Commitments), latest < 0 ? [] : commitmentChanges[latest]),
-            CommitmentWords.Page(plan, report.Latest, report.CutOffs, current, site, SitePaths.Commitments,
-                [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)]),
-            TransparencyPage.For(report, site),
-            new MethodologyPage
+            var page = source.Build();
+            if (page.Path != source.Path)
+            {
+                throw new InvalidOperationException($"The page listed at {source.Path} was built at {page.Path}.");
+            }
+            pages.Add(page);
+        }
+        pages.Add(SiteMapPage.For(pages, listed.Site()));
+        return pages;
+    }
+
+    /// <summary>
+    /// The same pages as <see cref="Build"/>, at the same paths and in the same order, each built only when asked for
+    /// (serve, which renders only the pages someone looks at): listing them costs their paths alone. The site map builds
+    /// every other page when it is asked for, as <see cref="Build"/> does.
+    /// </summary>
+    public static IReadOnlyList<PageSource> OnDemand(PlanReport report, RenderOptions options)
+    {
+        var listed = List(report, options);
+        return [.. listed.Pages, new(SitePaths.SiteMap, () => SiteMapPage.For(listed.Pages.Select(p => p.Build()).ToList(), listed.Site()))];
+    }
+
+    /// <summary>The pages of the site but the site map, by path, and the chrome of the current pages.</summary>
+    private sealed record Listing(IReadOnlyList<PageSource> Pages, Func<SiteInfo> Site);
+
+    /// <summary>
+    /// What many pages share (the chrome, each cut-off's errata and commitments), worked out once per listing when the
+    /// first page that needs it is built.
+    /// </summary>
+    private sealed class Shared
+    {
+        public Shared(PlanReport report, RenderOptions options)
+        {
+            var plan = report.Plan;
+            // Each cut-off's fe de erratas, worded once however many pages show it.
+            Errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
+            // The indicators each cut-off's record and those before it counted: what its own pages may name.
+            Recorded = Recorded(report);
+            var corrections = new CorrectedFigures(plan.Publications);
+            Site = Site(report, report.Latest, options, corrections);
+            CutOffSites = report.CutOffs.Select(c => Site(report, c, options, corrections)).ToList();
+            // Each cut-off's commitments as they stood at it, and what its corrections changed in them.
+            Commitments = report.CutOffs.Select((_, i) => CommitmentFollowUp.At(report, i)).ToList();
+            CommitmentChanges = report.CutOffs.Select((_, i) => CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, i))).ToList();
+            Current = Commitments.Count == 0 ? [] : Commitments[^1];
+            CurrentByIndicator = Current.ToLookup(c => c.Indicator.Id, StringComparer.Ordinal);
+            CurrentChanges = CommitmentChanges.Count == 0 ? [] : CommitmentChanges[^1];
+        }
+
+        public List<List<ErratumLine>> Errata { get; }
+        public List<IReadOnlySet<string>> Recorded { get; }
+        public SiteInfo Site { get; }
+        public List<SiteInfo> CutOffSites { get; }
+        public List<IReadOnlyList<Commitment>> Commitments { get; }
+        public List<List<CommitmentChangeLine>> CommitmentChanges { get; }
+        public IReadOnlyList<Commitment> Current { get; }
+        public ILookup<string, Commitment> CurrentByIndicator { get; }
+        public IReadOnlyList<CommitmentChangeLine> CurrentChanges { get; }
+    }
+
+    private static Listing List(PlanReport report, RenderOptions options)
+    {
+        var plan = report.Plan;
+        var once = new Lazy<Shared>(() => new Shared(report, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        var latest = report.CutOffs.Count - 1;
+        var pages = new List<PageSource>
+        {
+            new(SitePaths.Home, () =>
+            {
+                var s = once.Value;
+                return Home(report, s.Errata, latest, s.Site, SitePaths.Home, [], SitePaths.Objective,
+                    new CommitmentSummary(CommitmentFollowUp.Overdue(s.Current), s.Current.Count, SitePaths.Commitments), s.CurrentChanges);
+            }),
+            new(SitePaths.Commitments, () =>
+            {
+                var s = once.Value;
+                return CommitmentWords.Page(plan, report.Latest, report.CutOffs, s.Current, s.Site, SitePaths.Commitments,
+                    [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)]);
+            }),
+            new(SitePaths.Transparency, () => TransparencyPage.For(report, once.Value.Site)),
+            new(SitePaths.Methodology, () => new MethodologyPage
             {
                 Path = SitePaths.Methodology,
                 Title = $"Metodología de medición — {plan.Name}",
-                Site = site,
+                Site = once.Value.Site,
                 Section = Section.Methodology,
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new("Metodología", null)],
                 Methodology = plan.Methodology,
-            },
-            new OpenDataPage
+            }),
+            new(SitePaths.OpenData, () => new OpenDataPage
             {
                 Path = SitePaths.OpenData,
                 Title = $"Datos abiertos — {plan.Name}",
-                Site = site,
+                Site = once.Value.Site,
                 Section = Section.OpenData,
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new("Datos abiertos", null)],
                 CsvColumns = SeguimientoCsv.Columns,
                 JsonFields = PlanJson.Fields,
                 Catalog = DataCatalog.For(report, options),
-            },
-            new NotFoundPage
+            }),
+            new(SitePaths.NotFound, () => new NotFoundPage
             {
                 Path = SitePaths.NotFound,
                 Title = $"Página no encontrada — {plan.Name}",
-                Site = site,
+                Site = once.Value.Site,
                 Section = Section.None,
-            },
-            new CutOffsPage
+            }),
+            new(SitePaths.CutOffs, () => new CutOffsPage
             {
                 Path = SitePaths.CutOffs,
                 Title = $"Cortes publicados — {plan.Name}",
-                Site = site,
+                Site = once.Value.Site,
                 Section = Section.CutOffs,
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, null)],
                 CutOffs = report.CutOffs.Reverse()
                     .Select(c => new CutOffEntry(Link(c), PublishedOn(c), c.Publication is { Corrections.Count: > 0 }, c.CutOff.Draft))
                     .ToList(),
-            },
+            }),
         };
         foreach (var objective in plan.Objectives)
         {
-            pages.Add(Objective(report, errata, recorded, latest, site, objective, SitePaths.Objective(objective.Number), [new(HomeCrumb, SitePaths.Home)],
-                Summary(current, objective, SitePaths.Commitments), latest < 0 ? [] : commitmentChanges[latest]));
-            pages.AddRange(objective.Indicators.Select(i => Indicator(report, site, objective, i, currentByIndicator[i.Id])));
+            var path = SitePaths.Objective(objective.Number);
+            pages.Add(new(path, () =>
+            {
+                var s = once.Value;
+                return Objective(report, s.Errata, s.Recorded, latest, s.Site, objective, path, [new(HomeCrumb, SitePaths.Home)],
+                    Summary(s.Current, objective, SitePaths.Commitments), s.CurrentChanges);
+            }));
+            pages.AddRange(objective.Indicators.Select(i => new PageSource(SitePaths.Indicator(i.Id), () =>
+            {
+                var s = once.Value;
+                return Indicator(report, s.Site, objective, i, s.CurrentByIndicator[i.Id]);
+            })));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
         {
+            var at = index;
             var cutOff = report.CutOffs[index];
             var date = cutOff.CutOff.Date;
-            var own = Site(report, cutOff, options, corrections);
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
-            var atCutOff = commitments[index];
             var archivedList = SitePaths.CutOffCommitments(date);
-            pages.Add(Home(report, errata, index, own, SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n),
-                new CommitmentSummary(CommitmentFollowUp.Overdue(atCutOff), atCutOff.Count, archivedList), commitmentChanges[index]));
-            pages.AddRange(plan.Objectives.Select(o =>
-                Objective(report, errata, recorded, index, own, o, SitePaths.CutOffObjective(date, o.Number), [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))],
-                    Summary(atCutOff, o, archivedList), commitmentChanges[index])));
-            pages.Add(CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(index + 1).ToList(), atCutOff, own, archivedList,
-                [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date)), new("Compromisos", null)]));
+            pages.Add(new(SitePaths.CutOff(date), () =>
+            {
+                var s = once.Value;
+                var atCutOff = s.Commitments[at];
+                return Home(report, s.Errata, at, s.CutOffSites[at], SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n),
+                    new CommitmentSummary(CommitmentFollowUp.Overdue(atCutOff), atCutOff.Count, archivedList), s.CommitmentChanges[at]);
+            }));
+            pages.AddRange(plan.Objectives.Select(o => new PageSource(SitePaths.CutOffObjective(date, o.Number), () =>
+            {
+                var s = once.Value;
+                return Objective(report, s.Errata, s.Recorded, at, s.CutOffSites[at], o, SitePaths.CutOffObjective(date, o.Number),
+                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))], Summary(s.Commitments[at], o, archivedList), s.CommitmentChanges[at]);
+            })));
+            pages.Add(new(archivedList, () =>
+            {
+                var s = once.Value;
+                return CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(at + 1).ToList(), s.Commitments[at], s.CutOffSites[at], archivedList,
+                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date)), new("Compromisos", null)]);
+            }));
         }
-        pages.Add(SiteMapPage.For(pages, site));
-        return pages;
+        return new Listing(pages, () => once.Value.Site);
     }
 
     /// <summary>An objective's commitments at a cut-off, counted for its page.</summary>
@@ -283,3 +369,6 @@ public static class PageBuilder
         }).ToList();
     }
 }
+
+/// <summary>A page of the site by its path, its model built when <see cref="Build"/> is called (each call builds it anew).</summary>
+public sealed record PageSource(string Path, Func<Page> Build);
