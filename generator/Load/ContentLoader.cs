@@ -44,7 +44,7 @@ public static class ContentLoader
 
     private static Plan? Load(ContentFolder files, string displayRoot, DiagnosticBag diagnostics, LoadMemo? memo, string? cacheRoot)
     {
-        CheckLinkLoops(files, diagnostics);
+        CheckLinkLoops(files, diagnostics, memo);
         var planPath = files.PathOf(ContentLayout.PlanFile);
         if (ContentFolder.IsAbsentFile(planPath))
         {
@@ -303,9 +303,10 @@ public static class ContentLoader
     /// loader reads only its own paths, but any command or tool that walks the folder (importar's copy, cp -r, an editor's
     /// search) would follow it without end. So is a folder with more entries than anything walks.
     /// </summary>
-    private static void CheckLinkLoops(ContentFolder files, DiagnosticBag diagnostics)
+    private static void CheckLinkLoops(ContentFolder files, DiagnosticBag diagnostics, LoadMemo? memo)
     {
-        foreach (var entry in FolderWalk.Walk(files.Root).Refused.Where(r => r.Reason is WalkRefusal.Loop or WalkRefusal.TooMany))
+        var walk = memo is null ? FolderWalk.Walk(files.Root) : memo.Walk(files);
+        foreach (var entry in walk.Refused.Where(r => r.Reason is WalkRefusal.Loop or WalkRefusal.TooMany))
         {
             var where = files.Start([.. entry.Relative.Split('/')]);
             if (entry.Reason is WalkRefusal.Loop)

@@ -37,6 +37,13 @@ public sealed class PreviewServer : IDisposable
     /// <summary>Live-reload waits held at once (one per open preview tab); more are answered 503 at once.</summary>
     public const int MaxWaits = 256;
 
+    /// <summary>
+    /// How long after a build with no change the preview checks what the watcher may have missed and collects the old
+    /// generation: each rebuild leaves the plan it replaced behind, and at 10,000 indicators collecting it in the middle of
+    /// the next rebuild took a quarter of that rebuild.
+    /// </summary>
+    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a client has to send its request line and headers (408 after), unless the constructor says otherwise.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
@@ -97,7 +104,6 @@ public sealed class PreviewServer : IDisposable
         // Watch before the first build, so an edit made while it runs is not lost.
         _watcher = new ChangeWatcher([_content, _theme]);
         await Task.Run(() => Rebuild(first: true), cancel);
-        CollectWhenIdle();
         _rebuilding = Task.Run(RebuildOnChangeAsync, CancellationToken.None);
     }
 
@@ -115,15 +121,33 @@ public sealed class PreviewServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Rebuilds after each change; and once the preview has been idle for <see cref="Idle"/> after a build, while the
+    /// planner reads, checks what the watcher might have missed (<see cref="LoadMemo.Stale"/>, rebuilding when it finds
+    /// something) and collects the garbage the build left (<see cref="MemoryPolicy.WhenIdle"/>).
+    /// </summary>
     private async Task RebuildOnChangeAsync()
     {
+        var idle = false;
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                await _watcher!.WaitForChangesAsync(_stop.Token);
+                if (idle)
+                {
+                    await _watcher!.WaitForChangesAsync(_stop.Token);
+                }
+                else if (!await _watcher!.WaitForChangesAsync(Idle, _stop.Token))
+                {
+                    idle = true;
+                    if (!_memo.Stale())
+                    {
+                        MemoryPolicy.WhenIdle();
+                        continue;
+                    }
+                }
                 Rebuild(first: false);
-                CollectWhenIdle();
+                idle = false;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
@@ -137,23 +161,6 @@ public sealed class PreviewServer : IDisposable
         }
     }
 
-    /// <summary>
-    /// A full collection once the preview has been idle for a second after a rebuild, while the planner reads: each
-    /// rebuild leaves the plan it replaced behind, and at 10,000 indicators collecting it in the middle of the next
-    /// rebuild took a quarter of that rebuild.
-    /// </summary>
-    private void CollectWhenIdle()
-    {
-        var version = Version;
-        _ = Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ContinueWith(_ =>
-        {
-            if (Version == version)
-            {
-                MemoryPolicy.WhenIdle();
-            }
-        }, TaskContinuationOptions.OnlyOnRanToCompletion);
-    }
-
     /// <summary>One build, published as the next version whatever happens: the new site, or the last good one with a banner.</summary>
     private void Rebuild(bool first)
     {
@@ -162,6 +169,9 @@ public sealed class PreviewServer : IDisposable
         var script = LiveReload.ScriptHref(version);
         var errors = new List<string>();
         PreviewSite? site = null;
+        // What the watcher saw change since the last build: the load asks only those files whether they changed.
+        var changes = _watcher!.Take();
+        _memo.Watched(changes.Paths, changes.Structure);
         try
         {
             var build = PreviewBuild.Prepare(_content, _theme, _memo);

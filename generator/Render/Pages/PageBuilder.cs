@@ -32,7 +32,7 @@ public static class PageBuilder
             }
             pages.Add(page);
         }
-        pages.Add(SiteMapPage.For(pages, listed.Site()));
+        pages.Add(SiteMapPage.For(pages, listed.Shared.Site));
         return pages;
     }
 
@@ -44,72 +44,87 @@ public static class PageBuilder
     public static IReadOnlyList<PageSource> OnDemand(PlanReport report, RenderOptions options)
     {
         var listed = List(report, options);
-        return [.. listed.Pages, new(SitePaths.SiteMap, () => SiteMapPage.For(listed.Pages.Select(p => p.Build()).ToList(), listed.Site()))];
+        return [.. listed.Pages, new(SitePaths.SiteMap, () => SiteMapPage.For(listed.Pages.Select(p => p.Build()).ToList(), listed.Shared.Site))];
     }
 
-    /// <summary>The pages of the site but the site map, by path, and the chrome of the current pages.</summary>
-    private sealed record Listing(IReadOnlyList<PageSource> Pages, Func<SiteInfo> Site);
+    /// <summary>The pages of the site but the site map, by path, and what they share (the site map needs its chrome).</summary>
+    private sealed record Listing(IReadOnlyList<PageSource> Pages, Shared Shared);
 
     /// <summary>
-    /// What many pages share (the chrome, each cut-off's errata and commitments), worked out once per listing when the
-    /// first page that needs it is built.
+    /// What many pages share (the chrome, each cut-off's errata and commitments), each part worked out once per listing,
+    /// when the first page that needs it is built: an indicator's page, the one serve renders after an edit, needs only
+    /// the chrome and the latest cut-off's commitments.
     /// </summary>
     private sealed class Shared
     {
+        private readonly Lazy<List<List<ErratumLine>>> _errata;
+        private readonly Lazy<List<IReadOnlySet<string>>> _recorded;
+        private readonly Lazy<(SiteInfo Latest, List<SiteInfo> CutOffs)> _sites;
+        private readonly List<Lazy<IReadOnlyList<Commitment>>> _commitments;
+        private readonly List<Lazy<List<CommitmentChangeLine>>> _commitmentChanges;
+        private readonly Lazy<ILookup<string, Commitment>> _currentByIndicator;
+
         public Shared(PlanReport report, RenderOptions options)
         {
             var plan = report.Plan;
             // Each cut-off's fe de erratas, worded once however many pages show it.
-            Errata = report.CutOffs.Select(c => WordErrata(plan, c)).ToList();
+            _errata = new(() => report.CutOffs.Select(c => WordErrata(plan, c)).ToList());
             // The indicators each cut-off's record and those before it counted: what its own pages may name.
-            Recorded = Recorded(report);
-            var corrections = new CorrectedFigures(plan.Publications);
-            Site = Site(report, report.Latest, options, corrections);
-            CutOffSites = report.CutOffs.Select(c => Site(report, c, options, corrections)).ToList();
+            _recorded = new(() => Recorded(report));
+            _sites = new(() =>
+            {
+                var corrections = new CorrectedFigures(plan.Publications);
+                return (Site(report, report.Latest, options, corrections), report.CutOffs.Select(c => Site(report, c, options, corrections)).ToList());
+            });
             // Each cut-off's commitments as they stood at it, and what its corrections changed in them.
-            Commitments = report.CutOffs.Select((_, i) => CommitmentFollowUp.At(report, i)).ToList();
-            CommitmentChanges = report.CutOffs.Select((_, i) => CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, i))).ToList();
-            Current = Commitments.Count == 0 ? [] : Commitments[^1];
-            CurrentByIndicator = Current.ToLookup(c => c.Indicator.Id, StringComparer.Ordinal);
-            CurrentChanges = CommitmentChanges.Count == 0 ? [] : CommitmentChanges[^1];
+            _commitments = report.CutOffs.Select((_, i) => new Lazy<IReadOnlyList<Commitment>>(() => CommitmentFollowUp.At(report, i))).ToList();
+            _commitmentChanges = report.CutOffs
+                .Select((_, i) => new Lazy<List<CommitmentChangeLine>>(() => CommitmentWords.Changes(CommitmentFollowUp.CorrectionChanges(report, i))))
+                .ToList();
+            _currentByIndicator = new(() => Current.ToLookup(c => c.Indicator.Id, StringComparer.Ordinal));
         }
 
-        public List<List<ErratumLine>> Errata { get; }
-        public List<IReadOnlySet<string>> Recorded { get; }
-        public SiteInfo Site { get; }
-        public List<SiteInfo> CutOffSites { get; }
-        public List<IReadOnlyList<Commitment>> Commitments { get; }
-        public List<List<CommitmentChangeLine>> CommitmentChanges { get; }
-        public IReadOnlyList<Commitment> Current { get; }
-        public ILookup<string, Commitment> CurrentByIndicator { get; }
-        public IReadOnlyList<CommitmentChangeLine> CurrentChanges { get; }
+        public List<List<ErratumLine>> Errata => _errata.Value;
+        public List<IReadOnlySet<string>> Recorded => _recorded.Value;
+
+        /// <summary>The chrome of the current pages.</summary>
+        public SiteInfo Site => _sites.Value.Latest;
+
+        /// <summary>The chrome of a cut-off's own pages.</summary>
+        public SiteInfo CutOffSite(int index) => _sites.Value.CutOffs[index];
+
+        public IReadOnlyList<Commitment> Commitments(int index) => _commitments[index].Value;
+        public List<CommitmentChangeLine> CommitmentChanges(int index) => _commitmentChanges[index].Value;
+
+        /// <summary>The commitments at the latest cut-off (none without cut-offs), and what its corrections changed in them.</summary>
+        public IReadOnlyList<Commitment> Current => _commitments.Count == 0 ? [] : Commitments(_commitments.Count - 1);
+        public IReadOnlyList<CommitmentChangeLine> CurrentChanges => _commitmentChanges.Count == 0 ? [] : CommitmentChanges(_commitmentChanges.Count - 1);
+        public ILookup<string, Commitment> CurrentByIndicator => _currentByIndicator.Value;
     }
 
     private static Listing List(PlanReport report, RenderOptions options)
     {
         var plan = report.Plan;
-        var once = new Lazy<Shared>(() => new Shared(report, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        var s = new Shared(report, options);
         var latest = report.CutOffs.Count - 1;
         var pages = new List<PageSource>
         {
             new(SitePaths.Home, () =>
             {
-                var s = once.Value;
                 return Home(report, s.Errata, latest, s.Site, SitePaths.Home, [], SitePaths.Objective,
                     new CommitmentSummary(CommitmentFollowUp.Overdue(s.Current), s.Current.Count, SitePaths.Commitments), s.CurrentChanges);
             }),
             new(SitePaths.Commitments, () =>
             {
-                var s = once.Value;
                 return CommitmentWords.Page(plan, report.Latest, report.CutOffs, s.Current, s.Site, SitePaths.Commitments,
                     [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)]);
             }),
-            new(SitePaths.Transparency, () => TransparencyPage.For(report, once.Value.Site)),
+            new(SitePaths.Transparency, () => TransparencyPage.For(report, s.Site)),
             new(SitePaths.Methodology, () => new MethodologyPage
             {
                 Path = SitePaths.Methodology,
                 Title = $"Metodología de medición — {plan.Name}",
-                Site = once.Value.Site,
+                Site = s.Site,
                 Section = Section.Methodology,
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new("Metodología", null)],
                 Methodology = plan.Methodology,
@@ -118,7 +133,7 @@ public static class PageBuilder
             {
                 Path = SitePaths.OpenData,
                 Title = $"Datos abiertos — {plan.Name}",
-                Site = once.Value.Site,
+                Site = s.Site,
                 Section = Section.OpenData,
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new("Datos abiertos", null)],
                 CsvColumns = SeguimientoCsv.Columns,
@@ -129,14 +144,14 @@ public static class PageBuilder
             {
                 Path = SitePaths.NotFound,
                 Title = $"Página no encontrada — {plan.Name}",
-                Site = once.Value.Site,
+                Site = s.Site,
                 Section = Section.None,
             }),
             new(SitePaths.CutOffs, () => new CutOffsPage
             {
                 Path = SitePaths.CutOffs,
                 Title = $"Cortes publicados — {plan.Name}",
-                Site = once.Value.Site,
+                Site = s.Site,
                 Section = Section.CutOffs,
                 Breadcrumbs = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, null)],
                 CutOffs = report.CutOffs.Reverse()
@@ -149,13 +164,11 @@ public static class PageBuilder
             var path = SitePaths.Objective(objective.Number);
             pages.Add(new(path, () =>
             {
-                var s = once.Value;
                 return Objective(report, s.Errata, s.Recorded, latest, s.Site, objective, path, [new(HomeCrumb, SitePaths.Home)],
                     Summary(s.Current, objective, SitePaths.Commitments), s.CurrentChanges);
             }));
             pages.AddRange(objective.Indicators.Select(i => new PageSource(SitePaths.Indicator(i.Id), () =>
             {
-                var s = once.Value;
                 return Indicator(report, s.Site, objective, i, s.CurrentByIndicator[i.Id]);
             })));
         }
@@ -168,25 +181,22 @@ public static class PageBuilder
             var archivedList = SitePaths.CutOffCommitments(date);
             pages.Add(new(SitePaths.CutOff(date), () =>
             {
-                var s = once.Value;
-                var atCutOff = s.Commitments[at];
-                return Home(report, s.Errata, at, s.CutOffSites[at], SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n),
-                    new CommitmentSummary(CommitmentFollowUp.Overdue(atCutOff), atCutOff.Count, archivedList), s.CommitmentChanges[at]);
+                var atCutOff = s.Commitments(at);
+                return Home(report, s.Errata, at, s.CutOffSite(at), SitePaths.CutOff(date), [.. trail, new(EsCo.Date(date), null)], n => SitePaths.CutOffObjective(date, n),
+                    new CommitmentSummary(CommitmentFollowUp.Overdue(atCutOff), atCutOff.Count, archivedList), s.CommitmentChanges(at));
             }));
             pages.AddRange(plan.Objectives.Select(o => new PageSource(SitePaths.CutOffObjective(date, o.Number), () =>
             {
-                var s = once.Value;
-                return Objective(report, s.Errata, s.Recorded, at, s.CutOffSites[at], o, SitePaths.CutOffObjective(date, o.Number),
-                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))], Summary(s.Commitments[at], o, archivedList), s.CommitmentChanges[at]);
+                return Objective(report, s.Errata, s.Recorded, at, s.CutOffSite(at), o, SitePaths.CutOffObjective(date, o.Number),
+                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))], Summary(s.Commitments(at), o, archivedList), s.CommitmentChanges(at));
             })));
             pages.Add(new(archivedList, () =>
             {
-                var s = once.Value;
-                return CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(at + 1).ToList(), s.Commitments[at], s.CutOffSites[at], archivedList,
+                return CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(at + 1).ToList(), s.Commitments(at), s.CutOffSite(at), archivedList,
                     [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date)), new("Compromisos", null)]);
             }));
         }
-        return new Listing(pages, () => once.Value.Site);
+        return new Listing(pages, s);
     }
 
     /// <summary>An objective's commitments at a cut-off, counted for its page.</summary>
