@@ -97,16 +97,9 @@ internal sealed class ChangeWatcher : IDisposable
         _events.Writer.TryWrite(true);
     }
 
-    /// <summary>Completes after a change, once no further change came for <see cref="Quiet"/>.</summary>
-    public async Task WaitForChangesAsync(CancellationToken cancel)
-    {
-        await _events.Reader.ReadAsync(cancel);
-        await QuietAsync(cancel);
-    }
-
     /// <summary>
-    /// Like <see cref="WaitForChangesAsync"/>, but gives up after <paramref name="idle"/> without any change: true after a
-    /// change, false when the folders stayed idle that long.
+    /// Completes after a change, once no further change came for <see cref="Quiet"/> (true), or after
+    /// <paramref name="idle"/> without any change (false).
     /// </summary>
     public async Task<bool> WaitForChangesAsync(TimeSpan idle, CancellationToken cancel)
     {

@@ -44,6 +44,12 @@ public sealed class PreviewServer : IDisposable
     /// </summary>
     public static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often an idle preview checks every file's stamp for a change the watcher did not report (at 10,000 indicators
+    /// the check takes 40–80 ms of one core: about 1 % while the preview stays open).
+    /// </summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a client has to send its request line and headers (408 after), unless the constructor says otherwise.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
@@ -122,32 +128,29 @@ public sealed class PreviewServer : IDisposable
     }
 
     /// <summary>
-    /// Rebuilds after each change; and once the preview has been idle for <see cref="Idle"/> after a build, while the
-    /// planner reads, checks what the watcher might have missed (<see cref="LoadMemo.Stale"/>, rebuilding when it finds
-    /// something) and collects the garbage the build left (<see cref="MemoryPolicy.WhenIdle"/>).
+    /// Rebuilds after each change. Once the preview has been idle for <see cref="Idle"/> after a build, while the planner
+    /// reads, collects the garbage the build left (<see cref="MemoryPolicy.WhenIdle"/>); and while idle, every
+    /// <see cref="Poll"/>, checks what the watcher may have missed (<see cref="LoadMemo.Stale"/>), rebuilding when it finds
+    /// something: a file system that reports no events (a network or container mount) still gets its edits shown.
     /// </summary>
     private async Task RebuildOnChangeAsync()
     {
-        var idle = false;
+        var collected = false;
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                if (idle)
+                if (!await _watcher!.WaitForChangesAsync(collected ? Poll : Idle, _stop.Token) && !_memo.Stale())
                 {
-                    await _watcher!.WaitForChangesAsync(_stop.Token);
-                }
-                else if (!await _watcher!.WaitForChangesAsync(Idle, _stop.Token))
-                {
-                    idle = true;
-                    if (!_memo.Stale())
+                    if (!collected)
                     {
                         MemoryPolicy.WhenIdle();
-                        continue;
+                        collected = true;
                     }
+                    continue;
                 }
                 Rebuild(first: false);
-                idle = false;
+                collected = false;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {

@@ -18,6 +18,9 @@ internal sealed class PreviewSite(int version, IReadOnlyList<SiteFile> files, Fu
 
     public SiteFiles.Tree Tree { get; } = new(files.Select(f => f.Path));
 
+    /// <summary>The paths of the site's files, in the order the renderer lists them (for tests: the same as build's).</summary>
+    public IReadOnlyList<string> Paths { get; } = files.Select(f => f.Path).ToList();
+
     /// <summary>How many files of this version have been rendered (each at most once).</summary>
     public int Renders => Volatile.Read(ref _renders);
 

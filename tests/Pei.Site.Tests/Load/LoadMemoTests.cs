@@ -143,4 +143,69 @@ public sealed class LoadMemoTests : IDisposable
         Assert.Equal(1, LoadBoth());
         Assert.Equal(0, LoadBoth());
     }
+
+    private static HashSet<string> Paths(params string[] paths) => new(paths, StringComparer.Ordinal);
+
+    [Fact]
+    public void A_load_told_what_the_watcher_saw_reads_only_those_files_and_takes_the_others_without_asking()
+    {
+        Assert.Equal(_files, LoadBoth());
+        Assert.False(_memo.Trusted);
+
+        // The watcher saw one file change: only it is read, the folder is not walked again, and the load is a cold load's.
+        var file = Indicator("4199");
+        Edit(file, "ejecutado: 0.36456", "ejecutado: 0.49");
+        _memo.Watched(Paths(file), structure: false);
+        Assert.Equal(1, LoadBoth());
+        Assert.True(_memo.Trusted);
+        Assert.False(_memo.Walked);
+        Assert.Contains("PEI055", Load(_memo).Diagnostics, StringComparison.Ordinal);
+
+        // A folder named stands for everything under it (a folder renamed, or swapped with another).
+        var folder = Path.GetDirectoryName(file)!;
+        _memo.Watched(Paths(folder), structure: true);
+        Assert.Equal(Directory.GetFiles(folder, "*.yaml").Length, LoadBoth());
+        Assert.True(_memo.Trusted);
+        Assert.True(_memo.Walked);
+
+        // An edit the watcher did not report is not seen while the watcher is trusted: what Stale is for.
+        Edit(file, "ejecutado: 0.49", "ejecutado: 0.36456");
+        _memo.Watched(Paths(), structure: false);
+        var trusted = Load(_memo);
+        Assert.Equal(0, _memo.Read);
+        Assert.Contains("PEI055", trusted.Diagnostics, StringComparison.Ordinal);
+        Assert.True(_memo.Stale());
+        // Stale leaves the next load to ask every stamp (even if the watcher vouches for it) and walk the folder again.
+        _memo.Watched(Paths(), structure: false);
+        Assert.Equal(1, LoadBoth());
+        Assert.False(_memo.Trusted);
+        Assert.True(_memo.Walked);
+        Assert.Equal("", Load(_memo).Diagnostics);
+        Assert.False(_memo.Stale());
+
+        // A file created without an event: the folder's walk differs.
+        File.WriteAllText(Path.Combine(folder, ".nota-sin-aviso"), "x");
+        Assert.True(_memo.Stale());
+
+        // A watcher that lost events: every stamp is asked.
+        _memo.Watched(null, structure: true);
+        Assert.Equal(0, LoadBoth());
+        Assert.False(_memo.Trusted);
+    }
+
+    [Fact]
+    public void The_watcher_is_not_trusted_for_content_that_holds_a_symbolic_link()
+    {
+        // A link (hidden, so the loader ignores it) to a file of the content: an edit through either path reaches the
+        // other, and a watcher reports only the path written to.
+        var file = Indicator("4199");
+        File.CreateSymbolicLink(Path.Combine(_content, ".enlace-4199.yaml"), file);
+        Assert.Equal(_files, LoadBoth());
+
+        Edit(file, "ejecutado: 0.36456", "ejecutado: 0.49");
+        _memo.Watched(Paths(), structure: false);
+        Assert.Equal(1, LoadBoth());
+        Assert.False(_memo.Trusted);
+        Assert.Contains("PEI055", Load(_memo).Diagnostics, StringComparison.Ordinal);
+    }
 }

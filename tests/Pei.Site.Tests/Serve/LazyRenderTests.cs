@@ -1,4 +1,8 @@
 using System.Net;
+using Pei.Site.Build;
+using Pei.Site.Diagnostics;
+using Pei.Site.Render;
+using Pei.Site.Serve;
 
 namespace Pei.Site.Tests.Serve;
 
@@ -42,6 +46,24 @@ public sealed class LazyRenderTests : IAsyncLifetime
         await _served.GetPageAsync(Indicator4199);
         Assert.Equal(1, rebuilt.Renders);
         Assert.Equal(3, site.Renders);
+    }
+
+    [Fact]
+    public async Task Serve_lists_the_files_build_lists_and_serves_a_page_and_the_site_map_with_the_bytes_build_renders()
+    {
+        // What build would render with serve's options (drafts, the reload script), every page model built first.
+        var diagnostics = new DiagnosticBag();
+        var report = Pipeline.Compute(_served.Content, diagnostics, new Pipeline.Options { IncludeDrafts = true });
+        Assert.NotNull(report);
+        var built = SiteRenderer.Create(_served.Theme).Files(report, new RenderOptions { Preview = true, Banner = [], ExtraScript = LiveReload.ScriptHref(1) });
+
+        var site = _served.Server.Site!;
+        Assert.Equal(built.Select(f => f.Path), site.Paths);
+        foreach (var path in new[] { Indicator4199 + "index.html", SitePaths.SiteMap })
+        {
+            Assert.Equal(built.Single(f => f.Path == path).Render().Content, await _served.Http.GetByteArrayAsync(path));
+        }
+        Assert.Equal(2, site.Renders);
     }
 
     [Fact]
