@@ -24,7 +24,8 @@ public static class PageBuilder
         // The indicators each cut-off's record and those before it counted: what its own pages may name.
         var recorded = Recorded(report);
         var corrections = new CorrectedFigures(plan.Publications);
-        var site = Site(report, report.Latest, options, corrections);
+        var markdown = new Markdown.RenderedMarkdown();
+        var site = Site(report, report.Latest, options, corrections, markdown);
         var latest = report.CutOffs.Count - 1;
         // Each cut-off's commitments as they stood at it, and what its corrections changed in them.
         var commitments = report.CutOffs.Select((_, i) => CommitmentFollowUp.At(report, i)).ToList();
@@ -87,7 +88,7 @@ public static class PageBuilder
         {
             var cutOff = report.CutOffs[index];
             var date = cutOff.CutOff.Date;
-            var own = Site(report, cutOff, options, corrections);
+            var own = Site(report, cutOff, options, corrections, markdown);
             Crumb[] trail = [new(HomeCrumb, SitePaths.Home), new(CutOffsCrumb, SitePaths.CutOffs)];
             var atCutOff = commitments[index];
             var archivedList = SitePaths.CutOffCommitments(date);
@@ -112,7 +113,9 @@ public static class PageBuilder
 
     /// <summary>The chrome of a page showing <paramref name="shown"/>: its date in the header and footer, its publication date.</summary>
     /// <param name="corrections">The plan's corrected figures, found once per build; found anew when not given.</param>
-    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null) => new()
+    /// <param name="markdown">The build's Markdown rendered once for all its pages; a new one when not given.</param>
+    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null,
+        Markdown.RenderedMarkdown? markdown = null) => new()
     {
         Entity = report.Plan.Entity,
         PlanName = report.Plan.Name,
@@ -128,6 +131,7 @@ public static class PageBuilder
         Reports = options.Reports,
         Licence = report.Plan.Licence,
         Corrections = corrections ?? new CorrectedFigures(report.Plan.Publications),
+        Markdown = markdown ?? new Markdown.RenderedMarkdown(),
     };
 
     /// <summary>The day a cut-off was published: its record's date; null without one (a draft in preview).</summary>

@@ -5,6 +5,21 @@ namespace Pei.Site.Tests.Render;
 
 public class SafeMarkdownTests
 {
+    [Fact]
+    public void A_build_renders_each_text_once_for_all_its_pages()
+    {
+        var rendered = new RenderedMarkdown();
+        const string text = "El rezago se debe a *demoras*; ver [el informe](https://example.org/informe).";
+        var first = rendered.ToHtml(text, 3);
+        Assert.Equal(SafeMarkdown.ToHtml(text, 3), first);
+        // The same text again, even as another string, is the HTML already made; another heading level is another text.
+        Assert.Same(first, rendered.ToHtml(new string(text.AsSpan()), 3));
+        Assert.Equal(SafeMarkdown.ToHtml("# Título\n\nTexto", 2), rendered.ToHtml("# Título\n\nTexto", 2));
+        Assert.Equal(SafeMarkdown.ToHtml("# Título\n\nTexto", 4), rendered.ToHtml("# Título\n\nTexto", 4));
+        Assert.Equal("", rendered.ToHtml(null));
+        Assert.Equal("", rendered.ToHtml("  "));
+    }
+
     /// <summary>
     /// A text written without parsing must come out exactly as Markdig renders it: every scalar of the real content's
     /// YAML, and random lines over letters, digits, the punctuation the shortcut lets through and a few marks it must not.
