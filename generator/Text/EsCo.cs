@@ -26,6 +26,10 @@ public static class EsCo
         NativeDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
     };
 
+    private static readonly FigureFormat TwoDecimals = new("#,##0.00", Numbers);
+    private static readonly FigureFormat UpToTwoDecimals = new("#,##0.##", Numbers);
+    private static readonly FigureFormat DotDecimal = FigureFormat.Invariant("0.##");
+
     private static readonly string[] Months =
     [
         "enero", "febrero", "marzo", "abril", "mayo", "junio",
@@ -34,14 +38,14 @@ public static class EsCo
 
     /// <summary>A percentage with two decimals, rounded half away from zero: 106.156 → "106,16 %".</summary>
     public static string Percent(decimal value) =>
-        Round(value, Precision.Decimals).ToString("#,##0.00", Numbers) + NoBreakSpace + "%";
+        TwoDecimals.Format(Round(value, Precision.Decimals)) + NoBreakSpace + "%";
 
     /// <summary>A percentage as a message on a terminal writes it, with a plain space: 87.2 → "87,20 %".</summary>
     public static string PercentInMessage(decimal value) => Percent(value).Replace(NoBreakSpace, ' ');
 
     /// <summary>A plain figure: thousands with ".", up to two decimals, trailing zeros trimmed: 15334 → "15.334", 0.5 → "0,5".</summary>
     public static string Number(decimal value) =>
-        Round(value, MagnitudeDecimals).ToString("#,##0.##", Numbers);
+        UpToTwoDecimals.Format(Round(value, MagnitudeDecimals));
 
     /// <summary>A figure with every digit it was written with, thousands grouped: 8.110 (three decimals) → "8,110", 15334 → "15.334".</summary>
     public static string Exact(decimal value)
@@ -54,8 +58,9 @@ public static class EsCo
     }
 
     /// <summary>A figure with at most <paramref name="decimals"/> decimals, trailing zeros trimmed, thousands with ".": (0.5, 2) → "0,5", (25, 2) → "25".</summary>
-    public static string Number(decimal value, int decimals) =>
-        Round(value, decimals).ToString(decimals <= 0 ? "#,##0" : "#,##0." + new string('#', decimals), Numbers);
+    public static string Number(decimal value, int decimals) => decimals == 2
+        ? UpToTwoDecimals.Format(Round(value, decimals))
+        : Round(value, decimals).ToString(decimals <= 0 ? "#,##0" : "#,##0." + new string('#', decimals), Numbers);
 
     /// <summary>A whole number without grouping (years, codes, counts): 2025 → "2025".</summary>
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -81,7 +86,7 @@ public static class EsCo
     public static string Points(decimal value)
     {
         var size = Round(Math.Abs(value), Precision.Decimals);
-        return size.ToString("#,##0.00", Numbers) + NoBreakSpace + (size == 1m ? "punto" : "puntos");
+        return TwoDecimals.Format(size) + NoBreakSpace + (size == 1m ? "punto" : "puntos");
     }
 
     /// <summary>A machine-readable date for &lt;time datetime&gt;: "2025-06-30".</summary>
@@ -89,7 +94,7 @@ public static class EsCo
 
     /// <summary>A value for an HTML attribute that needs a dot decimal (e.g. &lt;meter value&gt;).</summary>
     public static string Attribute(decimal value) =>
-        Round(value, Precision.Decimals).ToString("0.##", CultureInfo.InvariantCulture);
+        DotDecimal.Format(Round(value, Precision.Decimals));
 
     private static decimal Round(decimal value, int decimals) => Precision.Round(value, decimals);
 }

@@ -359,8 +359,13 @@ public static class WorkbookWriter
 
     internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The letters of the first columns, named once: a workbook names a column in every cell.</summary>
+    private static readonly string[] FirstColumns = [.. Enumerable.Range(1, 256).Select(NameOf)];
+
     /// <summary>A column's letters from its number: 1 → "A", 27 → "AA".</summary>
-    internal static string ColumnName(int column)
+    internal static string ColumnName(int column) => column >= 1 && column <= FirstColumns.Length ? FirstColumns[column - 1] : NameOf(column);
+
+    private static string NameOf(int column)
     {
         var name = "";
         for (var n = column; n > 0; n = (n - 1) / 26)

@@ -466,12 +466,14 @@ public static class SvgChart
     /// </summary>
     private readonly struct Coordinate(decimal value) : ISpanFormattable
     {
+        private static readonly FigureFormat Dot = FigureFormat.Invariant("0.##");
+
         private readonly decimal _rounded = Precision.Round(value);
 
         public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-            _rounded.TryFormat(destination, out charsWritten, "0.##", CultureInfo.InvariantCulture);
+            Dot.TryFormat(_rounded, destination, out charsWritten);
 
-        public string ToString(string? format, IFormatProvider? formatProvider) => _rounded.ToString("0.##", CultureInfo.InvariantCulture);
+        public string ToString(string? format, IFormatProvider? formatProvider) => Dot.Format(_rounded);
 
         public override string ToString() => ToString(null, null);
     }

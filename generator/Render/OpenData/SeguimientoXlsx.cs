@@ -74,11 +74,13 @@ public static class SeguimientoXlsx
         return widths;
     }
 
+    private static readonly FigureFormat TwoDecimals = FigureFormat.Invariant("0.00");
+
     /// <summary>A value as a spreadsheet shows it, for the column widths.</summary>
     private static string Shown(object? value) => value switch
     {
         null => "",
-        decimal number => number.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " %",
+        decimal number => TwoDecimals.Format(number) + " %",
         DateOnly => "2025-06-30",
         _ => value.ToString() ?? "",
     };

@@ -106,6 +106,8 @@ public sealed record SiteInfo
     public Licence Licence { get; init; } = Licence.Default;
     /// <summary>Every figure corrected after publication, marked "corregido" wherever a page shows it.</summary>
     public Formatting.CorrectedFigures Corrections { get; init; } = Formatting.CorrectedFigures.None;
+    /// <summary>The authors' Markdown as HTML, each text rendered once for all the pages of a build that show it.</summary>
+    public Markdown.RenderedMarkdown Markdown { get; init; } = new();
 
     /// <summary>An absolute address for a URL path under the base URL; null without one.</summary>
     public string? AbsoluteUrl(string urlPath) => BaseUrl is null ? null : new Uri(BaseUrl, urlPath).AbsoluteUri;

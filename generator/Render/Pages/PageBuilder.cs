@@ -74,7 +74,9 @@ public static class PageBuilder
             _sites = new(() =>
             {
                 var corrections = new CorrectedFigures(plan.Publications);
-                return (Site(report, report.Latest, options, corrections), report.CutOffs.Select(c => Site(report, c, options, corrections)).ToList());
+                var markdown = new Markdown.RenderedMarkdown();
+                return (Site(report, report.Latest, options, corrections, markdown),
+                    report.CutOffs.Select(c => Site(report, c, options, corrections, markdown)).ToList());
             });
             // Each cut-off's commitments as they stood at it, and what its corrections changed in them.
             _commitments = report.CutOffs.Select((_, i) => new Lazy<IReadOnlyList<Commitment>>(() => CommitmentFollowUp.At(report, i))).ToList();
@@ -208,7 +210,9 @@ public static class PageBuilder
 
     /// <summary>The chrome of a page showing <paramref name="shown"/>: its date in the header and footer, its publication date.</summary>
     /// <param name="corrections">The plan's corrected figures, found once per build; found anew when not given.</param>
-    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null) => new()
+    /// <param name="markdown">The build's Markdown rendered once for all its pages; a new one when not given.</param>
+    internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null,
+        Markdown.RenderedMarkdown? markdown = null) => new()
     {
         Entity = report.Plan.Entity,
         PlanName = report.Plan.Name,
@@ -224,6 +228,7 @@ public static class PageBuilder
         Reports = options.Reports,
         Licence = report.Plan.Licence,
         Corrections = corrections ?? new CorrectedFigures(report.Plan.Publications),
+        Markdown = markdown ?? new Markdown.RenderedMarkdown(),
     };
 
     /// <summary>The day a cut-off was published: its record's date; null without one (a draft in preview).</summary>

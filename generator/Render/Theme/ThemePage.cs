@@ -18,6 +18,9 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
     /// <summary>The theme rendering this page; set by <see cref="ThemeTemplates"/> on every page it renders or includes.</summary>
     ThemeTemplates? IThemePage.Templates { get; set; }
 
+    /// <summary>The Markdown of the site being rendered, each text rendered once; set with <see cref="IThemePage.Templates"/>.</summary>
+    RenderedMarkdown? IThemePage.Markdown { get; set; }
+
     /// <summary>
     /// Renders the template <paramref name="key"/> with <paramref name="model"/> here. RazorLight's own include calls the
     /// template through a dynamic call site, whose binder costs about a tenth of a second to start in every process;
@@ -27,7 +30,7 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
     {
         if (((IThemePage)this).Templates is { } templates)
         {
-            WriteLiteral(templates.RenderPartial(key, model));
+            WriteLiteral(templates.RenderPartial(key, model, ((IThemePage)this).Markdown));
             return;
         }
         await base.IncludeAsync(key, model);
@@ -46,7 +49,7 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
 
     /// <summary>Author Markdown rendered safely; its highest heading becomes &lt;h<paramref name="topHeadingLevel"/>&gt;.</summary>
     public IHtmlContent Markdown(string? markdown, int topHeadingLevel = 2) =>
-        new HtmlString(SafeMarkdown.ToHtml(markdown, topHeadingLevel));
+        new HtmlString(((IThemePage)this).Markdown is { } rendered ? rendered.ToHtml(markdown, topHeadingLevel) : SafeMarkdown.ToHtml(markdown, topHeadingLevel));
 
     /// <summary>The text, or a dash that screen readers read as "sin dato".</summary>
     public IHtmlContent OrNone(string? text) =>
@@ -96,4 +99,6 @@ public abstract class ThemePage<TModel> : TemplatePage<TModel>, IThemePage
 internal interface IThemePage
 {
     ThemeTemplates? Templates { get; set; }
+
+    RenderedMarkdown? Markdown { get; set; }
 }

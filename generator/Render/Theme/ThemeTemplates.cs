@@ -181,6 +181,7 @@ internal sealed class ThemeTemplates
         if (template is IThemePage themePage)
         {
             themePage.Templates = this;
+            themePage.Markdown = page.Site.Markdown;
         }
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
@@ -206,12 +207,13 @@ internal sealed class ThemeTemplates
     }
 
     /// <summary>A partial template (<c>await IncludeAsync("_Change", change)</c>) rendered on the calling thread.</summary>
-    internal string RenderPartial(string key, object? model)
+    internal string RenderPartial(string key, object? model, Markdown.RenderedMarkdown? markdown)
     {
         var template = Load(key);
         if (template is IThemePage themePage)
         {
             themePage.Templates = this;
+            themePage.Markdown = markdown;
         }
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Synchronously(_engine.RenderTemplateAsync(template, model, writer));

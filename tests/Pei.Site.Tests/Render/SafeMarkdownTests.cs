@@ -5,6 +5,64 @@ namespace Pei.Site.Tests.Render;
 
 public class SafeMarkdownTests
 {
+    [Fact]
+    public void A_build_renders_each_text_once_for_all_its_pages()
+    {
+        var rendered = new RenderedMarkdown();
+        const string text = "El rezago se debe a *demoras*; ver [el informe](https://example.org/informe).";
+        var first = rendered.ToHtml(text, 3);
+        Assert.Equal(SafeMarkdown.ToHtml(text, 3), first);
+        // The same text again, even as another string, is the HTML already made; another heading level is another text.
+        Assert.Same(first, rendered.ToHtml(new string(text.AsSpan()), 3));
+        Assert.Equal(SafeMarkdown.ToHtml("# Título\n\nTexto", 2), rendered.ToHtml("# Título\n\nTexto", 2));
+        Assert.Equal(SafeMarkdown.ToHtml("# Título\n\nTexto", 4), rendered.ToHtml("# Título\n\nTexto", 4));
+        Assert.Equal("", rendered.ToHtml(null));
+        Assert.Equal("", rendered.ToHtml("  "));
+    }
+
+    /// <summary>
+    /// A text written without parsing must come out exactly as Markdig renders it: every scalar of the real content's
+    /// YAML, and random lines over letters, digits, the punctuation the shortcut lets through and a few marks it must not.
+    /// </summary>
+    [Fact]
+    public void A_plain_paragraph_is_written_as_Markdig_renders_it()
+    {
+        static string Markdig(string text) => global::Markdig.Markdown.ToHtml(text, Pei.Site.Text.MarkdownLimits.Pipeline).TrimEnd();
+        var texts = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Repository.Content, "*.yaml", SearchOption.AllDirectories))
+        {
+            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+            yaml.Load(new StringReader(File.ReadAllText(file)));
+            texts.AddRange(yaml.Documents.SelectMany(d => d.AllNodes).OfType<YamlDotNet.RepresentationModel.YamlScalarNode>()
+                .Select(n => n.Value ?? ""));
+        }
+        const string alphabet = "abcxyzÁéíóúñÑAZ0189 .,;:()¿?¡!%/'\"-+=$#°ºª*_`[]<>&\\~|\t\u00A0";
+        var random = new Random(20250630);
+        for (var i = 0; i < 20_000; i++)
+        {
+            texts.Add(new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+            // Mostly the characters the shortcut takes, so that many random lines go through it.
+            texts.Add("Meta " + new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(42)]).ToArray()) + "x");
+        }
+        var plain = 0;
+        foreach (var text in texts)
+        {
+            if (SafeMarkdown.PlainParagraph(text) is { } html)
+            {
+                plain++;
+                Assert.Equal(Markdig(text), html);
+                Assert.Equal(html, SafeMarkdown.ToHtml(text));
+            }
+        }
+        Assert.True(plain > 10_000, $"only {plain} texts were plain");
+        Assert.Equal("<p>Meta del 100% de las actividades (\u00bfcu\u00e1ntas?): 25 de 25.</p>", SafeMarkdown.PlainParagraph("Meta del 100% de las actividades (¿cuántas?): 25 de 25."));
+        Assert.Equal("<p>Dijo &quot;s\u00ed&quot;</p>", SafeMarkdown.PlainParagraph("Dijo \"sí\""));
+        foreach (var marked in new[] { "Texto *enfático*", "1. Primero", "- punto", "# Título", "Texto ", " texto", "Línea\notra", "a & b", "a_b", "Ver [x](y)" })
+        {
+            Assert.Null(SafeMarkdown.PlainParagraph(marked));
+        }
+    }
+
     public static TheoryData<string> Attacks => new()
     {
         "[x](javascript:alert(1))",
