@@ -10,9 +10,10 @@ namespace Pei.Site.Serve;
 
 /// <summary>
 /// The preview of serve: serves the content (drafts included) on 127.0.0.1 only, rebuilds when the content or the theme
-/// changes and makes open pages reload. A rebuild loads and computes the plan, reading again only the files that changed
-/// (<see cref="LoadMemo"/>), and publishes a new version of the site (<see cref="PreviewSite"/>): the list of its files
-/// with nothing rendered yet. A request renders the one file it asks for, from the version being served, and keeps its
+/// changes and makes open pages reload. A rebuild loads and computes the plan, reading again only the files the watcher
+/// saw change (<see cref="ChangeWatcher"/>, <see cref="LoadMemo.Watched"/>; while idle, every file is asked whether it
+/// changed unseen, every <see cref="Poll"/>), and publishes a new version of the site (<see cref="PreviewSite"/>): the
+/// list of its files with nothing rendered and no page model built yet (<see cref="SiteRenderer.FilesOnDemand"/>). A request renders the one file it asks for, from the version being served, and keeps its
 /// bytes for that version; nothing is written to disk. So an edit costs a load of what changed, the method and the
 /// published-figure check, and then only the pages someone looks at.
 /// A build with content errors prints its diagnostics and publishes the last good report and theme, rendered as they
