@@ -27,7 +27,7 @@ namespace Pei.Site.Load;
 /// and 40–110 ms less per edit in serve. The watcher is trusted only as far as it can be: not when it lost events or was
 /// not asked (then every stamp is asked, as above), and never for content that holds a symbolic link (an edit through a
 /// link is seen at the path it leads to). <see cref="Stale"/> asks every stamp and walks the folder again, for the idle
-/// moment after a rebuild, so that an event the watcher never saw (a network file system) is caught all the same.
+/// moments after a rebuild, so that an edit the watcher never saw (a network file system) is caught all the same.
 /// One load at a time may use a memo.
 /// </summary>
 public sealed class LoadMemo
