@@ -33,10 +33,14 @@ public sealed class ChangeWatcherTests : IAsyncLifetime
     {
         await PastFirstIdleCheckAsync();
         var file = _served.IndicatorFile("4199");
-        var version = _served.Server.Version;
-        // As many editors save: the new text into a hidden file beside it, then renamed over it.
+        // As many editors save: the new text into a hidden file beside it, then renamed over it. (Its own rebuild first,
+        // so that a slow machine cannot split the two into rebuilds the test does not expect.)
         var temporary = Path.Combine(Path.GetDirectoryName(file)!, ".4199.yaml.guardando");
+        var version = _served.Server.Version;
         await File.WriteAllTextAsync(temporary, (await File.ReadAllTextAsync(file)).Replace(Before, "Se espera subsanar el rezago en agosto.", StringComparison.Ordinal));
+        await _served.WaitForRebuildAfterAsync(version);
+        Assert.Equal(0, _served.Server.Memo.Read);
+        version = _served.Server.Version;
         File.Move(temporary, file, overwrite: true);
         await _served.WaitForRebuildAfterAsync(version);
 
