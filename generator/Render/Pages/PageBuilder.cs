@@ -116,23 +116,23 @@ public static class PageBuilder
     /// <param name="markdown">The build's Markdown rendered once for all its pages; a new one when not given.</param>
     internal static SiteInfo Site(PlanReport report, CutOffReport? shown, RenderOptions options, CorrectedFigures? corrections = null,
         Markdown.RenderedMarkdown? markdown = null) => new()
-    {
-        Entity = report.Plan.Entity,
-        PlanName = report.Plan.Name,
-        Period = report.Plan.Period,
-        Address = report.Plan.Address,
-        Source = string.IsNullOrWhiteSpace(report.Plan.Source) ? report.Plan.Entity : report.Plan.Source,
-        CutOff = shown?.CutOff,
-        Published = shown is null ? null : PublishedOn(shown),
-        ShowsDraft = options.Preview && shown?.CutOff is { Draft: true },
-        Banner = options.Banner,
-        ExtraScript = options.ExtraScript,
-        BaseUrl = options.BaseUrl,
-        Reports = options.Reports,
-        Licence = report.Plan.Licence,
-        Corrections = corrections ?? new CorrectedFigures(report.Plan.Publications),
-        Markdown = markdown ?? new Markdown.RenderedMarkdown(),
-    };
+        {
+            Entity = report.Plan.Entity,
+            PlanName = report.Plan.Name,
+            Period = report.Plan.Period,
+            Address = report.Plan.Address,
+            Source = string.IsNullOrWhiteSpace(report.Plan.Source) ? report.Plan.Entity : report.Plan.Source,
+            CutOff = shown?.CutOff,
+            Published = shown is null ? null : PublishedOn(shown),
+            ShowsDraft = options.Preview && shown?.CutOff is { Draft: true },
+            Banner = options.Banner,
+            ExtraScript = options.ExtraScript,
+            BaseUrl = options.BaseUrl,
+            Reports = options.Reports,
+            Licence = report.Plan.Licence,
+            Corrections = corrections ?? new CorrectedFigures(report.Plan.Publications),
+            Markdown = markdown ?? new Markdown.RenderedMarkdown(),
+        };
 
     /// <summary>The day a cut-off was published: its record's date; null without one (a draft in preview).</summary>
     public static DateOnly? PublishedOn(CutOffReport cutOff) => cutOff.Publication?.Published;
