@@ -11,6 +11,11 @@ public static class Precision
 
     public static decimal Round(decimal value, int decimals = Decimals)
     {
+        if (value.Scale <= decimals && value != 0m)
+        {
+            // Already within the decimals (most figures as written): Math.Round would return it as it is.
+            return value;
+        }
         var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         // decimal keeps a negative zero (-0.00); it must read as 0.
         return rounded == 0m ? 0m : rounded;

@@ -41,9 +41,10 @@ public static class SvgChart
     public static string Markup(LineChart chart, ChartFrame? only = null)
     {
         var svg = new StringBuilder(16 * 1024);
+        var scale = Scale.Of(chart);
         foreach (var frame in only is null ? Frames : [only])
         {
-            Build(svg, chart, frame);
+            Build(svg, chart, scale, frame);
         }
         return svg.ToString();
     }
@@ -56,10 +57,11 @@ public static class SvgChart
     {
         var svg = _idle ?? new StringBuilder(16 * 1024);
         _idle = null;
+        var scale = Scale.Of(chart);
         foreach (var frame in only is null ? Frames : [only])
         {
             svg.Clear();
-            Build(svg, chart, frame);
+            Build(svg, chart, scale, frame);
             foreach (var chunk in svg.GetChunks())
             {
                 writer.Write(chunk.Span);
@@ -124,18 +126,28 @@ public static class SvgChart
         return em * size * 1.04m;
     }
 
-    private static void Build(StringBuilder svg, LineChart chart, ChartFrame frame)
+    /// <summary>What every frame of a chart draws alike: the value axis, its ticks' texts and the legend's entries.</summary>
+    private sealed record Scale(ValueAxis Axis, IReadOnlyList<(decimal Value, string Text)> Ticks, IReadOnlyList<LegendEntry> Legend)
+    {
+        public static Scale Of(LineChart chart)
+        {
+            var axis = ValueAxis.For(chart.Series.SelectMany(s => s.Points).Select(p => p.Value ?? 0m)
+                .Append(chart.Reference?.Value ?? 0m).Max());
+            return new Scale(axis, axis.Ticks.Select(v => (v, TickText(chart, axis, v))).ToList(), LegendEntries(chart, axis));
+        }
+    }
+
+    private static void Build(StringBuilder svg, LineChart chart, Scale scale, ChartFrame frame)
     {
         var titleId = TitleId(chart, frame);
         var summaryId = SummaryId(chart);
         var size = frame.FontSize;
         var width = (decimal)frame.Width;
-        var axis = ValueAxis.For(chart.Series.SelectMany(s => s.Points).Select(p => p.Value ?? 0m)
-            .Append(chart.Reference?.Value ?? 0m).Max());
-        var ticks = axis.Ticks.Select(v => (Value: v, Text: TickText(chart, axis, v))).ToList();
+        var axis = scale.Axis;
+        var ticks = scale.Ticks;
         var left = Math.Max(24m, ticks.Max(t => TextWidth(t.Text, size)) + 10m);
 
-        var legend = LegendLayout(chart, axis, frame);
+        var legend = LegendLayout(scale.Legend, frame);
         var top = legend.Bottom + 12m;
         var bottom = top + frame.PlotHeight;
         var plot = new Plot(left, width - Right, top, bottom, axis.Top, chart.Categories.Count);
@@ -321,6 +333,17 @@ public static class SvgChart
         svg.Append("</g>\n");
     }
 
+    /// <summary>A legend entry before it is placed: what it shows and its text.</summary>
+    private sealed record LegendEntry(string Kind, string Style, MarkerShape? Shape, string Text);
+
+    /// <summary>The legend's entries: a sample of each series, the reference line, any extra marker meanings, and the unit of large figures.</summary>
+    private static List<LegendEntry> LegendEntries(LineChart chart, ValueAxis axis) =>
+        chart.Series.Select(s => new LegendEntry("serie", s.Style, s.Shape, s.Name))
+            .Concat(chart.Reference is { } r ? [new LegendEntry("referencia", "", null, r.Label)] : [])
+            .Concat(chart.Legend.Select(l => new LegendEntry(l.Framed ? "corregido" : "marca", l.Style, l.Shape, l.Text)))
+            .Concat(axis.DivisorName is { } name ? [new LegendEntry("nota", "", null, $"Cifras en {name}")] : [])
+            .ToList();
+
     /// <summary>
     /// A legend entry placed: what it shows, where its sample starts (x), and the baseline of each line of its text (y
     /// the first; a text wider than the frame wraps at its spaces under the first line).
@@ -331,14 +354,9 @@ public static class SvgChart
     /// The legend along the top, entries in rows that wrap at the frame's width: a sample of each series, the reference
     /// line, any extra marker meanings, and the unit of large figures ("Cifras en millones").
     /// </summary>
-    private static (IReadOnlyList<PlacedEntry> Entries, decimal Bottom) LegendLayout(LineChart chart, ValueAxis axis, ChartFrame frame)
+    private static (IReadOnlyList<PlacedEntry> Entries, decimal Bottom) LegendLayout(IReadOnlyList<LegendEntry> entries, ChartFrame frame)
     {
         var size = frame.FontSize;
-        var entries = chart.Series.Select(s => (Kind: "serie", Style: s.Style, Shape: (MarkerShape?)s.Shape, Text: s.Name))
-            .Concat(chart.Reference is { } r ? [("referencia", "", null, r.Label)] : [])
-            .Concat(chart.Legend.Select(l => (l.Framed ? "corregido" : "marca", l.Style, (MarkerShape?)l.Shape, l.Text)))
-            .Concat(axis.DivisorName is { } name ? [("nota", "", null, $"Cifras en {name}")] : [])
-            .ToList();
         var row = 1.7m * size;
         var line = 1.25m * size;
         decimal x = 4m, y = 6m + 0.95m * size + 2m, rowBottom = y;

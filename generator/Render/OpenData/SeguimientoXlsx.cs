@@ -45,7 +45,8 @@ public static class SeguimientoXlsx
             .Append(TableSheet(CompromisosCsv.SheetName, CompromisosCsv.Columns, CompromisosCsv.Rows(report).ToList()))
             .Append(new WorkbookSheet(DictionarySheet, DictionaryRows)
             {
-                ColumnWidths = Widths(DictionaryHeader, SeguimientoCsv.Columns.Concat(CompromisosCsv.Columns).Select(c => new[] { c.Name, c.Type, Unit(c), c.Description })),
+                ColumnWidths = Widths(DictionaryHeader, SeguimientoCsv.Columns.Concat(CompromisosCsv.Columns)
+                    .Select(c => new[] { c.Name, c.Type, Unit(c), c.Description }.Select(LongestLine))),
                 Filter = true,
             })
             .ToList();
@@ -55,17 +56,17 @@ public static class SeguimientoXlsx
     private static readonly string[] DictionaryHeader = ["Columna", "Tipo", "Unidad", "Descripción"];
 
     /// <summary>Each column as wide as its header or its longest value (at most <see cref="WidestColumn"/>), plus room for the filter button.</summary>
-    private static List<double> Widths(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    /// <param name="lengths">Each row's values as the length of their longest line.</param>
+    private static List<double> Widths(IEnumerable<string> header, IEnumerable<IEnumerable<int>> lengths)
     {
         var widths = header.Select(h => (double)h.Length + 4).ToList();
-        foreach (var row in rows)
+        foreach (var row in lengths)
         {
             var i = 0;
-            foreach (var value in row)
+            foreach (var longest in row)
             {
                 if (i < widths.Count)
                 {
-                    var longest = value.Split('\n').Max(line => line.Length);
                     widths[i] = Math.Max(widths[i], Math.Min(WidestColumn, longest + 2));
                 }
                 i++;
@@ -76,14 +77,38 @@ public static class SeguimientoXlsx
 
     private static readonly FigureFormat TwoDecimals = FigureFormat.Invariant("0.00");
 
-    /// <summary>A value as a spreadsheet shows it, for the column widths.</summary>
-    private static string Shown(object? value) => value switch
+    /// <summary>
+    /// The length of the longest line of a value as a spreadsheet shows it, for the column widths: measured, not written
+    /// out, since every cell of the workbook is measured.
+    /// </summary>
+    private static int ShownLength(object? value)
     {
-        null => "",
-        decimal number => TwoDecimals.Format(number) + " %",
-        DateOnly => "2025-06-30",
-        _ => value.ToString() ?? "",
-    };
+        switch (value)
+        {
+            case null:
+                return 0;
+            case decimal number:
+                Span<char> text = stackalloc char[64];
+                return (TwoDecimals.TryFormat(number, text, out var written) ? written : TwoDecimals.Format(number).Length) + " %".Length;
+            case DateOnly:
+                return "2025-06-30".Length;
+            default:
+                return LongestLine(value as string ?? value.ToString() ?? "");
+        }
+    }
+
+    /// <summary>The length of the longest of a text's lines, split at '\n'.</summary>
+    private static int LongestLine(string text)
+    {
+        var longest = 0;
+        var rest = text.AsSpan();
+        for (var end = rest.IndexOf('\n'); end >= 0; end = rest.IndexOf('\n'))
+        {
+            longest = Math.Max(longest, end);
+            rest = rest[(end + 1)..];
+        }
+        return Math.Max(longest, rest.Length);
+    }
 
     private static string Unit(DataColumn column) => column.IsPercent ? PercentUnit : column.Unit ?? "";
 
@@ -94,7 +119,7 @@ public static class SeguimientoXlsx
     private static WorkbookSheet TableSheet(string name, IReadOnlyList<DataColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows) =>
         new(name, sheet => TableRows(sheet, columns, rows))
         {
-            ColumnWidths = Widths(columns.Select(c => c.Name), rows.Select(r => r.Select(Shown))),
+            ColumnWidths = Widths(columns.Select(c => c.Name), rows.Select(r => r.Select(ShownLength))),
             Filter = true,
         };
 

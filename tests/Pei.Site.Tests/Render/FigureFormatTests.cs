@@ -61,6 +61,21 @@ public class FigureFormatTests
         }
     }
 
+    /// <summary>Precision.Round returns a value already within the decimals as it is: the same bits Math.Round gives.</summary>
+    [Fact]
+    public void Rounding_gives_the_bits_Math_Round_gives_and_no_negative_zero()
+    {
+        foreach (var value in Values())
+        {
+            foreach (var decimals in new[] { 0, 1, 2, 4 })
+            {
+                var expected = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+                expected = expected == 0m ? 0m : expected;
+                Assert.Equal(decimal.GetBits(expected), decimal.GetBits(Precision.Round(value, decimals)));
+            }
+        }
+    }
+
     [Fact]
     public void A_destination_too_small_is_refused_not_overrun()
     {
