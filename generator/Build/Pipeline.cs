@@ -54,6 +54,10 @@ public static class Pipeline
         /// <summary>What an earlier load of this folder read, used again for files that did not change (serve).</summary>
         public LoadMemo? Memo { get; init; }
 
+        /// <summary>What an earlier computation of this content gave, used again for objectives whose indicators did not
+        /// change (serve, with <see cref="Memo"/>, which gives the same indicator objects for files that did not change).</summary>
+        public MethodMemo? Computed { get; init; }
+
         /// <summary>Today in Bogotá, from the command line: no record may be dated after it, and after 31 January the
         /// year's targets are due (<see cref="YearTargetsRule"/>). Unchecked when null.</summary>
         public DateOnly? Today { get; init; }
@@ -127,7 +131,7 @@ public static class Pipeline
     public static PlanReport? Compute(Plan plan, DiagnosticBag diagnostics, Options? options = null)
     {
         options ??= new Options();
-        if (PlanCalculator.TryCompute(plan, diagnostics, options.IncludeDrafts) is not { } report)
+        if (PlanCalculator.TryCompute(plan, diagnostics, options.IncludeDrafts, options.Computed) is not { } report)
         {
             return null;
         }

@@ -11,8 +11,11 @@ public static class PlanCalculator
     /// A published cut-off counts only the indicators its record counts: an indicator added later is never pulled into an
     /// earlier published cut-off (<see cref="PublicationCheck"/> reports a measurement the record does not count).
     /// </summary>
-    public static PlanReport Compute(Plan plan, bool includeDrafts = false)
+    /// <param name="memo">What an earlier computation of this content gave, used again for objectives whose indicators did
+    /// not change (serve).</param>
+    public static PlanReport Compute(Plan plan, bool includeDrafts = false, MethodMemo? memo = null)
     {
+        memo?.Begin();
         // Each cut-off is computed on one of the cores; a figure that overflows is reported for the earliest cut-off, as in order.
         var computed = InParallel.Select(plan.CutOffs.Where(c => includeDrafts || !c.Draft).ToList(), c =>
         {
@@ -20,7 +23,8 @@ public static class PlanCalculator
             {
                 var publication = plan.PublicationOf(c.Date);
                 var counted = publication?.IndicatorIds;
-                return (Report: (CutOffReport?)new CutOffReport(c, plan.Objectives.Select(o => Objective(o, c, counted)).ToList()) { Publication = publication },
+                var objectives = plan.Objectives.Select(o => memo is null ? Objective(o, c, counted) : memo.Objective(o, c, counted)).ToList();
+                return (Report: (CutOffReport?)new CutOffReport(c, objectives) { Publication = publication },
                     Overflow: (FigureOverflowException?)null);
             }
             catch (FigureOverflowException e)
@@ -40,11 +44,11 @@ public static class PlanCalculator
     /// <see cref="Compute"/>, with a figure that exceeds decimal arithmetic reported as PEI050 in
     /// <paramref name="diagnostics"/> instead of thrown; null then.
     /// </summary>
-    public static PlanReport? TryCompute(Plan plan, DiagnosticBag diagnostics, bool includeDrafts = false)
+    public static PlanReport? TryCompute(Plan plan, DiagnosticBag diagnostics, bool includeDrafts = false, MethodMemo? memo = null)
     {
         try
         {
-            return Compute(plan, includeDrafts);
+            return Compute(plan, includeDrafts, memo);
         }
         catch (FigureOverflowException e)
         {

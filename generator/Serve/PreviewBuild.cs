@@ -14,10 +14,10 @@ namespace Pei.Site.Serve;
 /// </summary>
 internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanReport? Report, SiteRenderer? Renderer)
 {
-    public static PreviewBuild Prepare(string content, string theme, LoadMemo memo)
+    public static PreviewBuild Prepare(string content, string theme, LoadMemo memo, MethodMemo computed)
     {
         var diagnostics = new DiagnosticBag();
-        if (Build.Pipeline.Compute(content, diagnostics, new Build.Pipeline.Options { IncludeDrafts = true, Memo = memo }) is not { } report)
+        if (Build.Pipeline.Compute(content, diagnostics, new Build.Pipeline.Options { IncludeDrafts = true, Memo = memo, Computed = computed }) is not { } report)
         {
             return new PreviewBuild(diagnostics.Sorted(), null, null);
         }

@@ -77,6 +77,9 @@ public sealed class PreviewServer : IDisposable
     /// <summary>What each rebuild read from each content file, for the next rebuild.</summary>
     private readonly LoadMemo _memo = new();
 
+    /// <summary>What each rebuild computed for each objective at each cut-off, for the next rebuild.</summary>
+    private readonly MethodMemo _computed = new();
+
     /// <param name="port">The port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="output">Where the start and every successful rebuild are reported.</param>
     /// <param name="errors">Where diagnostics are printed, as build prints them.</param>
@@ -102,6 +105,9 @@ public sealed class PreviewServer : IDisposable
 
     /// <summary>What the last rebuild's load read again and took from the memo (for tests and the rebuild message).</summary>
     internal LoadMemo Memo => _memo;
+
+    /// <summary>What the last rebuild's method computed again and took from its memo (for tests).</summary>
+    internal MethodMemo Computed => _computed;
 
     /// <summary>Binds the port, builds the site once and starts serving and watching.</summary>
     /// <exception cref="PortUnavailableException">The port is in use or cannot be bound.</exception>
@@ -179,7 +185,7 @@ public sealed class PreviewServer : IDisposable
         _memo.Watched(changes.Paths, changes.Structure);
         try
         {
-            var build = PreviewBuild.Prepare(_content, _theme, _memo);
+            var build = PreviewBuild.Prepare(_content, _theme, _memo, _computed);
             var diagnostics = build.Diagnostics.ToList();
             if (build is { Report: { } report, Renderer: { } renderer })
             {
