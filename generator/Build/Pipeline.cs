@@ -140,7 +140,7 @@ public static class Pipeline
         CommitmentRule.Check(report, diagnostics);
         if (options.CheckRecords)
         {
-            PublicationCheck.Check(report, options.Display ?? ".", diagnostics, except: options.Publishing);
+            PublicationCheck.Check(report, options.Display ?? ".", diagnostics, except: options.Publishing, memo: options.Computed);
         }
         return diagnostics.HasErrors ? null : report;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pei.Site.Diagnostics;
 using Pei.Site.Model;
 
 namespace Pei.Site.Method;
@@ -9,9 +10,11 @@ namespace Pei.Site.Method;
 /// cut-off depend only on the cut-off, the indicators its record counts and the objective's indicators; when the load
 /// gives the very same indicator objects as last time (it does for every file that did not change, see
 /// <c>Load/LoadMemo</c>), the same cut-off and the same record's set, the kept figures are used again as they were.
-/// So an edit of one indicator computes again its objective at each cut-off, not the whole plan: at 10,000 indicators in
-/// ten objectives and four cut-offs the method took 50–95 ms per rebuild on a busy machine. Results never depend on the
-/// memo: anything else that changed (another object, a cut-off's date, title or line) computes the objective anew.
+/// So an edit of one indicator computes again its objective at each cut-off, not the whole plan, and compares only that
+/// objective's figures with each published cut-off's record (<see cref="Compared"/>): at 10,000 indicators in ten
+/// objectives and four published cut-offs the method took 50–95 ms per rebuild and the published-figure check 65–85 ms
+/// on a busy machine. Results never depend on the memo: anything else that changed (another object, a cut-off's date,
+/// title or line, another record) computes the objective and its comparison anew.
 /// One computation at a time may use a memo.
 /// </summary>
 public sealed class MethodMemo
@@ -19,6 +22,12 @@ public sealed class MethodMemo
     private sealed record Kept(CutOff CutOff, IReadOnlySet<string>? Counted, IReadOnlyList<Indicator> Indicators, ObjectiveCompliance Result);
 
     private readonly ConcurrentDictionary<(DateOnly CutOff, int Objective), Kept> _kept = new();
+
+    /// <summary>An objective's comparison with a record: against which record, which figures, and what it found.</summary>
+    private sealed record Comparison(IReadOnlyDictionary<FigureKey, RecordedFigure> Recorded, IReadOnlyList<IndicatorProgress> Indicators,
+        decimal? Compliance, SourceSpan Where, IReadOnlyList<RecordedFigure> Changed, int Met);
+
+    private readonly ConcurrentDictionary<(DateOnly CutOff, int Objective), Comparison> _compared = new();
     private int _reused;
     private int _computed;
 
@@ -50,6 +59,26 @@ public sealed class MethodMemo
         var result = PlanCalculator.Objective(objective, cutOff, counted);
         _kept[key] = new Kept(cutOff, counted, objective.Indicators, result);
         return result;
+    }
+
+    /// <summary>
+    /// What <paramref name="compare"/> finds comparing an objective's figures with a record (the figures that differ, and
+    /// how many of its keys the record has), or what it found last time when the record and the figures are the very
+    /// same objects (the indicators' figures as <see cref="Objective"/> kept them) and the objective's cumplimiento and
+    /// line are the same.
+    /// </summary>
+    internal (IReadOnlyList<RecordedFigure> Changed, int Met) Compared(IReadOnlyDictionary<FigureKey, RecordedFigure> recorded,
+        ObjectiveCompliance objective, Func<IReadOnlyDictionary<FigureKey, RecordedFigure>, ObjectiveCompliance, (IReadOnlyList<RecordedFigure>, int)> compare)
+    {
+        var key = (objective.CutOff.Date, objective.Objective.Number);
+        if (_compared.TryGetValue(key, out var kept) && ReferenceEquals(kept.Recorded, recorded) && ReferenceEquals(kept.Indicators, objective.Indicators) &&
+            kept.Compliance == objective.Compliance && kept.Where == objective.Objective.Where)
+        {
+            return (kept.Changed, kept.Met);
+        }
+        var (changed, met) = compare(recorded, objective);
+        _compared[key] = new Comparison(recorded, objective.Indicators, objective.Compliance, objective.Objective.Where, changed, met);
+        return (changed, met);
     }
 
     private static bool SameObjects(IReadOnlyList<Indicator> kept, IReadOnlyList<Indicator> now)

@@ -17,7 +17,9 @@ public static class PublicationCheck
     /// cores with its own diagnostics, gathered afterwards in cut-off order.
     /// </summary>
     /// <param name="contentDisplay">How the content folder is named in diagnostics, for a record that is missing.</param>
-    public static void Check(PlanReport report, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null)
+    /// <param name="memo">What an earlier check of the same content found for each objective, used again for objectives
+    /// whose figures did not change (serve).</param>
+    public static void Check(PlanReport report, string contentDisplay, DiagnosticBag diagnostics, DateOnly? except = null, MethodMemo? memo = null)
     {
         var plan = report.Plan;
         var checks = InParallel.Select(plan.CutOffs.Where(c => !c.Draft && c.Date != except).ToList(), cutOff =>
@@ -31,7 +33,7 @@ public static class PublicationCheck
             {
                 try
                 {
-                    Compare(plan, cutOff, publication, own, report.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date));
+                    Compare(plan, cutOff, publication, own, report.CutOffs.FirstOrDefault(c => c.CutOff.Date == cutOff.Date), memo);
                 }
                 catch (FigureOverflowException e)
                 {
@@ -48,7 +50,9 @@ public static class PublicationCheck
 
     /// <summary>Reports every difference between a published cut-off's record and what the content computes for it; true when there is none.</summary>
     /// <param name="computed">The cut-off as the method computed it (counting only what the record counts), when at hand.</param>
-    public static bool Compare(Plan plan, CutOff cutOff, Publication publication, DiagnosticBag diagnostics, CutOffReport? computed = null)
+    /// <param name="memo">What an earlier check found for each objective (<see cref="Check"/>).</param>
+    public static bool Compare(Plan plan, CutOff cutOff, Publication publication, DiagnosticBag diagnostics, CutOffReport? computed = null,
+        MethodMemo? memo = null)
     {
         var date = ContentWords.Of(cutOff.Date);
         var recorded = publication.Current;
@@ -58,7 +62,7 @@ public static class PublicationCheck
         var now = computed is not null && CountsEveryMeasured(plan, cutOff, counted)
             ? computed.Objectives
             : PublishedFigures.Objectives(plan, cutOff);
-        var (changed, gone) = PublishedFigures.Compare(recorded, now);
+        var (changed, gone) = PublishedFigures.Compare(recorded, now, memo);
         foreach (var figure in changed)
         {
             if (figure.Key.Indicator is { } id && !counted.Contains(id))

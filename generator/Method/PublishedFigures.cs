@@ -44,6 +44,26 @@ public static class PublishedFigures
     public static IReadOnlyList<ObjectiveCompliance> Objectives(Plan plan, CutOff cutOff) =>
         plan.Objectives.Select(o => PlanCalculator.Objective(o, cutOff)).ToList();
 
+    /// <summary>The figures one objective publishes that differ from <paramref name="recorded"/>, and how many of its keys the record has.</summary>
+    private static (IReadOnlyList<RecordedFigure> Changed, int Met) Compare(IReadOnlyDictionary<FigureKey, RecordedFigure> recorded, ObjectiveCompliance objective)
+    {
+        var changed = new List<RecordedFigure>();
+        var met = 0;
+        Visit([objective], (key, value, where) =>
+        {
+            var found = recorded.TryGetValue(key, out var before);
+            if (found)
+            {
+                met++;
+            }
+            if (!found || before!.Value != value)
+            {
+                changed.Add(new RecordedFigure(key, value, where));
+            }
+        });
+        return (changed, met);
+    }
+
     /// <summary>Each figure the objectives publish, in the record's order, handed to <paramref name="visit"/> one at a time.</summary>
     private static void Visit(IEnumerable<ObjectiveCompliance> objectives, Action<FigureKey, decimal?, SourceSpan> visit)
     {
@@ -72,23 +92,19 @@ public static class PublishedFigures
     /// than computing them. A figure has one key (an indicator is measured once per cut-off), so when every recorded key was met,
     /// none is gone.
     /// </summary>
+    /// <param name="memo">What an earlier comparison with the same record gave for each objective, used again for
+    /// objectives whose figures are the very ones compared then (serve).</param>
     public static (IReadOnlyList<RecordedFigure> Changed, IReadOnlyList<RecordedFigure> Gone) Compare(
-        IReadOnlyDictionary<FigureKey, RecordedFigure> recorded, IReadOnlyList<ObjectiveCompliance> objectives)
+        IReadOnlyDictionary<FigureKey, RecordedFigure> recorded, IReadOnlyList<ObjectiveCompliance> objectives, MethodMemo? memo = null)
     {
         var changed = new List<RecordedFigure>();
         var met = 0;
-        Visit(objectives, (key, value, where) =>
+        foreach (var objective in objectives)
         {
-            var found = recorded.TryGetValue(key, out var before);
-            if (found)
-            {
-                met++;
-            }
-            if (!found || before!.Value != value)
-            {
-                changed.Add(new RecordedFigure(key, value, where));
-            }
-        });
+            var (own, found) = memo is null ? Compare(recorded, objective) : memo.Compared(recorded, objective, Compare);
+            changed.AddRange(own);
+            met += found;
+        }
         if (met == recorded.Count)
         {
             return (changed, []);

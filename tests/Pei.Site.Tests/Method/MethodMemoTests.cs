@@ -90,6 +90,9 @@ public sealed class MethodMemoTests : IDisposable
         Assert.Null(broken.Report);
         Assert.Contains("PEI055", broken.Diagnostics, StringComparison.Ordinal);
         Assert.Equal(Compute(memos: false).Diagnostics, broken.Diagnostics);
+        // Computed again with nothing changed: the difference found last time is still reported.
+        Assert.Equal(broken.Diagnostics, Compute(memos: true).Diagnostics);
+        Assert.Equal(0, _method.Computed);
         Edit(file, "ejecutado: 0.49", "ejecutado: 0.36456");
         Both();
 
