@@ -8,7 +8,8 @@ namespace Pei.Site.Serve;
 
 /// <summary>
 /// The Load and Method stages of one preview build, draft cut-offs included, with the files that changed since the last
-/// build read again and the others taken from <see cref="LoadMemo"/>; and the theme compiled for Render (again only when
+/// build read again and the others taken from <see cref="LoadMemo"/>, and the objectives whose indicators changed
+/// computed again and the others taken from <see cref="MethodMemo"/>; and the theme compiled for Render (again only when
 /// its layouts changed). Nothing is rendered or written here; <see cref="PreviewServer"/> decides what to publish and
 /// renders each file when it is asked for.
 /// </summary>

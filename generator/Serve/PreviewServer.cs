@@ -15,8 +15,9 @@ namespace Pei.Site.Serve;
 /// changed unseen, every <see cref="Poll"/>), and publishes a new version of the site (<see cref="PreviewSite"/>): the
 /// list of its files with nothing rendered and no page model built yet (<see cref="SiteRenderer.FilesOnDemand"/>). A
 /// request renders the one file it asks for, from the version being served, and keeps its bytes for that version;
-/// nothing is written to disk. So an edit costs a load of what changed, the method and the published-figure check, and
-/// then only the pages someone looks at.
+/// nothing is written to disk. So an edit costs a load of what changed, the method and the published-figure check of the
+/// objectives it touched (<see cref="MethodMemo"/>), the rules over the whole plan, and then only the pages someone
+/// looks at.
 /// A build with content errors prints its diagnostics and publishes the last good report and theme, rendered as they
 /// are asked for with the errors as a banner; a template that no longer compiles leaves the last good theme (its
 /// compiled templates) in use the same way. Until a first build succeeds every path shows a page listing the
