@@ -19,17 +19,19 @@ namespace Pei.Site.Method;
 /// </summary>
 public sealed class MethodMemo
 {
-    private sealed record Kept(CutOff CutOff, IReadOnlySet<string>? Counted, IReadOnlyList<Indicator> Indicators, ObjectiveCompliance Result);
+    /// <summary>An objective's figures at a cut-off, what they were computed from, and the last computation that used them.</summary>
+    private sealed record Kept(CutOff CutOff, IReadOnlySet<string>? Counted, IReadOnlyList<Indicator> Indicators, ObjectiveCompliance Result, int Generation);
 
     private readonly ConcurrentDictionary<(DateOnly CutOff, int Objective), Kept> _kept = new();
 
     /// <summary>An objective's comparison with a record: against which record, which figures, and what it found.</summary>
     private sealed record Comparison(IReadOnlyDictionary<FigureKey, RecordedFigure> Recorded, IReadOnlyList<IndicatorProgress> Indicators,
-        decimal? Compliance, SourceSpan Where, IReadOnlyList<RecordedFigure> Changed, int Met);
+        decimal? Compliance, SourceSpan Where, IReadOnlyList<RecordedFigure> Changed, int Met, int Generation);
 
     private readonly ConcurrentDictionary<(DateOnly CutOff, int Objective), Comparison> _compared = new();
     private int _reused;
     private int _computed;
+    private int _generation;
 
     /// <summary>Objectives at a cut-off whose kept figures the last computation used.</summary>
     public int Reused => Volatile.Read(ref _reused);
@@ -37,9 +39,27 @@ public sealed class MethodMemo
     /// <summary>Objectives at a cut-off the last computation computed.</summary>
     public int Computed => Volatile.Read(ref _computed);
 
-    /// <summary>Starts a computation: its counts start at zero.</summary>
+    /// <summary>
+    /// Starts a computation: forgets what the last one (its method and its check) did not use (an objective or a cut-off
+    /// removed), and its counts start at zero.
+    /// </summary>
     internal void Begin()
     {
+        foreach (var (key, kept) in _kept)
+        {
+            if (kept.Generation != _generation)
+            {
+                _kept.TryRemove(key, out _);
+            }
+        }
+        foreach (var (key, compared) in _compared)
+        {
+            if (compared.Generation != _generation)
+            {
+                _compared.TryRemove(key, out _);
+            }
+        }
+        _generation++;
         _reused = 0;
         _computed = 0;
     }
@@ -53,11 +73,12 @@ public sealed class MethodMemo
             SameObjects(kept.Indicators, objective.Indicators))
         {
             Interlocked.Increment(ref _reused);
+            _kept[key] = kept with { Generation = _generation };
             return kept.Result with { Objective = objective, CutOff = cutOff };
         }
         Interlocked.Increment(ref _computed);
         var result = PlanCalculator.Objective(objective, cutOff, counted);
-        _kept[key] = new Kept(cutOff, counted, objective.Indicators, result);
+        _kept[key] = new Kept(cutOff, counted, objective.Indicators, result, _generation);
         return result;
     }
 
@@ -74,10 +95,11 @@ public sealed class MethodMemo
         if (_compared.TryGetValue(key, out var kept) && ReferenceEquals(kept.Recorded, recorded) && ReferenceEquals(kept.Indicators, objective.Indicators) &&
             kept.Compliance == objective.Compliance && kept.Where == objective.Objective.Where)
         {
+            _compared[key] = kept with { Generation = _generation };
             return (kept.Changed, kept.Met);
         }
         var (changed, met) = compare(recorded, objective);
-        _compared[key] = new Comparison(recorded, objective.Indicators, objective.Compliance, objective.Objective.Where, changed, met);
+        _compared[key] = new Comparison(recorded, objective.Indicators, objective.Compliance, objective.Objective.Where, changed, met, _generation);
         return (changed, met);
     }
 
