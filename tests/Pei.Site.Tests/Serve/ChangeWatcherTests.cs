@@ -48,6 +48,10 @@ public sealed class ChangeWatcherTests : IAsyncLifetime
         Assert.Contains("Se espera subsanar el rezago en agosto.", main, StringComparison.Ordinal);
         Assert.True(_served.Server.Memo.Trusted);
         Assert.Equal(1, _served.Server.Memo.Read);
+        // The other files' indicators are the objects of the last rebuild: only 4199's objective is computed again, at the
+        // one cut-off (2025-06-30).
+        Assert.Equal(1, _served.Server.Computed.Computed);
+        Assert.True(_served.Server.Computed.Reused > 0);
         Assert.Equal("", _served.Stderr.ToString());
     }
 
