@@ -6,6 +6,7 @@ namespace Pei.Site.Tests.Serve;
 /// A rebuild of serve reads again only the files the watcher saw change, whatever way an editor saves; and an edit the
 /// watcher never reports is still shown, found by the idle check of every file's stamp.
 /// </summary>
+[StartEarly]
 public sealed class ChangeWatcherTests : IAsyncLifetime
 {
     private const string Before = "Se espera subsanar el rezago en el mes de julio.";
