@@ -1,7 +1,4 @@
-using Pei.Site.Build;
-using Pei.Site.Diagnostics;
 using Pei.Site.Load;
-using Pei.Site.Render.OpenData;
 
 namespace Pei.Site.Tests.Load;
 
@@ -11,57 +8,31 @@ namespace Pei.Site.Tests.Load;
 /// </summary>
 public sealed class LoadMemoTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly SettledContent _settled = new();
     private readonly string _content;
     private readonly LoadMemo _memo = new();
     private readonly int _files;
 
-    /// <summary>Last-write times older than <see cref="LoadMemo.Settled"/>, one per edit, so every edit has a stamp of its own.</summary>
-    private DateTime _clock = DateTime.UtcNow.AddHours(-1);
-
     public LoadMemoTests()
     {
-        _content = _temp.Copy(Repository.PublishedJune2025, "content");
-        foreach (var file in Directory.GetFiles(_content, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, _clock);
-        }
+        _content = _settled.Folder;
         _files = Directory.GetFiles(Path.Combine(_content, "objetivos"), "*.yaml", SearchOption.AllDirectories).Count(f => f.Contains("/indicadores/", StringComparison.Ordinal))
             + Directory.GetFiles(Path.Combine(_content, "publicaciones"), "*.yaml").Length;
     }
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _settled.Dispose();
 
-    private string Indicator(string id) => Directory.GetFiles(_content, id + ".yaml", SearchOption.AllDirectories).Single();
+    private string Indicator(string id) => _settled.Indicator(id);
 
-    /// <summary>Writes a file as an editor would, then dates it (in the past, later than any date given before).</summary>
-    private void Write(string file, string text)
-    {
-        File.WriteAllText(file, text);
-        _clock = _clock.AddSeconds(1);
-        File.SetLastWriteTimeUtc(file, _clock);
-    }
+    private void Write(string file, string text) => _settled.Write(file, text);
 
-    private void Edit(string file, string from, string to)
-    {
-        var text = File.ReadAllText(file);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        Write(file, text.Replace(from, to, StringComparison.Ordinal));
-    }
+    private void Edit(string file, string from, string to) => _settled.Edit(file, from, to);
 
     /// <summary>What a load gives, as serve computes it (drafts included): every diagnostic, and plan.json when there is a report.</summary>
     private (string Diagnostics, string PlanJson) Load(LoadMemo? memo)
     {
-        var diagnostics = new DiagnosticBag();
-        var report = Pei.Site.Build.Pipeline.Compute(_content, diagnostics, new Pei.Site.Build.Pipeline.Options { IncludeDrafts = true, Memo = memo });
-        return (string.Join('\n', diagnostics.Sorted()), report is null ? "(sin informe)" : PlanJsonText(report));
-    }
-
-    private static string PlanJsonText(Pei.Site.Method.PlanReport report)
-    {
-        using var stream = new MemoryStream();
-        PlanJson.Write(report, stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var (diagnostics, planJson, _) = _settled.Compute(memo);
+        return (diagnostics, planJson);
     }
 
     /// <summary>Loads with the memo and without it; asserts both give the same and returns how many files the memo load read.</summary>

@@ -1,8 +1,5 @@
-using Pei.Site.Build;
-using Pei.Site.Diagnostics;
 using Pei.Site.Load;
 using Pei.Site.Method;
-using Pei.Site.Render.OpenData;
 
 namespace Pei.Site.Tests.Method;
 
@@ -13,37 +10,20 @@ namespace Pei.Site.Tests.Method;
 /// </summary>
 public sealed class MethodMemoTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly Load.SettledContent _settled = new();
     private readonly string _content;
     private readonly LoadMemo _load = new();
     private readonly MethodMemo _method = new();
 
     public MethodMemoTests()
     {
-        _content = _temp.Copy(Repository.PublishedJune2025, "content");
-        // Written long ago, so that the load memo keeps every file.
-        foreach (var file in Directory.GetFiles(_content, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
-        }
+        _content = _settled.Folder;
     }
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _settled.Dispose();
 
-    private (string Diagnostics, string PlanJson, PlanReport? Report) Compute(bool memos)
-    {
-        var diagnostics = new DiagnosticBag();
-        var report = Pipeline.Compute(_content, diagnostics,
-            new Pipeline.Options { IncludeDrafts = true, Memo = memos ? _load : null, Computed = memos ? _method : null });
-        var json = "(sin informe)";
-        if (report is not null)
-        {
-            using var stream = new MemoryStream();
-            PlanJson.Write(report, stream);
-            json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        }
-        return (string.Join('\n', diagnostics.Sorted()), json, report);
-    }
+    private (string Diagnostics, string PlanJson, PlanReport? Report) Compute(bool memos) =>
+        memos ? _settled.Compute(_load, _method) : _settled.Compute(null);
 
     /// <summary>Computes with the memos and without; asserts both give the same and returns the memoized report.</summary>
     private PlanReport Both()
@@ -56,13 +36,7 @@ public sealed class MethodMemoTests : IDisposable
         return memoized.Report;
     }
 
-    private void Edit(string file, string from, string to)
-    {
-        var text = File.ReadAllText(file);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-30));
-    }
+    private void Edit(string file, string from, string to) => _settled.Edit(file, from, to);
 
     [Fact]
     public void Only_the_objective_of_an_edited_indicator_is_computed_again_and_the_report_is_a_cold_computations()

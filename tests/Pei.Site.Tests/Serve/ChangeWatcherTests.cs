@@ -11,20 +11,11 @@ public sealed class ChangeWatcherTests : IAsyncLifetime
 {
     private const string Before = "Se espera subsanar el rezago en el mes de julio.";
 
-    private readonly ServedContent _served = new(prepare: Settle);
+    private readonly ServedContent _served = new(prepare: Load.SettledContent.Settle);
 
     public Task InitializeAsync() => _served.InitializeAsync();
 
     public Task DisposeAsync() => _served.DisposeAsync();
-
-    /// <summary>Every file last written an hour ago, so that the first build keeps what it read of each.</summary>
-    private static void Settle(string content)
-    {
-        foreach (var file in Directory.GetFiles(content, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
-        }
-    }
 
     /// <summary>Lets the first idle check pass, so that the edit's rebuild is the watcher's.</summary>
     private static Task PastFirstIdleCheckAsync() => Task.Delay(Pei.Site.Serve.PreviewServer.Idle + TimeSpan.FromMilliseconds(500));
