@@ -11,7 +11,8 @@ namespace Pei.Site.Write;
 /// Folders are checked to be real folders before anything goes in them, so a link planted in the staging folder is
 /// removed, never followed. A staging folder the build has just created holds nothing to compare, check or remove: its
 /// folders and files are created straight away, without asking first what is at each name (four system calls fewer per
-/// page, and no walk of the tree at the end).
+/// page, and no walk of the tree at the end). A folder that will hold many folders (<c>indicadores/</c>) is marked, when
+/// it is created, for the file system to spread them (<see cref="FolderPlacement"/>).
 /// </summary>
 internal static class StagedSite
 {
@@ -30,12 +31,17 @@ internal static class StagedSite
                 throw new OutputRefusedException($"la ruta '{file.Path}' saldría de la carpeta de salida o se repite");
             }
         }
+        var crowded = Crowded(paths);
+        if (empty && crowded.Contains(""))
+        {
+            FolderPlacement.SpreadSubfolders(staging);
+        }
         try
         {
             Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                file => Write(staging, empty, file, folders));
+                file => Write(staging, empty, file, folders, crowded));
         }
         catch (AggregateException e)
         {
@@ -52,24 +58,48 @@ internal static class StagedSite
         path.Length > 0 && !path.Contains('\\') && !Path.IsPathRooted(path) &&
         path.Split('/').All(segment => segment.Length > 0 && segment is not "." and not ".." && !segment.Contains('\0'));
 
-    private static void Write(string staging, bool empty, SiteFile file, ConcurrentDictionary<string, bool> folders)
+    /// <summary>
+    /// The folders (relative, "" for the site's root) that the files' paths put at least
+    /// <see cref="FolderPlacement.SpreadFrom"/> folders in.
+    /// </summary>
+    internal static HashSet<string> Crowded(IEnumerable<string> paths)
     {
-        var slash = file.Path.LastIndexOf('/');
-        EnsureFolder(staging, empty, slash < 0 ? "" : file.Path[..slash], folders);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            for (var slash = path.LastIndexOf('/'); slash > 0 && folders.Add(path[..slash]); slash = path.LastIndexOf('/', slash - 1))
+            {
+            }
+        }
+        return folders
+            .CountBy(folder => ParentOf(folder), StringComparer.Ordinal)
+            .Where(parent => parent.Value >= FolderPlacement.SpreadFrom)
+            .Select(parent => parent.Key)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string ParentOf(string relative)
+    {
+        var slash = relative.LastIndexOf('/');
+        return slash < 0 ? "" : relative[..slash];
+    }
+
+    private static void Write(string staging, bool empty, SiteFile file, ConcurrentDictionary<string, bool> folders, HashSet<string> crowded)
+    {
+        EnsureFolder(staging, empty, ParentOf(file.Path), folders, crowded);
         using var stream = new UpdatedFile(Path.Combine(staging, file.Path), earlier: !empty);
         file.Write(stream);
         stream.Finish();
     }
 
     /// <summary>Makes <paramref name="relative"/> a real folder, level by level, each level checked once per build.</summary>
-    private static void EnsureFolder(string staging, bool empty, string relative, ConcurrentDictionary<string, bool> folders)
+    private static void EnsureFolder(string staging, bool empty, string relative, ConcurrentDictionary<string, bool> folders, HashSet<string> crowded)
     {
         if (folders.ContainsKey(relative))
         {
             return;
         }
-        var slash = relative.LastIndexOf('/');
-        EnsureFolder(staging, empty, slash < 0 ? "" : relative[..slash], folders);
+        EnsureFolder(staging, empty, ParentOf(relative), folders, crowded);
         lock (folders)
         {
             if (folders.ContainsKey(relative))
@@ -86,6 +116,10 @@ internal static class StagedSite
                 // A file or a link where the site needs a folder: removed itself, never what a link leads to.
                 SiteWriter.Remove(path);
                 Directory.CreateDirectory(path);
+            }
+            if (crowded.Contains(relative))
+            {
+                FolderPlacement.SpreadSubfolders(path);
             }
             folders[relative] = true;
         }
