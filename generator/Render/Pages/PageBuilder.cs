@@ -112,15 +112,11 @@ public static class PageBuilder
         var pages = new List<PageSource>
         {
             new(SitePaths.Home, () =>
-            {
-                return Home(report, s.Errata, latest, s.Site, SitePaths.Home, [], SitePaths.Objective,
-                    new CommitmentSummary(CommitmentFollowUp.Overdue(s.Current), s.Current.Count, SitePaths.Commitments), s.CurrentChanges);
-            }),
+                Home(report, s.Errata, latest, s.Site, SitePaths.Home, [], SitePaths.Objective,
+                    new CommitmentSummary(CommitmentFollowUp.Overdue(s.Current), s.Current.Count, SitePaths.Commitments), s.CurrentChanges)),
             new(SitePaths.Commitments, () =>
-            {
-                return CommitmentWords.Page(plan, report.Latest, report.CutOffs, s.Current, s.Site, SitePaths.Commitments,
-                    [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)]);
-            }),
+                CommitmentWords.Page(plan, report.Latest, report.CutOffs, s.Current, s.Site, SitePaths.Commitments,
+                    [new(HomeCrumb, SitePaths.Home), new("Compromisos", null)])),
             new(SitePaths.Transparency, () => TransparencyPage.For(report, s.Site)),
             new(SitePaths.Methodology, () => new MethodologyPage
             {
@@ -165,14 +161,10 @@ public static class PageBuilder
         {
             var path = SitePaths.Objective(objective.Number);
             pages.Add(new(path, () =>
-            {
-                return Objective(report, s.Errata, s.Recorded, latest, s.Site, objective, path, [new(HomeCrumb, SitePaths.Home)],
-                    Summary(s.Current, objective, SitePaths.Commitments), s.CurrentChanges);
-            }));
+                Objective(report, s.Errata, s.Recorded, latest, s.Site, objective, path, [new(HomeCrumb, SitePaths.Home)],
+                    Summary(s.Current, objective, SitePaths.Commitments), s.CurrentChanges)));
             pages.AddRange(objective.Indicators.Select(i => new PageSource(SitePaths.Indicator(i.Id), () =>
-            {
-                return Indicator(report, s.Site, objective, i, s.CurrentByIndicator[i.Id]);
-            })));
+                Indicator(report, s.Site, objective, i, s.CurrentByIndicator[i.Id]))));
         }
         for (var index = 0; index < report.CutOffs.Count; index++)
         {
@@ -188,15 +180,11 @@ public static class PageBuilder
                     new CommitmentSummary(CommitmentFollowUp.Overdue(atCutOff), atCutOff.Count, archivedList), s.CommitmentChanges(at));
             }));
             pages.AddRange(plan.Objectives.Select(o => new PageSource(SitePaths.CutOffObjective(date, o.Number), () =>
-            {
-                return Objective(report, s.Errata, s.Recorded, at, s.CutOffSite(at), o, SitePaths.CutOffObjective(date, o.Number),
-                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))], Summary(s.Commitments(at), o, archivedList), s.CommitmentChanges(at));
-            })));
+                Objective(report, s.Errata, s.Recorded, at, s.CutOffSite(at), o, SitePaths.CutOffObjective(date, o.Number),
+                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date))], Summary(s.Commitments(at), o, archivedList), s.CommitmentChanges(at)))));
             pages.Add(new(archivedList, () =>
-            {
-                return CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(at + 1).ToList(), s.Commitments(at), s.CutOffSite(at), archivedList,
-                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date)), new("Compromisos", null)]);
-            }));
+                CommitmentWords.Page(plan, cutOff, report.CutOffs.Take(at + 1).ToList(), s.Commitments(at), s.CutOffSite(at), archivedList,
+                    [.. trail, new(EsCo.Date(date), SitePaths.CutOff(date)), new("Compromisos", null)])));
         }
         return new Listing(pages, s);
     }
