@@ -29,27 +29,41 @@ public static partial class FolderPlacement
         (RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x4000 | 0x8000 : 0x10000 | 0x20000);
 
     /// <summary>Marks <paramref name="folder"/>, which this build has just created, as the top of many trees.</summary>
-    public static void SpreadSubfolders(string folder)
+    public static void SpreadSubfolders(string folder) => Marked(folder, mark: true);
+
+    /// <summary>Whether <paramref name="folder"/> carries the attribute (for tests; false where it cannot be asked).</summary>
+    public static bool IsSpread(string folder) => Marked(folder, mark: false);
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> carries the attribute, after setting it first when <paramref name="mark"/> and it
+    /// is missing; false wherever the folder cannot be opened or its attributes asked or set.
+    /// </summary>
+    private static bool Marked(string folder, bool mark)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return;
+            return false;
         }
         try
         {
             var descriptor = Open(folder, ReadOnlyFolder);
             if (descriptor < 0)
             {
-                return;
+                return false;
             }
             try
             {
                 var flags = 0;
-                if (Ioctl(descriptor, GetFlags, ref flags) == 0 && (flags & TopOfTrees) == 0)
+                if (Ioctl(descriptor, GetFlags, ref flags) != 0)
                 {
-                    flags |= TopOfTrees;
-                    Ioctl(descriptor, SetFlags, ref flags);
+                    return false;
                 }
+                if ((flags & TopOfTrees) != 0)
+                {
+                    return true;
+                }
+                flags |= TopOfTrees;
+                return mark && Ioctl(descriptor, SetFlags, ref flags) == 0;
             }
             finally
             {
@@ -58,29 +72,7 @@ public static partial class FolderPlacement
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-        }
-    }
-
-    /// <summary>Whether <paramref name="folder"/> carries the attribute (for tests; false where it cannot be asked).</summary>
-    public static bool IsSpread(string folder)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
             return false;
-        }
-        var descriptor = Open(folder, ReadOnlyFolder);
-        if (descriptor < 0)
-        {
-            return false;
-        }
-        try
-        {
-            var flags = 0;
-            return Ioctl(descriptor, GetFlags, ref flags) == 0 && (flags & TopOfTrees) != 0;
-        }
-        finally
-        {
-            Close(descriptor);
         }
     }
 
