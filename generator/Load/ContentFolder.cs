@@ -98,19 +98,28 @@ public sealed class ContentFolder
 
     /// <summary>
     /// At most <paramref name="limit"/> bytes from the start of a file, read through its handle at explicit offsets: no
-    /// stream, no read-ahead advice and no position to keep, for files that are read once and whole.
+    /// stream, no read-ahead advice and no position to keep, for files that are read once and whole. The array is sized by
+    /// the length the file has now and returned as it is when the file ends there (a publication record of 10,000
+    /// indicators is 2 MB: one allocation, not a buffer and its copy); a file that grew while it was read gets a larger one.
     /// </summary>
     private static byte[] ReadAtMost(string path, int limit)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        // Sized by the length the file has now (one more byte to see its end), and grown if it is growing.
-        var buffer = new byte[(int)Math.Clamp(RandomAccess.GetLength(handle) + 1, 1, limit)];
+        var buffer = new byte[(int)Math.Clamp(RandomAccess.GetLength(handle), 0, limit)];
         var length = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (length < limit)
         {
             if (length == buffer.Length)
             {
-                Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
+                // Full: one byte more tells whether the file ends here.
+                if (RandomAccess.Read(handle, probe, length) == 0)
+                {
+                    return buffer;
+                }
+                Array.Resize(ref buffer, (int)Math.Min(limit, Math.Max(16L, buffer.Length * 2L)));
+                buffer[length++] = probe[0];
+                continue;
             }
             var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
             if (read == 0)
@@ -119,6 +128,6 @@ public sealed class ContentFolder
             }
             length += read;
         }
-        return buffer[..length];
+        return length == buffer.Length ? buffer : buffer[..length];
     }
 }

@@ -86,8 +86,10 @@ public static class CommitmentFollowUp
             return [];
         }
         var evaluatedAt = cutOffs[^1].CutOff.Date;
-        var byIndicator = new Dictionary<string, List<(DateOnly CutOff, IndicatorProgress Progress)>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        // Sized once for the latest cut-off's indicators (at 10,000 they are large objects, each regrowth a new one).
+        var count = cutOffs[^1].Objectives.Sum(o => o.Indicators.Count);
+        var byIndicator = new Dictionary<string, List<(DateOnly CutOff, IndicatorProgress Progress)>>(count, StringComparer.Ordinal);
+        var order = new List<string>(count);
         foreach (var cutOff in cutOffs)
         {
             foreach (var progress in cutOff.Objectives.SelectMany(o => o.Indicators))

@@ -43,7 +43,11 @@ public sealed record CutOffChanges(
         var objectives = current.Objectives
             .Select(o => ComplianceChange.Of(o.Objective, before.GetValueOrDefault(o.Objective.Number)?.Compliance, o.Compliance))
             .ToList();
-        var statuses = previous.Objectives.SelectMany(o => o.Indicators).ToDictionary(i => i.Indicator.Id, i => i.Status, StringComparer.Ordinal);
+        var statuses = new Dictionary<string, Status>(previous.Objectives.Sum(o => o.Indicators.Count), StringComparer.Ordinal);
+        foreach (var progress in previous.Objectives.SelectMany(o => o.Indicators))
+        {
+            statuses.Add(progress.Indicator.Id, progress.Status);
+        }
         var indicators = current.Objectives
             .SelectMany(o => o.Indicators.Select(i => (o.Objective, Progress: i)))
             .Select(x => new StatusChange(x.Objective, x.Progress.Indicator, statuses.TryGetValue(x.Progress.Indicator.Id, out var s) ? s : null, x.Progress.Status))

@@ -26,30 +26,23 @@ public sealed class SiteRenderer
     public static SiteRenderer Create(string themeDirectory) => new(ThemeTemplates.For(themeDirectory));
 
     /// <summary>
-    /// Every file of the site, each rendered when the Write stage asks for it: the open data first (the largest files),
-    /// then the pages, the theme's static assets and the web files.
+    /// Every file of the site, each rendered when the Write stage (or serve) asks for it: the open data first (the largest
+    /// files), then the pages, the theme's static assets and the web files. Each page's model is built when its file is
+    /// rendered (<see cref="PageBuilder.OnDemand"/>), on the core that renders it, and dropped with it: listing a plan of
+    /// 10,000 indicators costs their paths, not 10,000 page models built on one core and kept to the end of the build
+    /// (README, "Benchmark").
     /// </summary>
     public IReadOnlyList<SiteFile> Files(PlanReport report, RenderOptions options)
     {
-        var pages = PageBuilder.Build(report, options);
-        return Files(report, options, pages.Select(Page).ToList());
+        var pages = PageBuilder.OnDemand(report, options).Select(p => Page(p.Path, p.Build)).ToList();
+        return
+        [
+            .. OpenData(report, options),
+            .. pages,
+            .. StaticFiles().Select(SiteFile.Of),
+            .. WebFiles(report, options, pages.Select(p => p.Path)).Select(SiteFile.Of),
+        ];
     }
-
-    /// <summary>
-    /// The same files as <see cref="Files(PlanReport, RenderOptions)"/>, each page's model built only when its file is
-    /// rendered (<see cref="PageBuilder.OnDemand"/>): for serve, which renders only the pages asked for, so that listing
-    /// the files of a plan of 10,000 indicators after an edit costs their paths, not 10,000 page models and the site map.
-    /// </summary>
-    public IReadOnlyList<SiteFile> FilesOnDemand(PlanReport report, RenderOptions options) =>
-        Files(report, options, PageBuilder.OnDemand(report, options).Select(p => Page(p.Path, p.Build)).ToList());
-
-    private IReadOnlyList<SiteFile> Files(PlanReport report, RenderOptions options, IReadOnlyList<SiteFile> pages) =>
-    [
-        .. OpenData(report, options),
-        .. pages,
-        .. StaticFiles().Select(SiteFile.Of),
-        .. WebFiles(report, options, pages.Select(p => p.Path)).Select(SiteFile.Of),
-    ];
 
     /// <summary>The HTML pages only, rendered into memory and sorted by path (ordinal): for tests.</summary>
     /// <exception cref="ThemeException">A template failed while rendering a page.</exception>

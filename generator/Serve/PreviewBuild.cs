@@ -39,5 +39,5 @@ internal sealed record PreviewBuild(IReadOnlyList<Diagnostic> Diagnostics, PlanR
     /// script and the banner on every page.
     /// </summary>
     public static IReadOnlyList<SiteFile> Files(SiteRenderer renderer, PlanReport report, IReadOnlyList<string> banner, string script) =>
-        renderer.FilesOnDemand(report, new RenderOptions { Preview = true, Banner = banner, ExtraScript = script });
+        renderer.Files(report, new RenderOptions { Preview = true, Banner = banner, ExtraScript = script });
 }

@@ -13,7 +13,7 @@ namespace Pei.Site.Serve;
 /// changes and makes open pages reload. A rebuild loads and computes the plan, reading again only the files the watcher
 /// saw change (<see cref="ChangeWatcher"/>, <see cref="LoadMemo.Watched"/>; while idle, every file is asked whether it
 /// changed unseen, every <see cref="Poll"/>), and publishes a new version of the site (<see cref="PreviewSite"/>): the
-/// list of its files with nothing rendered and no page model built yet (<see cref="SiteRenderer.FilesOnDemand"/>). A
+/// list of its files with nothing rendered and no page model built yet (<see cref="SiteRenderer.Files"/>). A
 /// request renders the one file it asks for, from the version being served, and keeps its bytes for that version;
 /// nothing is written to disk. So an edit costs a load of what changed, the method and the published-figure check of the
 /// objectives it touched (<see cref="MethodMemo"/>), the rules over the whole plan, and then only the pages someone

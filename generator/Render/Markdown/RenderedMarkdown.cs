@@ -6,7 +6,7 @@ namespace Pei.Site.Render.Markdown;
 /// The HTML of each Markdown text of one rendering of the site, rendered once however many pages show it: an
 /// observation shows on its indicator's page, on its objective's page at that cut-off and after, and in the lists of
 /// lags and commitments, so most texts are rendered three to ten times over (README, "Benchmark"). One per
-/// <see cref="Pages.PageBuilder.Build"/> (or <see cref="Pages.PageBuilder.OnDemand"/>), dropped with its pages;
+/// <see cref="Pages.PageBuilder.OnDemand"/> (or <see cref="Pages.PageBuilder.Build"/>), dropped with its pages;
 /// <see cref="SafeMarkdown"/> renders what it lacks.
 /// </summary>
 public sealed class RenderedMarkdown

@@ -359,6 +359,11 @@ public static class PageBuilder
     /// <summary>Errata in words, as a fe de erratas prints them (the cut-off's pages, and a corrected PDF report).</summary>
     public static List<ErratumLine> WordErrata(Plan plan, IEnumerable<Erratum> errata)
     {
+        if (!errata.Any())
+        {
+            // Most records were never corrected: no index of the plan's indicators for them.
+            return [];
+        }
         var indicators = plan.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var objectives = plan.Objectives.ToDictionary(o => o.Number);
         return errata.Select(e =>

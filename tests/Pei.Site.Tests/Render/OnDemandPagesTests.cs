@@ -2,13 +2,15 @@ using Pei.Site.Build;
 using Pei.Site.Diagnostics;
 using Pei.Site.Method;
 using Pei.Site.Render;
+using Pei.Site.Render.Pages;
 
 namespace Pei.Site.Tests.Render;
 
 /// <summary>
-/// serve lists the site's files with each page's model built only when the page is asked for
-/// (<see cref="SiteRenderer.FilesOnDemand"/>); build builds every model first (<see cref="SiteRenderer.Files"/>). Both
-/// must give the same files at the same paths, in the same order, with the same bytes, the site map included.
+/// Build and serve list the site's files with each page's model built only when its file is rendered
+/// (<see cref="SiteRenderer.Files"/>, through <see cref="PageBuilder.OnDemand"/>). The pages must be those of
+/// <see cref="PageBuilder.Build"/>, which builds every model first: the same paths, in the same order, with the same bytes,
+/// the site map included, whichever page is rendered first.
 /// </summary>
 public sealed class OnDemandPagesTests
 {
@@ -30,20 +32,21 @@ public sealed class OnDemandPagesTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Pages_built_on_demand_are_builds_pages_at_the_same_paths_in_the_same_order_with_the_same_bytes(string name)
+    public void Pages_built_on_demand_are_the_pages_built_first_at_the_same_paths_in_the_same_order_with_the_same_bytes(string name)
     {
         var (report, options) = Case(name);
-        var built = RenderedSite.Instance.Files(report, options);
-        var onDemand = RenderedSite.Instance.FilesOnDemand(report, options);
+        var builtFirst = PageBuilder.Build(report, options).Select(p => p.Path).ToList();
+        var expected = RenderedSite.Instance.Pages(report, options).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        var files = RenderedSite.Instance.Files(report, options);
+        var pages = files.Where(f => expected.ContainsKey(f.Path)).ToList();
 
-        Assert.Equal(built.Select(f => f.Path), onDemand.Select(f => f.Path));
-        Assert.Contains(SitePaths.SiteMap, onDemand.Select(f => f.Path));
-        Assert.True(onDemand.Count(f => f.Path.StartsWith("indicadores/", StringComparison.Ordinal)) > 1);
+        Assert.Equal(builtFirst, pages.Select(f => f.Path));
+        Assert.Equal(SitePaths.SiteMap, pages[^1].Path);
+        Assert.True(pages.Count(f => f.Path.StartsWith("indicadores/", StringComparison.Ordinal)) > 1);
         // Last to first: each page rendered on its own, the site map before any other page was built.
-        foreach (var file in onDemand.Reverse())
+        foreach (var file in pages.AsEnumerable().Reverse())
         {
-            var expected = built.Single(f => f.Path == file.Path).Render().Content;
-            Assert.True(expected.AsSpan().SequenceEqual(file.Render().Content), $"{file.Path} differs between build and serve");
+            Assert.True(expected[file.Path].AsSpan().SequenceEqual(file.Render().Content), $"{file.Path} differs from the page built first");
         }
     }
 }

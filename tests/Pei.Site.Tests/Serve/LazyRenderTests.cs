@@ -51,7 +51,7 @@ public sealed class LazyRenderTests : IAsyncLifetime
     [Fact]
     public async Task Serve_lists_the_files_build_lists_and_serves_a_page_and_the_site_map_with_the_bytes_build_renders()
     {
-        // What build would render with serve's options (drafts, the reload script), every page model built first.
+        // What build would render with serve's options (drafts, the reload script), from a renderer of its own.
         var diagnostics = new DiagnosticBag();
         var report = Pipeline.Compute(_served.Content, diagnostics, new Pipeline.Options { IncludeDrafts = true });
         Assert.NotNull(report);
