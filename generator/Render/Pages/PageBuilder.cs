@@ -17,7 +17,8 @@ public static class PageBuilder
     private static readonly Status[] CountedStatuses = [Status.OnTrack, Status.Lagging, Status.NotProgrammed, Status.NotReported];
 
     /// <summary>
-    /// Every page of the site, each built now, the site map last (listing the others): what build renders.
+    /// Every page of the site, each built now, the site map last (listing the others): the pages of
+    /// <see cref="OnDemand"/> all at once, for rendering them into memory (<see cref="SiteRenderer.Pages"/>).
     /// </summary>
     public static IReadOnlyList<Page> Build(PlanReport report, RenderOptions options)
     {
@@ -37,9 +38,9 @@ public static class PageBuilder
     }
 
     /// <summary>
-    /// The same pages as <see cref="Build"/>, at the same paths and in the same order, each built only when asked for
-    /// (serve, which renders only the pages someone looks at): listing them costs their paths alone. The site map builds
-    /// every other page when it is asked for, as <see cref="Build"/> does.
+    /// The same pages as <see cref="Build"/>, at the same paths and in the same order, each built only when asked for:
+    /// listing them costs their paths alone. Build renders each on the core that built it and drops it; serve builds only
+    /// the pages someone looks at. The site map builds every other page when it is asked for, as <see cref="Build"/> does.
     /// </summary>
     public static IReadOnlyList<PageSource> OnDemand(PlanReport report, RenderOptions options)
     {
