@@ -55,19 +55,7 @@ internal sealed class MapReader
         return false;
     }
 
-    public YamlNode? Node(string key)
-    {
-        // A loop, not FirstOrDefault with a lambda: this runs for every key of every file, and each lambda was an allocation.
-        var entries = map.Entries;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i].Key.Text == key)
-            {
-                return entries[i].Value;
-            }
-        }
-        return null;
-    }
+    public YamlNode? Node(string key) => map.Value(key);
 
     /// <summary>Where a key is written (the key itself, not its value); null when the mapping does not have it.</summary>
     public SourceSpan? KeyWhere(string key)

@@ -127,7 +127,7 @@ internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
     /// whose doublings were large objects, each counting towards a full collection).
     /// </summary>
     private static int Capacity(YamlMapping objectives) => objectives.Entries.Sum(entry =>
-        1 + (entry.Value is YamlMapping objective && objective.Entries.FirstOrDefault(e => e.Key.Text == "indicadores")?.Value is YamlMapping indicators
+        1 + (entry.Value is YamlMapping objective && objective.Value("indicadores") is YamlMapping indicators
             ? indicators.Entries.Count * FigureNames.Indicator.Count
             : 0));
 

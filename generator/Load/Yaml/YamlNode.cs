@@ -20,6 +20,20 @@ public sealed record YamlScalar(SourceSpan Where, string Text, bool IsPlain) : Y
 public sealed record YamlMapping(SourceSpan Where, IReadOnlyList<YamlEntry> Entries) : YamlNode(Where)
 {
     public override string KindInSpanish => "un mapa de claves";
+
+    /// <summary>The value of the first entry with <paramref name="key"/>; null when there is none.</summary>
+    public YamlNode? Value(string key)
+    {
+        // A loop, not FirstOrDefault with a lambda: this runs for every key of every file, and each lambda was an allocation.
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (Entries[i].Key.Text == key)
+            {
+                return Entries[i].Value;
+            }
+        }
+        return null;
+    }
 }
 
 public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
