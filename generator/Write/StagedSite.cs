@@ -11,8 +11,8 @@ namespace Pei.Site.Write;
 /// Folders are checked to be real folders before anything goes in them, so a link planted in the staging folder is
 /// removed, never followed. A staging folder the build has just created holds nothing to compare, check or remove: its
 /// folders and files are created straight away, without asking first what is at each name (four system calls fewer per
-/// page, and no walk of the tree at the end). A folder that will hold many folders (<c>indicadores/</c>) is marked, when
-/// it is created, for the file system to spread them (<see cref="FolderPlacement"/>).
+/// page, and no walk of the tree at the end). In a folder that will hold many folders (<c>indicadores/</c>), one in
+/// <see cref="FolderPlacement.SpreadEvery"/> is spread over the disk and the next ones follow it (<see cref="FolderPlacement"/>).
 /// </summary>
 internal static class StagedSite
 {
@@ -31,11 +31,8 @@ internal static class StagedSite
                 throw new OutputRefusedException($"la ruta '{file.Path}' saldría de la carpeta de salida o se repite");
             }
         }
-        var crowded = Crowded(paths);
-        if (empty && crowded.Contains(""))
-        {
-            FolderPlacement.SpreadSubfolders(staging);
-        }
+        // Each crowded folder and how many folders this build has created in it (under the lock of folder creation).
+        var crowded = Crowded(paths).ToDictionary(folder => folder, _ => 0, StringComparer.Ordinal);
         try
         {
             Parallel.ForEach(
@@ -84,7 +81,7 @@ internal static class StagedSite
         return slash < 0 ? "" : relative[..slash];
     }
 
-    private static void Write(string staging, bool empty, SiteFile file, ConcurrentDictionary<string, bool> folders, HashSet<string> crowded)
+    private static void Write(string staging, bool empty, SiteFile file, ConcurrentDictionary<string, bool> folders, Dictionary<string, int> crowded)
     {
         EnsureFolder(staging, empty, ParentOf(file.Path), folders, crowded);
         using var stream = new UpdatedFile(Path.Combine(staging, file.Path), earlier: !empty);
@@ -93,7 +90,7 @@ internal static class StagedSite
     }
 
     /// <summary>Makes <paramref name="relative"/> a real folder, level by level, each level checked once per build.</summary>
-    private static void EnsureFolder(string staging, bool empty, string relative, ConcurrentDictionary<string, bool> folders, HashSet<string> crowded)
+    private static void EnsureFolder(string staging, bool empty, string relative, ConcurrentDictionary<string, bool> folders, Dictionary<string, int> crowded)
     {
         if (folders.ContainsKey(relative))
         {
@@ -109,20 +106,29 @@ internal static class StagedSite
             var path = Path.Combine(staging, relative);
             if (empty)
             {
-                Directory.CreateDirectory(path);
+                Create(staging, relative, crowded);
             }
             else if (FileKinds.Of(path) is not FileKind.Directory)
             {
                 // A file or a link where the site needs a folder: removed itself, never what a link leads to.
                 SiteWriter.Remove(path);
-                Directory.CreateDirectory(path);
-            }
-            if (crowded.Contains(relative))
-            {
-                FolderPlacement.SpreadSubfolders(path);
+                Create(staging, relative, crowded);
             }
             folders[relative] = true;
         }
+    }
+
+    /// <summary>Creates a folder whose parent exists; in a crowded folder, the first of every <see cref="FolderPlacement.SpreadEvery"/> is spread.</summary>
+    private static void Create(string staging, string relative, Dictionary<string, int> crowded)
+    {
+        var parent = ParentOf(relative);
+        var spread = false;
+        if (crowded.TryGetValue(parent, out var created))
+        {
+            spread = created % FolderPlacement.SpreadEvery == 0;
+            crowded[parent] = created + 1;
+        }
+        FolderPlacement.Create(Path.Combine(staging, parent), Path.Combine(staging, relative), spread);
     }
 
     /// <summary>Removes from the folder every entry that is neither a file of the site nor a folder holding one.</summary>

@@ -6,8 +6,9 @@ using Pei.Site.Write;
 namespace Pei.Site.Tests.Write;
 
 /// <summary>
-/// A folder the site puts many folders in (<c>indicadores/</c>) is marked for ext4 to spread them over the disk
-/// (<c>chattr +T</c>); nothing else is marked, and the bytes written are the same.
+/// In a folder the site puts many folders in (<c>indicadores/</c>), one folder in eight is created with its parent
+/// marked for ext4 to spread it over the disk (<c>chattr +T</c>), and the mark is removed at once: no folder keeps it,
+/// a folder that had it keeps it, and the bytes written are the same.
 /// </summary>
 public class FolderPlacementTests
 {
@@ -27,7 +28,7 @@ public class FolderPlacementTests
     }
 
     [Fact]
-    public void A_build_marks_only_the_crowded_folder_where_the_file_system_knows_the_mark_and_writes_the_same_bytes()
+    public void A_build_leaves_no_mark_behind_and_writes_the_same_bytes()
     {
         using var temp = new TempFolder();
         var files = Enumerable.Range(0, 80).Select(i => $"indicadores/i{i:00}/index.html")
@@ -42,28 +43,69 @@ public class FolderPlacementTests
         {
             Assert.Equal("<p>" + file.Path + "</p>", File.ReadAllText(Path.Combine(output, file.Path)));
         }
-        // ext2, ext3 and ext4 keep the mark; tmpfs, btrfs, XFS and the network file systems refuse it; an overlay keeps it
-        // where its upper layer does, so the mark is not asserted there (this repository's machines write on ext4).
-        if (MarkKept(output) is { } kept)
-        {
-            Assert.Equal(kept, FolderPlacement.IsSpread(Path.Combine(output, "indicadores")));
-        }
-        Assert.False(FolderPlacement.IsSpread(Path.Combine(output, "objetivos")));
-        Assert.False(FolderPlacement.IsSpread(Path.Combine(output, "indicadores", "i00")));
-        Assert.False(FolderPlacement.IsSpread(output));
+        Assert.Equal(80, Directory.GetDirectories(Path.Combine(output, "indicadores")).Length);
+        Assert.False(FolderPlacement.IsMarked(Path.Combine(output, "indicadores")));
+        Assert.False(FolderPlacement.IsMarked(Path.Combine(output, "objetivos")));
+        Assert.False(FolderPlacement.IsMarked(Path.Combine(output, "indicadores", "i00")));
+        Assert.False(FolderPlacement.IsMarked(output));
     }
 
     [Fact]
-    public void The_mark_is_only_a_hint_a_missing_folder_or_a_file_is_left_alone()
+    public void A_spread_folder_is_created_and_its_parent_left_as_it_was()
     {
         using var temp = new TempFolder();
-        FolderPlacement.SpreadSubfolders(temp["no-existe"]);
+        var parent = temp["padre"];
+        Directory.CreateDirectory(parent);
+        FolderPlacement.Create(parent, Path.Combine(parent, "a"), spread: true);
+        FolderPlacement.Create(parent, Path.Combine(parent, "b"), spread: false);
+        Assert.True(Directory.Exists(Path.Combine(parent, "a")));
+        Assert.True(Directory.Exists(Path.Combine(parent, "b")));
+        Assert.False(FolderPlacement.IsMarked(parent));
+
+        // A folder someone marked with chattr +T keeps its mark.
+        if (MarkKept(parent) == true && Chattr("+T", parent))
+        {
+            Assert.True(FolderPlacement.IsMarked(parent));
+            FolderPlacement.Create(parent, Path.Combine(parent, "c"), spread: true);
+            Assert.True(Directory.Exists(Path.Combine(parent, "c")));
+            Assert.True(FolderPlacement.IsMarked(parent));
+        }
+    }
+
+    [Fact]
+    public void The_mark_is_only_a_hint_a_missing_parent_or_a_file_is_left_alone()
+    {
+        using var temp = new TempFolder();
         var file = temp["archivo.txt"];
         File.WriteAllText(file, "texto");
-        FolderPlacement.SpreadSubfolders(file);
-        Assert.False(FolderPlacement.IsSpread(file));
+        Assert.ThrowsAny<IOException>(() => FolderPlacement.Create(file, Path.Combine(file, "hijo"), spread: true));
+        Assert.False(FolderPlacement.IsMarked(file));
         Assert.Equal("texto", File.ReadAllText(file));
-        Assert.False(Directory.Exists(temp["no-existe"]));
+
+        // A parent that does not exist yet cannot be marked: the folder is still created, with its parent.
+        var missing = temp["no-existe"];
+        FolderPlacement.Create(missing, Path.Combine(missing, "hijo"), spread: true);
+        Assert.True(Directory.Exists(Path.Combine(missing, "hijo")));
+        Assert.False(FolderPlacement.IsMarked(missing));
+    }
+
+    /// <summary>Runs chattr (e2fsprogs); false when it is missing or refuses.</summary>
+    private static bool Chattr(string change, string path)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [change, path])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     /// <summary>
