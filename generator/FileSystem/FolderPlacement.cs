@@ -32,9 +32,10 @@ public static partial class FolderPlacement
         (RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x4000 | 0x8000 : 0x10000 | 0x20000);
 
     /// <summary>
-    /// How many folders follow each spread one into its group: one in eight spread made the build's kernel time at
-    /// 10,000 indicators 2.5–2.7 s → 1.6–2.2 s (every one spread: a walk of the disk's groups per folder; one in 64: too
-    /// many freed inodes in the same groups after a few builds).
+    /// Every how many folders one is spread (the next ones follow it into its group): with one in eight the build's
+    /// kernel time at 10,000 indicators went 3.2 → 2.2 s and its time 5.42 → 4.71 s (on disk, alternated, eight runs
+    /// each) against every one spread, which walked the disk's groups for each folder; one in 64 left too many freed
+    /// inodes in the same groups after a few builds (README, "Benchmark").
     /// </summary>
     public const int SpreadEvery = 8;
 
