@@ -49,10 +49,13 @@ public sealed class SiteRenderer
     public IReadOnlyList<OutputFile> Pages(PlanReport report, RenderOptions options) =>
         PageBuilder.Build(report, options).Select(Page).AsParallel().Select(f => f.Render()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
-    /// <summary>A page rendered with its template straight into the file's stream, as UTF-8 without a byte order mark.</summary>
-    private SiteFile Page(Page page) => new(page.Path, stream => PageText.WriteTo(stream, writer => _theme.Render(page, writer)));
+    /// <summary>A page already built, rendered as <see cref="Page(string, Func{Page})"/> renders one.</summary>
+    private SiteFile Page(Page page) => Page(page.Path, () => page);
 
-    /// <summary>A page whose model <paramref name="build"/> makes when the file is rendered.</summary>
+    /// <summary>
+    /// A page whose model <paramref name="build"/> makes when the file is rendered, rendered with its template straight
+    /// into the file's stream, as UTF-8 without a byte order mark.
+    /// </summary>
     private SiteFile Page(string path, Func<Page> build) => new(path, stream =>
     {
         var page = build();
