@@ -11,9 +11,12 @@ namespace Pei.Site.Load;
 /// </summary>
 internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
 {
+    /// <summary>The key of an objective's indicators in a record.</summary>
+    private const string IndicatorsKey = "indicadores";
+
     public static readonly string[] Keys = ["corte", "publicado", "cifras", "correcciones"];
     public static readonly string[] FiguresKeys = ["objetivos"];
-    public static readonly string[] ObjectiveKeys = [FigureNames.Compliance, "indicadores"];
+    public static readonly string[] ObjectiveKeys = [FigureNames.Compliance, IndicatorsKey];
     public static readonly string[] IndicatorKeys = [.. FigureNames.Indicator];
     public static readonly string[] CorrectionKeys = ["fecha", "motivo", "cifras"];
 
@@ -113,8 +116,8 @@ internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
                 continue;
             }
             Figure(objective, new FigureKey(number, null, FigureNames.Compliance), complete, result);
-            ReadIndicators(objective.Node("indicadores"), number, complete, result);
-            if (!complete && objective.Node(FigureNames.Compliance) is null && objective.Node("indicadores") is null)
+            ReadIndicators(objective.Node(IndicatorsKey), number, complete, result);
+            if (!complete && objective.Node(FigureNames.Compliance) is null && objective.Node(IndicatorsKey) is null)
             {
                 diagnostics.Error(Codes.EmptyValue, entry.Key.Where, $"el objetivo {number}");
             }
@@ -127,7 +130,7 @@ internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
     /// whose doublings were large objects, each counting towards a full collection).
     /// </summary>
     private static int Capacity(YamlMapping objectives) => objectives.Entries.Sum(entry =>
-        1 + (entry.Value is YamlMapping objective && objective.Value("indicadores") is YamlMapping indicators
+        1 + (entry.Value is YamlMapping objective && objective.Value(IndicatorsKey) is YamlMapping indicators
             ? indicators.Entries.Count * FigureNames.Indicator.Count
             : 0));
 
@@ -139,7 +142,7 @@ internal sealed class PublicationFileReader(DiagnosticBag diagnostics)
         }
         if (node is not YamlMapping indicators)
         {
-            diagnostics.Error(Codes.WrongType, node.Where, "indicadores", "un mapa de identificadores de indicador (p. ej. '\"4199\":')", node.KindInSpanish);
+            diagnostics.Error(Codes.WrongType, node.Where, IndicatorsKey, "un mapa de identificadores de indicador (p. ej. '\"4199\":')", node.KindInSpanish);
             return;
         }
         foreach (var entry in indicators.Entries)
