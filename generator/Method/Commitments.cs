@@ -87,7 +87,7 @@ public static class CommitmentFollowUp
         }
         var evaluatedAt = cutOffs[^1].CutOff.Date;
         // Sized once for the latest cut-off's indicators (at 10,000 they are large objects, each regrowth a new one).
-        var count = cutOffs[^1].Objectives.Sum(o => o.Indicators.Count);
+        var count = cutOffs[^1].IndicatorCount;
         var byIndicator = new Dictionary<string, List<(DateOnly CutOff, IndicatorProgress Progress)>>(count, StringComparer.Ordinal);
         var order = new List<string>(count);
         foreach (var cutOff in cutOffs)

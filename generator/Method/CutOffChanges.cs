@@ -43,7 +43,7 @@ public sealed record CutOffChanges(
         var objectives = current.Objectives
             .Select(o => ComplianceChange.Of(o.Objective, before.GetValueOrDefault(o.Objective.Number)?.Compliance, o.Compliance))
             .ToList();
-        var statuses = new Dictionary<string, Status>(previous.Objectives.Sum(o => o.Indicators.Count), StringComparer.Ordinal);
+        var statuses = new Dictionary<string, Status>(previous.IndicatorCount, StringComparer.Ordinal);
         foreach (var progress in previous.Objectives.SelectMany(o => o.Indicators))
         {
             statuses.Add(progress.Indicator.Id, progress.Status);

@@ -43,6 +43,9 @@ public sealed record CutOffReport(CutOff CutOff, IReadOnlyList<ObjectiveComplian
     /// <summary>The indicators that should report at this cut-off: those with a vigencia in its year.</summary>
     public int Expected => Objectives.Sum(o => o.Expected);
 
+    /// <summary>How many indicators the cut-off computed, reported or not (what its per-indicator indexes are sized by).</summary>
+    public int IndicatorCount => Objectives.Sum(o => o.Indicators.Count);
+
     /// <summary>How many of the expected indicators have <paramref name="status"/>; those not reported yet (a draft
     /// being filled in, with or without their measurement block) count as <see cref="Status.NotReported"/>, so the
     /// counts of the four statuses add up to <see cref="Expected"/>.</summary>
